@@ -1,0 +1,47 @@
+// Builds everything the extension ships: the generated Kubernetes schema, our annotations, and the esbuild
+// bundles for the client (dist/extension.js), the server (dist/server.js) and the diagram webview (dist/webview.js).
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function runStep(script) {
+  const result = spawnSync(process.execPath, [path.join(root, script)], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Knowledge first: the server bundle reads these JSON files at startup.
+if (existsSync(path.join(root, 'scripts/generate-schema.mjs'))) runStep('scripts/generate-schema.mjs');
+if (existsSync(path.join(root, 'scripts/build-annotations.mjs'))) runStep('scripts/build-annotations.mjs');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+];
+if (existsSync(path.join(root, 'client/src/webview/main.ts'))) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' });
+}
+
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+  console.log('watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

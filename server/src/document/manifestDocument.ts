@@ -1,0 +1,130 @@
+import { Composer, Document, Parser, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
+import type { DocumentSegment } from './splitDocuments';
+import { maskTemplateDirectives } from './templateMasking';
+
+/** The one set of parse options every feature relies on: YAML 1.2 core schema, duplicate keys reported. */
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true } as const;
+
+/** apiVersion and kind of a document, read from its top-level scalars. */
+export interface DocumentIdentity {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+}
+
+/**
+ * One YAML document of a file, parsed once.
+ *
+ * Offsets inside `yaml` (node ranges, error positions) are relative to the document's own text; `offset` places
+ * the document in the file. Keeping them relative is what lets an unchanged document be reused, parse and
+ * results, when an edit above it shifts it down.
+ */
+export class ManifestDocument {
+  /** Memoised per-document results (diagnostics, the Pod model...), reused with the parse when the text is unchanged. */
+  private readonly memo: Map<string, unknown>;
+
+  private constructor(
+    /** Position of this document in its file, 0-based. */
+    readonly index: number,
+    /** Offset of the document's first character in the file. */
+    readonly offset: number,
+    /** The document's text, as written (template directives not masked). */
+    readonly text: string,
+    /** The parsed document; node ranges are relative to `offset`. */
+    readonly yaml: Document.Parsed,
+    /** True when the text holds Helm/Go template directives, which were masked before parsing. */
+    readonly isTemplate: boolean,
+    readonly identity: DocumentIdentity,
+    memo: Map<string, unknown>,
+    /** Where the document lies within `text`, relative: all of it, except for a document of a whole-stream parse. */
+    readonly extent: readonly [number, number],
+    /** True when parsed as part of a whole stream (a file with directives); such a parse is never reused. */
+    readonly fromStream = false,
+  ) {
+    this.memo = memo;
+  }
+
+  static parse(segment: DocumentSegment, index: number): ManifestDocument {
+    const { text: source, masked } = maskTemplateDirectives(segment.text);
+    const yaml = parseSingleDocument(source);
+    return new ManifestDocument(index, segment.offset, segment.text, yaml, masked, readIdentity(yaml), new Map(), [
+      0,
+      segment.text.length,
+    ]);
+  }
+
+  /** Wraps a document parsed as part of a whole stream (the fallback for files with directives). */
+  static fromStream(yaml: Document.Parsed, text: string, index: number): ManifestDocument {
+    const extent: [number, number] = [yaml.range[0], yaml.range[2]];
+    return new ManifestDocument(index, 0, text, yaml, false, readIdentity(yaml), new Map(), extent, true);
+  }
+
+  /** The same parse and memo placed at another index and offset: an edit elsewhere in the file moved it. */
+  movedTo(index: number, offset: number): ManifestDocument {
+    if (index === this.index && offset === this.offset) return this;
+    return new ManifestDocument(index, offset, this.text, this.yaml, this.isTemplate, this.identity, this.memo, this.extent);
+  }
+
+  /** The top-level node, or null for an empty document. */
+  get root(): ParsedNode | null {
+    return this.yaml.contents;
+  }
+
+  /** Absolute offset where the document starts in the file. */
+  get start(): number {
+    return this.offset + this.extent[0];
+  }
+
+  /** Absolute offset just past the document's end in the file. */
+  get end(): number {
+    return this.offset + this.extent[1];
+  }
+
+  /**
+   * Computes `compute()` once per document text and `key`. Results must depend on nothing but this document and
+   * what `key` names (put settings into the key).
+   */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /** The relative [start, end) of a node's value, without trailing comments or newlines. */
+  static span(node: Node): [number, number] {
+    const range = node.range!;
+    return [range[0], range[1]];
+  }
+}
+
+function parseSingleDocument(source: string): Document.Parsed {
+  const parser = new Parser();
+  const composer = new Composer(PARSE_OPTIONS);
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(parser.parse(source), true, source.length)) {
+    // A segment holds one document by construction; keep the first if the parser ever disagrees.
+    if (!first) first = doc as Document.Parsed;
+  }
+  return first!;
+}
+
+export function parseStream(source: string): Document.Parsed[] {
+  const parser = new Parser();
+  const composer = new Composer(PARSE_OPTIONS);
+  return Array.from(composer.compose(parser.parse(source), true, source.length)) as Document.Parsed[];
+}
+
+function readIdentity(yaml: Document.Parsed): DocumentIdentity {
+  const root = yaml.contents;
+  if (!isMap(root)) return {};
+  let apiVersion: string | undefined;
+  let kind: string | undefined;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const value = pair.value.value;
+    if (typeof value !== 'string') continue;
+    if (pair.key.value === 'apiVersion') apiVersion = value;
+    else if (pair.key.value === 'kind') kind = value;
+  }
+  return { apiVersion, kind };
+}

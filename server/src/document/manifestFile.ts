@@ -1,0 +1,55 @@
+import { ManifestDocument, parseStream } from './manifestDocument';
+import { splitDocuments } from './splitDocuments';
+
+/**
+ * A parsed YAML file: its documents, each parsed once per version of its text.
+ *
+ * Architecture invariant: every feature (diagnostics, hover, completion, code actions, diagram) reads this one
+ * parse; nothing re-parses the text.
+ */
+export interface ManifestFile {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly documents: readonly ManifestDocument[];
+}
+
+/**
+ * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
+ */
+export function parseManifestFile(uri: string, version: number, text: string, previous?: ManifestFile): ManifestFile {
+  const segments = splitDocuments(text);
+  if (!segments) {
+    const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
+    return { uri, version, text, documents };
+  }
+  const reusable = new Map<string, ManifestDocument[]>();
+  if (previous) {
+    for (const doc of previous.documents) {
+      if (doc.fromStream) continue;
+      const list = reusable.get(doc.text);
+      if (list) list.push(doc);
+      else reusable.set(doc.text, [doc]);
+    }
+  }
+  const documents = segments.map((segment, index) => {
+    const old = reusable.get(segment.text)?.shift();
+    return old ? old.movedTo(index, segment.offset) : ManifestDocument.parse(segment, index);
+  });
+  return { uri, version, text, documents };
+}
+
+/** The document that holds `offset`; at a boundary, the one that starts there. */
+export function documentAt(file: ManifestFile, offset: number): ManifestDocument | undefined {
+  const docs = file.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const doc = docs[mid];
+    if (offset < doc.start) hi = mid - 1;
+    else if (offset >= doc.end && mid < docs.length - 1) lo = mid + 1;
+    else return doc;
+  }
+  return docs[Math.max(0, Math.min(lo, docs.length - 1))];
+}

@@ -1,0 +1,141 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** A step in a path from a document's root: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** The key of a pair as a string, or undefined for complex or null keys. */
+export function keyName(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) {
+    const v = key.value;
+    return typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v);
+  }
+  return undefined;
+}
+
+/** The pair of `map` whose key is `key`. */
+export function pairOf(map: unknown, key: string): Pair<unknown, unknown> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const pair of map.items) if (keyName(pair) === key) return pair;
+  return undefined;
+}
+
+/** The value node under `key` of `map`, or undefined. Aliases are not followed. */
+export function valueOf(map: unknown, key: string): Node | undefined {
+  const value = pairOf(map, key)?.value;
+  return isNode(value) ? value : undefined;
+}
+
+/** The node at `path` from `root`, or undefined. */
+export function nodeAtPath(root: unknown, path: Path): Node | undefined {
+  let node: unknown = root;
+  for (const step of path) {
+    if (typeof step === 'number') node = isSeq(node) ? node.items[step] : undefined;
+    else node = valueOf(node, step);
+    if (node === undefined) return undefined;
+  }
+  return isNode(node) ? node : undefined;
+}
+
+/** The string value of a scalar node (numbers and booleans as written), or undefined. */
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return node.source ?? String(v);
+  return undefined;
+}
+
+export function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+/** Items of a sequence node that are mappings, with their index. Anything else yields nothing. */
+export function* mapItems(seq: unknown): Generator<[YAMLMap<unknown, unknown>, number]> {
+  if (!isSeq(seq)) return;
+  const items = (seq as YAMLSeq).items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isMap(item)) yield [item as YAMLMap<unknown, unknown>, i];
+  }
+}
+
+/** What lies under a cursor: the deepest node, the path to it, and whether the cursor is on a key. */
+export interface Location {
+  /** Path to the node under the cursor (for a key, the path ends with that key). */
+  readonly path: PathSegment[];
+  /** The node under the cursor: a key's scalar when `onKey`, else a value node; null in empty space of a map. */
+  readonly node: Node | null;
+  /** The pair whose key or value holds the cursor. */
+  readonly pair?: Pair<unknown, unknown>;
+  /** True when the cursor is on the key of `pair`. */
+  readonly onKey: boolean;
+  /** Collections from the root down to the one that holds `node`, aligned with `path` (same length). */
+  readonly parents: Node[];
+}
+
+/**
+ * Finds what lies at `offset` (relative to the document) in the tree under `root`. Returns undefined when the
+ * offset is not inside any node (comments, blank space outside collections).
+ */
+export function locate(root: Node | null, offset: number): Location | undefined {
+  if (!root || !root.range || offset < root.range[0] || offset > root.range[1]) return undefined;
+  const path: PathSegment[] = [];
+  const parents: Node[] = [];
+  let node: Node = root;
+  // Each step descends into the child that contains the offset; the walk is as deep as the tree, never wider.
+  for (;;) {
+    if (isMap(node)) {
+      const found = pairContaining(node, offset);
+      if (!found) return { path, node, onKey: false, parents };
+      const { pair, onKey } = found;
+      const name = keyName(pair) ?? '';
+      parents.push(node);
+      path.push(name);
+      if (onKey) return { path, node: pair.key as Node, pair, onKey: true, parents };
+      const value = pair.value;
+      if (!isNode(value) || isAlias(value) || isScalar(value)) {
+        return { path, node: isNode(value) ? value : null, pair, onKey: false, parents };
+      }
+      if (!contains(value, offset)) return { path, node: value, pair, onKey: false, parents };
+      node = value;
+    } else if (isSeq(node)) {
+      const items = node.items;
+      let index = -1;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (isNode(item) && contains(item, offset)) {
+          index = i;
+          break;
+        }
+      }
+      if (index === -1) return { path, node, onKey: false, parents };
+      parents.push(node);
+      path.push(index);
+      const item = items[index] as Node;
+      if (!isMap(item) && !isSeq(item)) return { path, node: item, onKey: false, parents };
+      node = item;
+    } else {
+      return { path, node, onKey: false, parents };
+    }
+  }
+}
+
+function contains(node: Node, offset: number): boolean {
+  const r = node.range;
+  return !!r && offset >= r[0] && offset <= r[1];
+}
+
+function pairContaining(map: YAMLMap, offset: number): { pair: Pair<unknown, unknown>; onKey: boolean } | undefined {
+  const items = map.items as Pair<unknown, unknown>[];
+  for (let i = 0; i < items.length; i++) {
+    const pair = items[i];
+    if (!isPair(pair)) continue;
+    const key = pair.key;
+    if (isNode(key) && contains(key, offset)) return { pair, onKey: true };
+    const value = pair.value;
+    if (isNode(value) && contains(value, offset)) return { pair, onKey: false };
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import type { Severity } from './finding';
+
+/** A rule's configured level: a severity, or off. */
+export type RuleLevel = Severity | 'off';
+
+/** The Pod Security Standard level to check manifests against. */
+export type PodSecurityLevel = 'off' | 'baseline' | 'restricted';
+
+/** Everything the language service reads from the user's settings. Pure data, compared by value. */
+export interface PodsmithSettings {
+  /** Report YAML syntax errors and duplicate keys (off when another YAML extension already does). */
+  readonly yamlSyntax: boolean;
+  /** The Kubernetes version to validate against, as `major.minor`. */
+  readonly kubernetesVersion: string;
+  /** Per-rule overrides of the default severity, by rule id. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** Pod Security Standard level to check against. */
+  readonly podSecurityStandard: PodSecurityLevel;
+  /** Files larger than this many characters get a notice instead of a full check. */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: PodsmithSettings = {
+  yamlSyntax: true,
+  kubernetesVersion: '1.36',
+  rules: {},
+  podSecurityStandard: 'off',
+  maxFileSize: 5_000_000,
+};
+
+/** Builds settings from an untrusted configuration object, keeping defaults for anything missing or malformed. */
+export function normalizeSettings(raw: unknown): PodsmithSettings {
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const validate = (input.validate && typeof input.validate === 'object' ? input.validate : {}) as Record<string, unknown>;
+  const version = typeof input.kubernetesVersion === 'string' && /^1\.\d{1,2}$/.test(input.kubernetesVersion)
+    ? input.kubernetesVersion
+    : DEFAULT_SETTINGS.kubernetesVersion;
+  const rules: Record<string, RuleLevel> = {};
+  if (input.rules && typeof input.rules === 'object') {
+    for (const [id, level] of Object.entries(input.rules as Record<string, unknown>)) {
+      if (level === 'off' || level === 'error' || level === 'warning' || level === 'information' || level === 'hint') {
+        rules[id] = level;
+      }
+    }
+  }
+  const pss = input.podSecurityStandard;
+  const maxFileSize = typeof input.maxFileSize === 'number' && input.maxFileSize > 0 ? input.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  return {
+    yamlSyntax: typeof validate.yamlSyntax === 'boolean' ? validate.yamlSyntax : DEFAULT_SETTINGS.yamlSyntax,
+    kubernetesVersion: version,
+    rules,
+    podSecurityStandard: pss === 'baseline' || pss === 'restricted' ? pss : 'off',
+    maxFileSize,
+  };
+}
+
+/** A stable key for memoising results that depend on settings. */
+export function settingsKey(settings: PodsmithSettings): string {
+  return JSON.stringify(settings);
+}
+
+/** Compares `major.minor` versions: negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number);
+  const [bm, bn] = b.split('.').map(Number);
+  return am !== bm ? am - bm : an - bn;
+}
