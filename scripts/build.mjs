@@ -10,6 +10,8 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --bundles-only: skip the knowledge steps (while iterating on code, with dist/schema already built).
+const bundlesOnly = process.argv.includes('--bundles-only');
 
 function runStep(script) {
   const result = spawnSync(process.execPath, [path.join(root, script)], { stdio: 'inherit', cwd: root });
@@ -17,8 +19,10 @@ function runStep(script) {
 }
 
 // Knowledge first: the server bundle reads these JSON files at startup.
-if (existsSync(path.join(root, 'scripts/generate-schema.mjs'))) runStep('scripts/generate-schema.mjs');
-if (existsSync(path.join(root, 'scripts/build-annotations.mjs'))) runStep('scripts/build-annotations.mjs');
+if (!bundlesOnly) {
+  if (existsSync(path.join(root, 'scripts/generate-schema.mjs'))) runStep('scripts/generate-schema.mjs');
+  if (existsSync(path.join(root, 'scripts/build-annotations.mjs'))) runStep('scripts/build-annotations.mjs');
+}
 
 const common = {
   bundle: true,

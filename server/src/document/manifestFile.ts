@@ -12,6 +12,8 @@ export interface ManifestFile {
   readonly version: number;
   readonly text: string;
   readonly documents: readonly ManifestDocument[];
+  /** Set when the file is above the size limit and was not parsed. */
+  readonly tooLarge?: boolean;
 }
 
 /**

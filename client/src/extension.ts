@@ -1,0 +1,59 @@
+/**
+ * Podsmith's client: starts the language server and forwards settings. It knows nothing of Kubernetes; every
+ * answer comes from the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'yaml' }],
+    synchronize: { configurationSection: 'podsmith' },
+    initializationOptions: { settings: effectiveSettings() },
+    middleware: {
+      workspace: {
+        // The server asks for `podsmith`; we answer with the settings after resolving "auto" choices.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) => (item.section === 'podsmith' ? effectiveSettings() : result[i]));
+        },
+      },
+    },
+  };
+  client = new LanguageClient('podsmith', 'Podsmith', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/**
+ * The `podsmith` settings, with `validate.yamlSyntax: "auto"` resolved: off while Red Hat's YAML extension is
+ * active and validating, so the person never sees the same syntax error twice.
+ */
+function effectiveSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('podsmith');
+  const raw = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  const choice = config.get<string | boolean>('validate.yamlSyntax', 'auto');
+  let yamlSyntax = choice === true || choice === 'on';
+  if (choice === 'auto') {
+    const redHat = vscode.extensions.getExtension('redhat.vscode-yaml');
+    const redHatValidates = vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true);
+    yamlSyntax = !(redHat && redHatValidates);
+  }
+  return { ...raw, validate: { ...(raw.validate as object), yamlSyntax } };
+}

@@ -1,0 +1,63 @@
+import type { DocumentIdentity } from '../document/manifestDocument';
+import type { Path } from '../document/yamlTree';
+
+/** A kind that carries a Pod, and where its PodSpec sits. */
+export interface WorkloadKind {
+  readonly kind: string;
+  /** The apiVersion the API server serves for it today. */
+  readonly apiVersion: string;
+  /** Path from the document root to the PodSpec mapping. */
+  readonly podSpecPath: Path;
+  /** Path to the pod template's metadata (labels matched by the selector), where there is a template. */
+  readonly templateMetadataPath?: Path;
+  /** apiVersions that served this kind once and were removed, with the release that removed them. */
+  readonly removedVersions: Readonly<Record<string, string>>;
+}
+
+const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
+const TEMPLATE_META = ['spec', 'template', 'metadata'];
+
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  { kind: 'Pod', apiVersion: 'v1', podSpecPath: ['spec'], removedVersions: {} },
+  { kind: 'PodTemplate', apiVersion: 'v1', podSpecPath: ['template', 'spec'], templateMetadataPath: ['template', 'metadata'], removedVersions: {} },
+  {
+    kind: 'Deployment', apiVersion: 'apps/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META,
+    removedVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta1': '1.16', 'apps/v1beta2': '1.16' },
+  },
+  {
+    kind: 'StatefulSet', apiVersion: 'apps/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META,
+    removedVersions: { 'apps/v1beta1': '1.16', 'apps/v1beta2': '1.16' },
+  },
+  {
+    kind: 'DaemonSet', apiVersion: 'apps/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META,
+    removedVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta2': '1.16' },
+  },
+  {
+    kind: 'ReplicaSet', apiVersion: 'apps/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META,
+    removedVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta2': '1.16' },
+  },
+  { kind: 'Job', apiVersion: 'batch/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META, removedVersions: {} },
+  {
+    kind: 'CronJob', apiVersion: 'batch/v1', podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    templateMetadataPath: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+    removedVersions: { 'batch/v1beta1': '1.25', 'batch/v2alpha1': '1.21' },
+  },
+];
+
+const BY_KIND = new Map(WORKLOAD_KINDS.map((k) => [k.kind, k]));
+
+/** The pod-carrying kind of a document written with a served apiVersion, or undefined. */
+export function workloadKindOf(identity: DocumentIdentity): WorkloadKind | undefined {
+  const kind = identity.kind ? BY_KIND.get(identity.kind) : undefined;
+  return kind && identity.apiVersion === kind.apiVersion ? kind : undefined;
+}
+
+/** The pod-carrying kind of a document whatever its apiVersion (also removed ones), or undefined. */
+export function workloadKindByName(kind: string | undefined): WorkloadKind | undefined {
+  return kind ? BY_KIND.get(kind) : undefined;
+}
+
+/** True for a document that names both apiVersion and kind: a Kubernetes object. */
+export function isKubernetesObject(identity: DocumentIdentity): boolean {
+  return identity.apiVersion !== undefined && identity.kind !== undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * The language server's wiring: connection, open documents, settings, scheduling. All knowledge lives in the
+ * language service (service/languageService.ts); this file only moves data between it and the protocol.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestFile } from './document/manifestFile';
+import { getLanguageService, type ParsedSource } from './service/languageService';
+import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './service/settings';
+
+export const DIAGRAM_REQUEST = 'podsmith/diagram';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService({ log: (message) => connection.console.error(message) });
+
+let settings: PodsmithSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+
+/** The latest parse of each open document; the previous one is kept only to reuse its unchanged documents. */
+const parses = new Map<string, ManifestFile>();
+
+function sourceOf(textDocument: TextDocument): ParsedSource {
+  const cached = parses.get(textDocument.uri);
+  if (cached && cached.version === textDocument.version) return { textDocument, file: cached };
+  const file = service.parse(textDocument, settings, cached);
+  parses.set(textDocument.uri, file);
+  return { textDocument, file };
+}
+
+connection.onInitialize((params) => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  if (params.initializationOptions?.settings) settings = normalizeSettings(params.initializationOptions.settings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '/'], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+    },
+    serverInfo: { name: 'podsmith', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (!canPullConfiguration && change.settings?.podsmith) settings = normalizeSettings(change.settings.podsmith);
+  void refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  if (canPullConfiguration) {
+    try {
+      const raw = await connection.workspace.getConfiguration('podsmith');
+      settings = normalizeSettings(raw);
+    } catch {
+      // A client that cannot answer keeps the settings it gave at initialize.
+    }
+  }
+  for (const doc of documents.all()) scheduleValidation(doc.uri);
+}
+
+// Validation runs after the messages already received are handled, so a burst of edits is checked once.
+const pending = new Set<string>();
+let flushScheduled = false;
+
+function scheduleValidation(uri: string): void {
+  pending.add(uri);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushValidation);
+}
+
+function flushValidation(): void {
+  flushScheduled = false;
+  const uris = [...pending];
+  pending.clear();
+  for (const uri of uris) {
+    const textDocument = documents.get(uri);
+    if (!textDocument) continue;
+    const diagnostics = service.validate(sourceOf(textDocument), settings);
+    void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
+  }
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document.uri));
+documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+documents.onDidClose((event) => {
+  parses.delete(event.document.uri);
+  pending.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onHover((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  return textDocument ? service.hover(sourceOf(textDocument), params.position, settings) : null;
+});
+
+connection.onCompletion((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  return textDocument ? service.complete(sourceOf(textDocument), params.position, settings) : null;
+});
+
+connection.onCodeAction((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  return textDocument ? service.codeActions(sourceOf(textDocument), params.range, params.context, settings) : [];
+});
+
+connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown }) => {
+  if (typeof params?.uri !== 'string' || !isPosition(params.position)) return null;
+  const textDocument = documents.get(params.uri);
+  return textDocument ? service.diagram(sourceOf(textDocument), params.position, settings) : null;
+});
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+// The server must outlive a bug: log it and keep answering.
+process.on('uncaughtException', (error) => connection.console.error(`podsmith: uncaught ${error?.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`podsmith: unhandled ${String(error)}`));
+
+documents.listen(connection);
+connection.listen();

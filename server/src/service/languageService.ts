@@ -1,0 +1,177 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type CodeAction,
+  type CodeActionContext,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import { documentAt, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { Finding, Severity } from './finding';
+import { features } from './features';
+import type { PodsmithSettings } from './settings';
+import { findingsOf } from './validation';
+
+/** A text document and its parse: what every feature takes. */
+export interface ParsedSource {
+  readonly textDocument: TextDocument;
+  readonly file: ManifestFile;
+}
+
+/** What a feature module sees: the document under the position, and helpers to place results in the file. */
+export interface FeatureRequest {
+  readonly source: ParsedSource;
+  readonly doc: ManifestDocument;
+  /** The request's position as an offset relative to `doc`. */
+  readonly offset: number;
+  readonly settings: PodsmithSettings;
+  /** A file range for a [start, end) span relative to `doc`. */
+  rangeOf(start: number, end: number): Range;
+}
+
+/**
+ * The language service: plain functions from a parsed document and settings to protocol data.
+ * Architecture invariant: no connection, no I/O; every function returns an empty answer rather than throw.
+ */
+export interface LanguageService {
+  /** Parses a text document, reusing unchanged documents of its previous parse. */
+  parse(textDocument: TextDocument, settings: PodsmithSettings, previous?: ManifestFile): ManifestFile;
+  validate(source: ParsedSource, settings: PodsmithSettings): Diagnostic[];
+  hover(source: ParsedSource, position: Position, settings: PodsmithSettings): Hover | null;
+  complete(source: ParsedSource, position: Position, settings: PodsmithSettings): CompletionList;
+  codeActions(source: ParsedSource, range: Range, context: CodeActionContext, settings: PodsmithSettings): CodeAction[];
+  diagram(source: ParsedSource, position: Position, settings: PodsmithSettings): unknown;
+}
+
+export interface LanguageServiceOptions {
+  /** Where errors caught inside features are reported (the server's log). */
+  readonly log?: (message: string) => void;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const log = options.log ?? (() => undefined);
+  const onError = (error: unknown, where: string) => {
+    log(`podsmith: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
+  function guard<T>(where: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      onError(error, where);
+      return fallback;
+    }
+  }
+  function request(source: ParsedSource, position: Position, settings: PodsmithSettings): FeatureRequest | undefined {
+    if (source.file.tooLarge) return undefined;
+    const absolute = source.textDocument.offsetAt(position);
+    const doc = documentAt(source.file, absolute);
+    if (!doc) return undefined;
+    return {
+      source,
+      doc,
+      offset: absolute - doc.offset,
+      settings,
+      rangeOf: (start, end) => ({
+        start: source.textDocument.positionAt(doc.offset + start),
+        end: source.textDocument.positionAt(doc.offset + end),
+      }),
+    };
+  }
+
+  return {
+    parse(textDocument, settings, previous) {
+      const text = textDocument.getText();
+      if (text.length > settings.maxFileSize) {
+        return { uri: textDocument.uri, version: textDocument.version, text, documents: [], tooLarge: true };
+      }
+      return guard('parse', { uri: textDocument.uri, version: textDocument.version, text, documents: [] }, () =>
+        parseManifestFile(textDocument.uri, textDocument.version, text, previous),
+      );
+    },
+
+    validate(source, settings) {
+      return guard('validate', [], () => {
+        if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
+        const diagnostics: Diagnostic[] = [];
+        for (const doc of source.file.documents) {
+          for (const finding of findingsOf(doc, settings, onError)) diagnostics.push(toDiagnostic(source, doc, finding));
+        }
+        return diagnostics;
+      });
+    },
+
+    hover(source, position, settings) {
+      return guard('hover', null, () => {
+        const req = request(source, position, settings);
+        return req ? features.hover(req) : null;
+      });
+    },
+
+    complete(source, position, settings) {
+      const empty: CompletionList = { isIncomplete: false, items: [] };
+      return guard('completion', empty, () => {
+        const req = request(source, position, settings);
+        return req ? features.complete(req) : empty;
+      });
+    },
+
+    codeActions(source, range, context, settings) {
+      return guard('codeActions', [], () => {
+        const req = request(source, range.start, settings);
+        return req ? features.codeActions(req, range, context) : [];
+      });
+    },
+
+    diagram(source, position, settings) {
+      return guard('diagram', null, () => {
+        const req = request(source, position, settings);
+        return req ? features.diagram(req) : null;
+      });
+    },
+  };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(source: ParsedSource, doc: ManifestDocument, finding: Finding): Diagnostic {
+  const at = (offset: number) => source.textDocument.positionAt(doc.offset + offset);
+  const diagnostic: Diagnostic = {
+    range: { start: at(finding.start), end: at(finding.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: 'podsmith',
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: source.textDocument.uri, range: { start: at(r.start), end: at(r.end) } },
+      message: r.message,
+    }));
+  }
+  if (finding.tags?.length) {
+    diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  if (finding.data) diagnostic.data = { ...finding.data, document: doc.index };
+  return diagnostic;
+}
+
+function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {
+  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'file-too-large',
+    source: 'podsmith',
+    message: `Podsmith did not check this file: it is ${mb(source.file.text.length)} MB, above the limit of ${mb(settings.maxFileSize)} MB that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
+  };
+}

@@ -1,0 +1,68 @@
+import type { ManifestDocument } from '../document/manifestDocument';
+import { isKubernetesObject, workloadKindOf } from '../pod/workloadKinds';
+import { ALL_CHECKS } from '../rules/index';
+import type { CheckContext, RuleDescriptor } from '../rules/rule';
+import type { Finding } from './finding';
+import { settingsKey, type PodsmithSettings } from './settings';
+
+/**
+ * Runs every check that applies to one document and returns its findings (offsets relative to the document).
+ * Memoised on the document: an unchanged document is never re-checked under the same settings.
+ */
+export function findingsOf(doc: ManifestDocument, settings: PodsmithSettings, onError: (e: unknown, check: string) => void): readonly Finding[] {
+  return doc.cached(`findings:${settingsKey(settings)}`, () => computeFindings(doc, settings, onError));
+}
+
+function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onError: (e: unknown, check: string) => void): Finding[] {
+  const findings: Finding[] = [];
+  const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
+  const pod = kubernetes && workloadKindOf(doc.identity) !== undefined;
+  const ctx: CheckContext = {
+    doc,
+    settings,
+    isEnabled: (rule) => levelOf(rule, settings) !== 'off',
+    report(rule, report) {
+      const level = settings.rules[rule.id] ?? report.severity ?? rule.defaultSeverity;
+      if (level === 'off') return;
+      findings.push({ ...report, ruleId: rule.id, severity: level });
+    },
+  };
+  for (const check of ALL_CHECKS) {
+    if (check.appliesTo === 'kubernetes' && !kubernetes) continue;
+    if (check.appliesTo === 'pod' && !pod) continue;
+    try {
+      check.run(ctx);
+    } catch (error) {
+      // A bug in one check must not cost the person the other checks' findings.
+      onError(error, check.name);
+    }
+  }
+  return applySuppressions(doc, findings);
+}
+
+function levelOf(rule: RuleDescriptor, settings: PodsmithSettings) {
+  return settings.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+const SUPPRESSION = /#\s*podsmith-disable-next-line\b([^\n]*)/g;
+
+/**
+ * `# podsmith-disable-next-line [rule-id ...]` silences the named rules (all, when none is named) for findings
+ * that start on the line after the comment.
+ */
+function applySuppressions(doc: ManifestDocument, findings: Finding[]): Finding[] {
+  if (findings.length === 0 || !doc.text.includes('podsmith-disable-next-line')) return findings;
+  const text = doc.text;
+  const silenced: { from: number; to: number; ids: Set<string> | null }[] = [];
+  for (const match of text.matchAll(SUPPRESSION)) {
+    const lineEnd = text.indexOf('\n', match.index!);
+    if (lineEnd === -1) continue;
+    let nextEnd = text.indexOf('\n', lineEnd + 1);
+    if (nextEnd === -1) nextEnd = text.length;
+    const ids = match[1].split(/[\s,]+/).filter((id) => id.length > 0);
+    silenced.push({ from: lineEnd + 1, to: nextEnd, ids: ids.length ? new Set(ids) : null });
+  }
+  return findings.filter(
+    (f) => !silenced.some((s) => f.start >= s.from && f.start <= s.to && (s.ids === null || s.ids.has(f.ruleId))),
+  );
+}
