@@ -15,7 +15,7 @@ describe('protocol: YAML syntax over stdio', function () {
     assert.equal(first.source, 'podsmith');
     assert.equal(first.code, 'yaml-syntax');
     assert.equal(first.severity, 1);
-    assert.match(first.message, /^YAML syntax error: /);
+    assert.match(String(first.message), /^YAML syntax error: /);
     assert.equal(first.range.start.line, 4, 'on the line of the unclosed [');
   });
 
@@ -25,7 +25,7 @@ describe('protocol: YAML syntax over stdio', function () {
     const dup = diagnostics.find((d) => d.code === 'duplicate-key');
     assert.ok(dup, 'duplicate key reported');
     assert.deepEqual(dup.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 6 } });
-    assert.match(dup.message, /^Duplicate key `name`/);
+    assert.match(String(dup.message), /^Duplicate key `name`/);
   });
 
   it('publishes nothing for a valid GitHub workflow', async () => {

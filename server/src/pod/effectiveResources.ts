@@ -1,0 +1,81 @@
+import type { ContainerModel, PodModel, ResourceList } from './podModel';
+
+/**
+ * The Pod's effective requests and limits, computed the way the scheduler does.
+ *
+ * Init containers run one at a time, each beside the native sidecars started before it; app containers run all
+ * together beside every native sidecar. So for each resource the Pod needs the larger of (the busiest init step)
+ * and (the sum of app containers plus all sidecars), plus the runtime's overhead. Pod-level `spec.resources`, where
+ * set, is the budget instead.
+ */
+export interface EffectiveResource {
+  /** The effective amount in base units; undefined for a limit that some running container leaves unbounded. */
+  readonly value: number | undefined;
+  /** How the figure came about, in words: "sum of app containers and sidecars", "init container migrate"... */
+  readonly from: string;
+}
+
+export interface EffectiveResources {
+  readonly requests: ReadonlyMap<string, EffectiveResource>;
+  readonly limits: ReadonlyMap<string, EffectiveResource>;
+}
+
+export function effectiveResources(pod: PodModel): EffectiveResources {
+  return {
+    requests: effective(pod, (c) => c.requests, pod.podRequests, false),
+    limits: effective(pod, (c) => c.limits, pod.podLimits, true),
+  };
+}
+
+function effective(
+  pod: PodModel,
+  listOf: (c: ContainerModel) => ResourceList,
+  podLevel: ResourceList | undefined,
+  isLimit: boolean,
+): Map<string, EffectiveResource> {
+  const result = new Map<string, EffectiveResource>();
+  const inits = pod.containers.filter((c) => c.list === 'initContainers');
+  const apps = pod.containers.filter((c) => c.list === 'containers');
+  const sidecars = inits.filter((c) => c.isNativeSidecar);
+  const names = new Set<string>();
+  for (const c of [...inits, ...apps]) for (const name of listOf(c).values.keys()) names.add(name);
+  if (podLevel) for (const name of podLevel.values.keys()) names.add(name);
+
+  for (const name of names) {
+    const podValue = podLevel?.values.get(name);
+    if (podValue) {
+      result.set(name, { value: podValue.value, from: 'set for the whole Pod (spec.resources)' });
+      continue;
+    }
+    const amount = (c: ContainerModel) => listOf(c).values.get(name)?.value;
+    // A limit is unbounded as soon as one container that runs at that moment sets none.
+    const sum = (cs: ContainerModel[]): number | undefined => {
+      let total = 0;
+      for (const c of cs) {
+        const v = amount(c);
+        if (v === undefined) {
+          if (isLimit) return undefined;
+          continue;
+        }
+        total += v;
+      }
+      return total;
+    };
+    const steady = apps.length || sidecars.length ? sum([...apps, ...sidecars]) : 0;
+    let best: EffectiveResource = { value: steady, from: sidecars.length ? 'sum of app containers and native sidecars' : 'sum of app containers' };
+    let sidecarsSoFar: ContainerModel[] = [];
+    for (const init of inits) {
+      if (init.isNativeSidecar) {
+        sidecarsSoFar = [...sidecarsSoFar, init];
+        continue;
+      }
+      const step = sum([init, ...sidecarsSoFar]);
+      const label = `init container ${init.name ?? `#${init.index + 1}`}${sidecarsSoFar.length ? ' with the sidecars started before it' : ''}`;
+      if (best.value !== undefined && (step === undefined || step > best.value)) best = { value: step, from: label };
+    }
+    const overhead = pod.overhead?.values.get(name)?.value;
+    if (overhead !== undefined && best.value !== undefined) best = { value: best.value + overhead, from: `${best.from}, plus the Pod overhead` };
+    result.set(name, best);
+  }
+  return result;
+}
