@@ -1,4 +1,5 @@
 import type { CodeAction, CodeActionContext, CompletionList, Hover, Range } from 'vscode-languageserver-types';
+import { diagramModel } from '../diagram/diagramModel';
 import type { FeatureRequest } from './languageService';
 
 /**
@@ -9,5 +10,5 @@ export const features = {
   hover: (_req: FeatureRequest): Hover | null => null,
   complete: (_req: FeatureRequest): CompletionList => ({ isIncomplete: false, items: [] }),
   codeActions: (_req: FeatureRequest, _range: Range, _context: CodeActionContext): CodeAction[] => [],
-  diagram: (_req: FeatureRequest): unknown => null,
+  diagram: diagramModel,
 };

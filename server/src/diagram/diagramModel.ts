@@ -1,0 +1,201 @@
+import type { Node } from 'yaml';
+import { ManifestDocument } from '../document/manifestDocument';
+import { nodeAtPath, scalarString, valueOf } from '../document/yamlTree';
+import { effectiveResources, type EffectiveResource } from '../pod/effectiveResources';
+import { podModelOf, type ContainerModel, type PodModel, type ResourceList, type VolumeModel } from '../pod/podModel';
+import { shortQuantity } from '../pod/quantity';
+import { containerRoles, roleLabel } from '../pod/roles';
+import type { Finding } from '../service/finding';
+import type { FeatureRequest } from '../service/languageService';
+import { findingsOf } from '../service/validation';
+import type {
+  DiagramContainer,
+  DiagramEdge,
+  DiagramEffectiveResource,
+  DiagramModel,
+  DiagramProblem,
+  DiagramRange,
+  DiagramResource,
+  DiagramSeverity,
+  DiagramVolume,
+} from './diagramTypes';
+import { replicasSummary } from './ownerSummary';
+import { placeFindings, type PlacedSpan } from './problemPlacement';
+import { portClashes } from './portClashes';
+
+/**
+ * The Pod diagram of the document under the cursor: containers with their role, start order, ports and resources;
+ * volumes and the mounts that join them; the Pod's effective resources; and each diagnostic on the element it is
+ * about. Null when the cursor is not in a document that carries a Pod.
+ */
+export function diagramModel(req: FeatureRequest): DiagramModel | null {
+  const { doc } = req;
+  const pod = podModelOf(doc);
+  if (!pod) return null;
+  const range = (node: Node | undefined, fallback: Node): DiagramRange => {
+    const [start, end] = ManifestDocument.span(node?.range ? node : fallback);
+    return req.rangeOf(start, end);
+  };
+  const root = doc.root!;
+  const spans: PlacedSpan[] = [];
+  const spanOf = (id: string, node: Node) => {
+    if (node.range) spans.push({ id, start: node.range[0], end: node.range[1] });
+  };
+
+  const roles = containerRoles(pod);
+  const clashes = portClashes(pod);
+  const edges: DiagramEdge[] = [];
+  const volumeIds = volumeIdsByName(pod);
+  const undefinedVolumes = new Map<string, { id: string; firstMount: Node }>();
+  const mountedNames = new Set<string>();
+
+  const containers = pod.containers.map((c): Omit<DiagramContainer, 'problems'> => {
+    const id = `container:${c.list}:${c.index}`;
+    spanOf(id, c.node);
+    const role = roles.get(c) ?? { role: c.list === 'containers' ? 'app' : 'init' };
+    const mounts: string[] = [];
+    for (const mount of c.mounts) {
+      if (!mount.name) continue;
+      mountedNames.add(mount.name);
+      let volume = volumeIds.get(mount.name);
+      if (!volume) {
+        const known = undefinedVolumes.get(mount.name);
+        volume = known?.id ?? `volume:undefined:${mount.name}`;
+        if (!known) undefinedVolumes.set(mount.name, { id: volume, firstMount: mount.node });
+      }
+      const edgeId = `mount:${c.list}:${c.index}:${mount.index}`;
+      spanOf(edgeId, mount.node);
+      mounts.push(edgeId);
+      edges.push({
+        id: edgeId,
+        range: range(valueOf(mount.node, 'mountPath'), mount.node),
+        problems: [],
+        container: id,
+        volume,
+        mountPath: mount.mountPath,
+        readOnly: mount.readOnly,
+        subPath: mount.subPath,
+      });
+    }
+    return {
+      id,
+      range: range(c.nameNode, c.node),
+      name: c.name ?? `${c.list}[${c.index}]`,
+      named: c.name !== undefined,
+      list: c.list,
+      role: role.role,
+      roleLabel: roleLabel(role),
+      roleReason: role.reason,
+      step: role.step,
+      image: c.image,
+      ports: c.ports.map((p) => ({
+        containerPort: p.containerPort,
+        name: p.name,
+        protocol: p.protocol,
+        hostPort: p.hostPort,
+        clashWith: clashes.get(p),
+        range: range(valueOf(p.node, 'containerPort'), p.node),
+      })),
+      resources: resourcesOf(c),
+      mounts,
+    };
+  });
+
+  const volumes: Omit<DiagramVolume, 'problems'>[] = pod.volumes.map((v) => {
+    const id = volumeIdOf(v);
+    spanOf(id, v.node);
+    const source = v.sources[0];
+    return {
+      id,
+      range: range(v.nameNode, v.node),
+      name: v.name ?? `volumes[${v.index}]`,
+      source,
+      sourceDetail: source ? sourceDetail(v, source) : undefined,
+      defined: true,
+      used: v.name !== undefined && mountedNames.has(v.name),
+    };
+  });
+  for (const [name, { id, firstMount }] of undefinedVolumes) {
+    volumes.push({ id, range: range(valueOf(firstMount, 'name'), firstMount), name, defined: false, used: true });
+  }
+
+  const findings = findingsOf(doc, req.settings, () => undefined);
+  const placed = placeFindings(findings, spans, 'pod');
+  const problemsOf = (id: string): DiagramProblem[] =>
+    (placed.get(id) ?? []).map((f) => ({ severity: f.severity, message: f.message, ruleId: f.ruleId, range: req.rangeOf(f.start, f.end) }));
+
+  const kindNode = valueOf(root, 'kind');
+  const nameNode = nodeAtPath(root, ['metadata', 'name']);
+  return {
+    schemaVersion: 1,
+    uri: req.source.textDocument.uri,
+    documentIndex: doc.index,
+    pod: {
+      id: 'pod',
+      range: range(nameNode ?? kindNode, root),
+      problems: problemsOf('pod'),
+      name: pod.name,
+      kind: pod.workload.kind,
+      replicas: replicasSummary(doc, pod.workload.kind),
+      restartPolicy: pod.restartPolicy ?? 'Always',
+      restartPolicyDefaulted: pod.restartPolicy === undefined,
+      hostNetwork: pod.hostNetwork,
+    },
+    containers: containers.map((c) => ({ ...c, problems: problemsOf(c.id) })),
+    volumes: volumes.map((v) => ({ ...v, problems: problemsOf(v.id) })),
+    edges: edges.map((e) => ({ ...e, problems: problemsOf(e.id) })),
+    effective: effectiveOf(pod),
+    problemCounts: countBySeverity(findings),
+  };
+}
+
+/** The first volume of each name gets the mounts; a duplicate name is a problem the rules report. */
+function volumeIdsByName(pod: PodModel): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const v of pod.volumes) if (v.name !== undefined && !ids.has(v.name)) ids.set(v.name, volumeIdOf(v));
+  return ids;
+}
+
+function volumeIdOf(v: VolumeModel): string {
+  return `volume:${v.index}`;
+}
+
+/** Where a volume's data comes from, for the sources that name another object. */
+const SOURCE_NAME_KEYS: Record<string, string> = {
+  configMap: 'name',
+  secret: 'secretName',
+  persistentVolumeClaim: 'claimName',
+  hostPath: 'path',
+  nfs: 'path',
+  image: 'reference',
+};
+
+function sourceDetail(v: VolumeModel, source: string): string | undefined {
+  const key = SOURCE_NAME_KEYS[source];
+  if (key) return scalarString(valueOf(valueOf(v.node, source), key));
+  if (source === 'emptyDir' && scalarString(valueOf(valueOf(v.node, 'emptyDir'), 'medium')) === 'Memory') return 'in memory';
+  return undefined;
+}
+
+function resourcesOf(c: ContainerModel): DiagramResource[] {
+  const names = [...new Set([...c.requests.nodes.keys(), ...c.limits.nodes.keys()])];
+  const written = (list: ResourceList, name: string) => scalarString(list.nodes.get(name));
+  return names.map((resource) => ({ resource, request: written(c.requests, resource), limit: written(c.limits, resource) }));
+}
+
+function effectiveOf(pod: PodModel): DiagramModel['effective'] {
+  const { requests, limits } = effectiveResources(pod);
+  const list = (map: ReadonlyMap<string, EffectiveResource>): DiagramEffectiveResource[] =>
+    [...map].map(([resource, e]) => ({
+      resource,
+      amount: e.value === undefined ? 'unbounded' : shortQuantity(resource, e.value),
+      from: e.value === undefined ? `${e.from}: at least one of them sets no limit` : e.from,
+    }));
+  return { requests: list(requests), limits: list(limits) };
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<DiagramSeverity, number> {
+  const counts: Record<DiagramSeverity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
