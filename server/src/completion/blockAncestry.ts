@@ -1,0 +1,121 @@
+import type { PathSegment } from '../document/yamlTree';
+import type { TextLines } from './textLines';
+
+/**
+ * Where a place of block YAML sits in the tree, inferred from indentation alone: the path from the root to the
+ * mapping whose keys start at a column, and the keys that mapping already has.
+ *
+ * Why from text: the line being typed is usually not YAML yet (`imagePu` under a container reads as the
+ * continuation of the previous value), so the parse tree puts the cursor in the wrong place or nowhere. The
+ * indentation of the lines above is what the person sees and means: the nearest line above that is less
+ * indented and ends in `key:` is the parent; a `- ` marks an item of a sequence, whose parent key may sit at the
+ * same column as the dash (the compact style kubectl writes).
+ */
+export interface BlockPlace {
+  /** Path of the mapping (for a sequence root, of the item). */
+  readonly path: PathSegment[];
+  /** Keys the mapping already has on other lines. */
+  readonly keys: Set<string>;
+}
+
+type Need = { kind: 'map'; column: number } | { kind: 'seq'; column: number };
+
+/**
+ * The mapping whose keys start at `column`, one of whose keys is (or will be) on line `lineIndex`. `dashes` are
+ * the item markers before that key on its own line: with any, the mapping is a new item that starts on the line.
+ * Returns undefined when the lines above contradict it (the column continues a scalar value).
+ */
+export function mappingAt(lines: TextLines, lineIndex: number, column: number, dashes: readonly number[]): BlockPlace | undefined {
+  const keys = new Set<string>();
+  const trail: PathSegment[] = []; // innermost first
+  let need: Need = { kind: 'map', column };
+  let count = 0;
+  let collecting = dashes.length === 0;
+  if (dashes.length) {
+    for (let d = 1; d < dashes.length; d++) trail.push(0); // `- - key`: inner sequences start on this line
+    need = { kind: 'seq', column: dashes[0] };
+  }
+  for (let i = lineIndex - 1; i >= 0; i--) {
+    const s = lines.shape(i);
+    if (s.marker) break;
+    if (s.blank) continue;
+    if (need.kind === 'map') {
+      const k = need.column;
+      if (s.key !== undefined && s.keyColumn === k) {
+        if (collecting) keys.add(s.key);
+        if (s.dashes.length) {
+          // The mapping is an item whose first key is on this line.
+          for (let d = 1; d < s.dashes.length; d++) trail.push(0);
+          need = { kind: 'seq', column: s.dashes[0] };
+          count = 0;
+          collecting = false;
+        }
+        continue;
+      }
+      if (s.indent > k || (s.indent === k && s.dashes.length)) continue; // a sibling's subtree
+      if (s.indent === k) return undefined; // a scalar at the mapping's column: not a mapping
+      // Less indented: this line holds the mapping.
+      if (s.key !== undefined && s.value === 'none' && s.keyColumn! < k) {
+        trail.push(s.key);
+        collecting = false;
+        if (s.dashes.length) {
+          for (let d = 1; d < s.dashes.length; d++) trail.push(0);
+          need = { kind: 'seq', column: s.dashes[0] };
+          count = 0;
+        } else {
+          need = { kind: 'map', column: s.keyColumn! };
+        }
+        continue;
+      }
+      if (s.dashes.length && s.key === undefined && s.value === 'none') {
+        // A bare `-` whose item mapping starts on the next lines.
+        for (let d = 1; d < s.dashes.length; d++) trail.push(0);
+        need = { kind: 'seq', column: s.dashes[0] };
+        count = 0;
+        collecting = false;
+        continue;
+      }
+      return undefined;
+    } else {
+      const d = need.column;
+      if (s.dashes.length && s.indent === d) {
+        count++;
+        continue;
+      }
+      if (s.indent > d) continue;
+      if (s.key !== undefined && s.value === 'none' && s.keyColumn! <= d && !(s.dashes.length && s.indent === d)) {
+        trail.push(count, s.key);
+        if (s.dashes.length) {
+          for (let x = 1; x < s.dashes.length; x++) trail.push(0);
+          need = { kind: 'seq', column: s.dashes[0] };
+          count = 0;
+        } else {
+          need = { kind: 'map', column: s.keyColumn! };
+        }
+        continue;
+      }
+      return undefined;
+    }
+  }
+  if (need.kind === 'seq') trail.push(count);
+  return { path: trail.reverse(), keys };
+}
+
+/**
+ * Keys of the mapping at `column` written below line `lineIndex` (up to where the mapping ends). With
+ * `itemStart`, the mapping is an item that started on the line, so the next `- ` at its column ends it.
+ */
+export function keysBelow(lines: TextLines, lineIndex: number, column: number, into: Set<string>): void {
+  for (let i = lineIndex + 1; i < lines.count; i++) {
+    const s = lines.shape(i);
+    if (s.marker) return;
+    if (s.blank) continue;
+    if (s.key !== undefined && s.keyColumn === column) {
+      if (s.dashes.length) return; // the next item of the sequence
+      into.add(s.key);
+      continue;
+    }
+    if (s.indent > column || (s.indent === column && s.dashes.length)) continue;
+    return;
+  }
+}

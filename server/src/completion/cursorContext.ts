@@ -1,0 +1,201 @@
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { PathSegment } from '../document/yamlTree';
+import { keysBelow, mappingAt } from './blockAncestry';
+import { flowAtCursor } from './flowContext';
+import { TextLines } from './textLines';
+
+/**
+ * What the person is typing at the cursor, inferred from the text (see blockAncestry.ts for why not the tree):
+ * a key of some mapping, or the value of some key, with the word to replace.
+ */
+export interface CursorContext {
+  /** `key`: a key of the mapping at `path`; `value`: the value at `path` (its last step is the key or index). */
+  readonly position: 'key' | 'value';
+  readonly path: PathSegment[];
+  /** The word being typed, relative to the document: [start, end) is replaced by the chosen item. */
+  readonly replaceStart: number;
+  readonly replaceEnd: number;
+  /** What is typed before the cursor in that word. */
+  readonly typed: string;
+  readonly style: 'block' | 'flow';
+  /** Keys the mapping already has (key position), the one at the cursor left out. */
+  readonly presentKeys: ReadonlySet<string>;
+  /** Column where the key starts (block style): nested lines are indented relative to it. */
+  readonly column: number;
+  /** Block key position right after `- `: the mapping is a new item of a sequence. */
+  readonly itemStart: boolean;
+  /** Key position with a `:` already after the word: insert the name only. */
+  readonly hasColon: boolean;
+  /** Value position right after `key:` with no space: an inserted value needs one. */
+  readonly needsSpace: boolean;
+  /** The line holds nothing but the cursor's word (and dashes): a multi-line insertion fits. */
+  readonly lineIsOpen: boolean;
+}
+
+const WORD = /[A-Za-z0-9_.\-/]*$/;
+const WORD_AFTER = /^[A-Za-z0-9_.\-/]*/;
+
+export function cursorContext(doc: ManifestDocument, offset: number): CursorContext | undefined {
+  return contextInText(TextLines.of(doc), offset);
+}
+
+/** The context at `offset` of a text (the document's), exported for tests. */
+export function contextInText(lines: TextLines, offset: number): CursorContext | undefined {
+  const text = lines.text;
+  const lineIndex = lines.lineAt(offset);
+  const lineStart = lines.starts[lineIndex];
+  const lineEnd = lines.endOf(lineIndex);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd);
+  if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, '""'))) return undefined; // in a comment
+
+  const flow = flowAtCursor(lines, offset);
+  if (flow) return flowContext(lines, offset, flow);
+
+  const shape = lines.shape(lineIndex);
+  const rest = before.slice(Math.min(before.length, shape.contentColumn));
+  const wordAfter = WORD_AFTER.exec(after)![0];
+
+  // Key position: only a word (maybe nothing) after the indentation and dashes.
+  if (/^[A-Za-z0-9_.\-/]*$/.test(rest) && before.length >= shape.contentColumn) {
+    const itemStart = shape.dashes.length > 0;
+    // On a blank line the cursor's column is the key's column; else the word's.
+    const column = rest === '' && !itemStart && after.trim() === '' ? before.length : shape.contentColumn;
+    const dashes = itemStart ? shape.dashes : [];
+    const place = mappingAt(lines, lineIndex, column, dashes);
+    if (!place) return undefined;
+    const keys = new Set(place.keys);
+    keysBelow(lines, lineIndex, column, keys);
+    const replaceStart = offset - rest.length;
+    const afterWord = after.slice(wordAfter.length);
+    return {
+      position: 'key',
+      path: place.path,
+      replaceStart,
+      replaceEnd: offset + wordAfter.length,
+      typed: rest,
+      style: 'block',
+      presentKeys: keys,
+      column,
+      itemStart,
+      hasColon: /^\s*:/.test(afterWord),
+      needsSpace: false,
+      lineIsOpen: afterWord.trim() === '',
+    };
+  }
+
+  // Value position: `key: typed`.
+  if (shape.key !== undefined && shape.keyColumn !== undefined) {
+    const colon = keyColonEnd(before, shape.keyColumn);
+    if (colon === undefined) return undefined;
+    const valueText = before.slice(colon);
+    const leading = valueText.length - valueText.trimStart().length;
+    let typed = valueText.slice(leading);
+    let start = lineStart + colon + leading;
+    if (typed.startsWith('"') || typed.startsWith("'")) {
+      typed = typed.slice(1);
+      start++;
+    }
+    if (!/^[^#]*$/.test(typed) || /\s/.test(typed.trimEnd()) && !/^[A-Za-z0-9_.\-/ ]*$/.test(typed)) return undefined;
+    const place = mappingAt(lines, lineIndex, shape.keyColumn, shape.dashes);
+    if (!place) return undefined;
+    return {
+      position: 'value',
+      path: [...place.path, shape.key],
+      replaceStart: start,
+      replaceEnd: offset + wordAfter.length,
+      typed,
+      style: 'block',
+      presentKeys: new Set(),
+      column: shape.keyColumn,
+      itemStart: false,
+      hasColon: false,
+      needsSpace: leading === 0,
+      lineIsOpen: after.slice(wordAfter.length).trim() === '',
+    };
+  }
+
+  // A scalar item of a sequence: `- typed` that reads as no key.
+  if (shape.dashes.length) {
+    const typed = WORD.exec(rest)![0];
+    const place = mappingAt(lines, lineIndex, shape.contentColumn, shape.dashes);
+    if (!place) return undefined;
+    return {
+      position: 'value',
+      path: place.path,
+      replaceStart: offset - typed.length,
+      replaceEnd: offset + wordAfter.length,
+      typed,
+      style: 'block',
+      presentKeys: new Set(),
+      column: shape.contentColumn,
+      itemStart: false,
+      hasColon: false,
+      needsSpace: false,
+      lineIsOpen: false,
+    };
+  }
+  return undefined;
+}
+
+/** The offset within `before` just past the `:` that ends the key starting at `keyColumn`. */
+function keyColonEnd(before: string, keyColumn: number): number | undefined {
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)[ \t]*:/.exec(before.slice(keyColumn));
+  return match ? keyColumn + match[0].length : undefined;
+}
+
+function flowContext(lines: TextLines, offset: number, flow: ReturnType<typeof flowAtCursor> & object): CursorContext | undefined {
+  const origin = lines.shape(flow.originLine);
+  let path: PathSegment[];
+  if (origin.key !== undefined) {
+    const place = mappingAt(lines, flow.originLine, origin.keyColumn!, origin.dashes);
+    if (!place) return undefined;
+    path = [...place.path, origin.key];
+  } else if (origin.dashes.length) {
+    const place = mappingAt(lines, flow.originLine, origin.contentColumn, origin.dashes);
+    if (!place) return undefined;
+    path = place.path;
+  } else {
+    path = [];
+  }
+  const frames = flow.frames;
+  for (let i = 0; i < frames.length - 1; i++) {
+    const f = frames[i];
+    if (f.open === '[') path.push(f.items);
+    else if (f.key !== undefined) path.push(f.key);
+    else return undefined;
+  }
+  const inner = frames[frames.length - 1];
+  const text = lines.text;
+  let entry = text.slice(inner.entryStart, offset);
+  let start = inner.entryStart;
+  if (inner.afterColon) {
+    const colon = entry.lastIndexOf(':');
+    start += colon + 1;
+    entry = entry.slice(colon + 1);
+  }
+  const trimmed = entry.trimStart();
+  start += entry.length - trimmed.length;
+  let typed = trimmed;
+  if (typed.startsWith('"') || typed.startsWith("'")) {
+    typed = typed.slice(1);
+    start++;
+  }
+  const wordAfter = WORD_AFTER.exec(text.slice(offset, Math.min(text.length, offset + 200)))![0];
+  const common = {
+    replaceStart: start,
+    replaceEnd: offset + wordAfter.length,
+    typed,
+    style: 'flow' as const,
+    column: 0,
+    itemStart: false,
+    needsSpace: false,
+    lineIsOpen: false,
+  };
+  if (inner.open === '{' && !inner.afterColon) {
+    const keys = new Set(inner.keys);
+    return { ...common, position: 'key', path, presentKeys: keys, hasColon: /^[A-Za-z0-9_.\-/]*\s*:/.test(text.slice(offset, offset + 200)) };
+  }
+  const last = inner.open === '{' ? inner.key! : inner.items;
+  return { ...common, position: 'value', path: [...path, last], presentKeys: new Set(), hasColon: false, needsSpace: inner.open === '{' && entry.length > 0 && !/^\s/.test(entry) };
+}

@@ -1,0 +1,71 @@
+/**
+ * The shape of one line of block YAML, read from its text alone: indentation, sequence dashes, and a `key:` with
+ * what follows it. Completion needs this because the line being typed is often not valid YAML yet, so the parse
+ * tree has no node for it; the text still says where the person is.
+ */
+export interface LineShape {
+  /** Leading spaces. */
+  readonly indent: number;
+  /** Columns of the `- ` item markers at the start of the line, outermost first. */
+  readonly dashes: readonly number[];
+  /** Column of the first character after the indentation and the dashes. */
+  readonly contentColumn: number;
+  /** True for a line with nothing but spaces or a comment. */
+  readonly blank: boolean;
+  /** A `---` or `...` line. */
+  readonly marker: boolean;
+  /** The key of a `key:` on this line, unquoted. */
+  readonly key?: string;
+  readonly keyColumn?: number;
+  /**
+   * What follows `key:` (or a dash): nothing (a nested block follows), a scalar, a block scalar (`|`, `>`), or a
+   * flow collection. Anchors and tags alone count as nothing.
+   */
+  readonly value: 'none' | 'scalar' | 'block-scalar' | 'flow';
+}
+
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],][^#]*?)[ \t]*:(?=[ \t]|$)/;
+
+export function lineShape(line: string): LineShape {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  const indent = i;
+  const dashes: number[] = [];
+  while (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || line[i + 1] === '\r')) {
+    dashes.push(i);
+    i++;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+  }
+  const rest = line.slice(i).replace(/\r$/, '');
+  const blank = dashes.length === 0 && (rest.trim() === '' || rest.trimStart().startsWith('#'));
+  const marker = indent === 0 && dashes.length === 0 && /^(---|\.\.\.)(\s|$)/.test(rest);
+  const match = marker ? null : KEY.exec(rest);
+  if (!match) {
+    return { indent, dashes, contentColumn: i, blank, marker, value: classify(rest) };
+  }
+  return {
+    indent,
+    dashes,
+    contentColumn: i,
+    blank,
+    marker,
+    key: unquote(match[1]),
+    keyColumn: i,
+    value: classify(rest.slice(match[0].length)),
+  };
+}
+
+function classify(afterColon: string): LineShape['value'] {
+  // Drop anchors and tags: `key: &defaults` still opens a nested block.
+  const text = afterColon.replace(/(^|\s)#.*$/, '').replace(/(^|\s)[&!][^\s]*/g, '').trim();
+  if (text === '') return 'none';
+  if (/^[|>][-+0-9]*$/.test(text)) return 'block-scalar';
+  if (text.startsWith('{') || text.startsWith('[')) return 'flow';
+  return 'scalar';
+}
+
+export function unquote(key: string): string {
+  if (key.length >= 2 && key.startsWith('"') && key.endsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (key.length >= 2 && key.startsWith("'") && key.endsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
+  return key.trimEnd();
+}
