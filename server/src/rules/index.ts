@@ -1,11 +1,13 @@
 import type { Check, RuleDescriptor } from './rule';
+import { apiVersionCheck } from '../schema/apiVersionCheck';
+import { schemaCheck } from '../schema/schemaCheck';
 import { yamlSyntaxCheck } from './yamlSyntax';
 
 /**
  * Every check, in the order findings are reported. Add a check here and it runs on every document it applies to;
  * its rules appear in the settings and the rule reference.
  */
-export const ALL_CHECKS: readonly Check[] = [yamlSyntaxCheck];
+export const ALL_CHECKS: readonly Check[] = [yamlSyntaxCheck, apiVersionCheck, schemaCheck];
 
 /** Every rule, by id. */
 export const ALL_RULES: ReadonlyMap<string, RuleDescriptor> = new Map(

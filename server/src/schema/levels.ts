@@ -1,0 +1,302 @@
+import type { Path, PathSegment } from '../document/yamlTree';
+import type { WorkloadKind } from '../pod/workloadKinds';
+import { DEFINITIONS, fieldAnnotation, securityContextLevel } from './annotations';
+import { definitionForKind } from './kubernetesSchema';
+import { shapeOfDefinition, type Shape } from './shapes';
+
+/**
+ * The levels of a pod-carrying object (the object itself, its metadata, the workload's spec, the Pod template,
+ * the PodSpec, a container, the two security contexts...) and where an unknown key belongs instead.
+ *
+ * Why: the most common structural mistake is a right field at the wrong level (`volumes` in a container,
+ * `image` under the PodSpec, `replicas` inside the template). The schema alone says only "unknown field"; knowing
+ * the levels lets the message name the level where the field is valid, with the real path for this kind.
+ */
+export type LevelId =
+  | 'object'
+  | 'metadata'
+  | 'workloadSpec'
+  | 'jobTemplate'
+  | 'jobSpec'
+  | 'template'
+  | 'templateMetadata'
+  | 'podSpec'
+  | 'container'
+  | 'podSecurityContext'
+  | 'containerSecurityContext'
+  | 'containerPort'
+  | 'resources';
+
+/** Where a misplaced field belongs, for quick fixes: the Pod, a container, the workload, or metadata. */
+export type Home = 'pod' | 'container' | 'workload' | 'metadata' | 'object';
+
+/** Stands for "any container list and index" in a level's path. */
+const CONTAINER = Symbol('container');
+/** Stands for "any index" in a level's path. */
+const ITEM = Symbol('item');
+type PatternStep = PathSegment | typeof CONTAINER | typeof ITEM;
+
+interface Level {
+  readonly id: LevelId;
+  readonly pattern: readonly PatternStep[];
+  readonly shape: Shape;
+}
+
+export interface Misplacement {
+  readonly level: LevelId;
+  readonly home: Home;
+  /** "the Pod", "a container", "the Deployment's spec"... */
+  readonly label: string;
+  /** The field's path at its home, as shown to a person: `spec.template.spec.volumes`, `spec.containers[].image`. */
+  readonly displayPath: string;
+  /** The same path for a quick fix, with the container the key was found in, else the first one (index 0). */
+  readonly targetPath: readonly PathSegment[];
+  /** Why the field belongs there, in our words (from the annotations when they have a reason). */
+  readonly reason: string;
+}
+
+/** For a key found at each level, where else to look for it, most likely first. */
+const CANDIDATES: Readonly<Record<LevelId, readonly LevelId[]>> = {
+  object: ['metadata', 'workloadSpec', 'jobSpec', 'podSpec', 'container'],
+  metadata: ['podSpec', 'workloadSpec', 'container'],
+  workloadSpec: ['podSpec', 'container', 'jobSpec', 'templateMetadata'],
+  jobTemplate: ['jobSpec', 'podSpec', 'container', 'workloadSpec'],
+  jobSpec: ['podSpec', 'container', 'workloadSpec', 'templateMetadata'],
+  template: ['podSpec', 'templateMetadata', 'workloadSpec', 'jobSpec', 'container'],
+  templateMetadata: ['podSpec', 'workloadSpec', 'container'],
+  podSpec: ['container', 'containerPort', 'workloadSpec', 'jobSpec', 'templateMetadata', 'resources'],
+  container: ['podSpec', 'containerPort', 'resources', 'workloadSpec', 'jobSpec', 'templateMetadata'],
+  podSecurityContext: ['containerSecurityContext'],
+  containerSecurityContext: ['podSecurityContext'],
+  containerPort: [],
+  resources: [],
+};
+
+const HOME: Readonly<Record<LevelId, Home>> = {
+  object: 'object',
+  metadata: 'metadata',
+  workloadSpec: 'workload',
+  jobTemplate: 'workload',
+  jobSpec: 'workload',
+  template: 'workload',
+  templateMetadata: 'metadata',
+  podSpec: 'pod',
+  container: 'container',
+  podSecurityContext: 'pod',
+  containerSecurityContext: 'container',
+  containerPort: 'container',
+  resources: 'container',
+};
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+
+/** The levels of one kind, built once per kind. */
+export class KindLevels {
+  private readonly levels: Level[] = [];
+  private readonly byId = new Map<LevelId, Level>();
+
+  private constructor(readonly workload: WorkloadKind) {}
+
+  static of(workload: WorkloadKind): KindLevels | undefined {
+    const cached = cache.get(workload.kind);
+    if (cached) return cached;
+    const root = shapeOfDefinition(definitionForKind(workload) ?? '');
+    if (!root) return undefined;
+    const levels = new KindLevels(workload);
+    const pod = workload.podSpecPath;
+    const container: PatternStep[] = [...pod, CONTAINER];
+    levels.add('object', [], root);
+    levels.add('metadata', ['metadata'], root);
+    if (workload.kind !== 'Pod' && workload.kind !== 'PodTemplate') levels.add('workloadSpec', ['spec'], root);
+    if (workload.kind === 'CronJob') {
+      levels.add('jobTemplate', ['spec', 'jobTemplate'], root);
+      levels.add('jobSpec', ['spec', 'jobTemplate', 'spec'], root);
+    }
+    if (workload.templateMetadataPath) {
+      levels.add('template', workload.templateMetadataPath.slice(0, -1), root);
+      levels.add('templateMetadata', workload.templateMetadataPath, root);
+    }
+    levels.add('podSpec', pod, root);
+    levels.add('container', container, root);
+    levels.add('podSecurityContext', [...pod, 'securityContext'], root);
+    levels.add('containerSecurityContext', [...container, 'securityContext'], root);
+    levels.add('containerPort', [...container, 'ports', ITEM], root);
+    levels.add('resources', [...container, 'resources'], root);
+    cache.set(workload.kind, levels);
+    return levels;
+  }
+
+  private add(id: LevelId, pattern: readonly PatternStep[], root: Shape): void {
+    let shape: Shape | undefined = root;
+    for (const step of pattern) {
+      if (!shape) return;
+      if (step === CONTAINER) shape = shape.fields.get('containers')?.element;
+      else if (step === ITEM) shape = shape.element;
+      else if (typeof step === 'string') shape = shape.fields.get(step);
+    }
+    if (!shape || shape.kind !== 'object') return;
+    const level = { id, pattern, shape };
+    this.levels.push(level);
+    this.byId.set(id, level);
+  }
+
+  /** The level whose mapping sits at `path` (a path of the document), if any. */
+  levelAt(path: Path): LevelId | undefined {
+    for (const level of this.levels) if (matches(level.pattern, path)) return level.id;
+    return undefined;
+  }
+
+  /**
+   * Where `key`, unknown at `path`, belongs: the first other level of this kind that has the field. `path` is the
+   * path of the mapping that holds the key.
+   */
+  misplacement(key: string, path: Path): Misplacement | undefined {
+    const at = this.levelAt(path);
+    if (!at) return undefined;
+    for (let candidate of CANDIDATES[at]) {
+      if (candidate === 'templateMetadata' && !this.byId.has(candidate)) candidate = 'metadata';
+      const level = this.byId.get(candidate);
+      if (!level || !level.shape.fields.has(key)) continue;
+      if (at === 'podSecurityContext' || at === 'containerSecurityContext') {
+        // Fields both contexts have are valid in either; only a field of one level alone is misplaced.
+        if (securityLevelOf(key) === 'both') continue;
+      }
+      const container = containerOf(this.workload.podSpecPath, path);
+      return {
+        level: candidate,
+        home: HOME[candidate],
+        label: this.label(candidate),
+        displayPath: display([...level.pattern, key]),
+        targetPath: concrete([...level.pattern, key], container),
+        reason: reasonFor(candidate, level.shape, key, this.workload.kind),
+      };
+    }
+    return undefined;
+  }
+
+  /** "the Pod", "a container", "the Deployment's spec"... */
+  label(id: LevelId): string {
+    const kind = this.workload.kind;
+    switch (id) {
+      case 'object':
+        return `the top level of the ${kind}`;
+      case 'metadata':
+        return `the ${kind}'s metadata`;
+      case 'workloadSpec':
+        return `the ${kind}'s spec`;
+      case 'jobTemplate':
+        return "the CronJob's jobTemplate";
+      case 'jobSpec':
+        return "the Job spec in the CronJob's jobTemplate";
+      case 'template':
+        return 'the Pod template';
+      case 'templateMetadata':
+        return "the Pod template's metadata";
+      case 'podSpec':
+        return 'the Pod';
+      case 'container':
+        return 'a container';
+      case 'podSecurityContext':
+        return "the Pod's securityContext";
+      case 'containerSecurityContext':
+        return "a container's securityContext";
+      case 'containerPort':
+        return "a container's ports list";
+      case 'resources':
+        return "a container's resources";
+    }
+  }
+}
+
+const cache = new Map<string, KindLevels>();
+
+function matches(pattern: readonly PatternStep[], path: Path): boolean {
+  let p = 0;
+  for (const step of pattern) {
+    if (step === CONTAINER) {
+      const list = path[p];
+      if (typeof list !== 'string' || !CONTAINER_LISTS.has(list) || typeof path[p + 1] !== 'number') return false;
+      p += 2;
+    } else if (step === ITEM) {
+      if (typeof path[p] !== 'number') return false;
+      p += 1;
+    } else {
+      if (path[p] !== step) return false;
+      p += 1;
+    }
+  }
+  return p === path.length;
+}
+
+/** The [list, index] of the container that `path` is inside, if it is inside one. */
+function containerOf(podSpecPath: Path, path: Path): [string, number] | undefined {
+  for (let i = 0; i < podSpecPath.length; i++) if (path[i] !== podSpecPath[i]) return undefined;
+  const list = path[podSpecPath.length];
+  const index = path[podSpecPath.length + 1];
+  return typeof list === 'string' && CONTAINER_LISTS.has(list) && typeof index === 'number' ? [list, index] : undefined;
+}
+
+function display(pattern: readonly PatternStep[]): string {
+  let out = '';
+  for (const step of pattern) {
+    if (step === CONTAINER) out += '.containers[]';
+    else if (step === ITEM) out += '[]';
+    else out += out ? `.${String(step)}` : String(step);
+  }
+  return out;
+}
+
+function concrete(pattern: readonly PatternStep[], container: [string, number] | undefined): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const step of pattern) {
+    if (step === CONTAINER) out.push(...(container ?? ['containers', 0]));
+    else if (step === ITEM) out.push(0);
+    else out.push(step);
+  }
+  return out;
+}
+
+function securityLevelOf(key: string): string | undefined {
+  try {
+    return securityContextLevel(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The annotation's reason for `key` at its home, else a reason of our own for the level. */
+function reasonFor(level: LevelId, shape: Shape, key: string, kind: string): string {
+  const definition = level === 'podSecurityContext' ? DEFINITIONS.PodSecurityContext : level === 'containerSecurityContext' ? DEFINITIONS.SecurityContext : shape.definition;
+  if (definition) {
+    try {
+      const reason = fieldAnnotation(definition, key)?.misplaced;
+      if (reason) return reason;
+    } catch {
+      // Annotations not built: fall back to the generic reason below.
+    }
+  }
+  switch (level) {
+    case 'podSpec':
+      return 'it applies to the whole Pod and all its containers, so it is written once in the Pod spec';
+    case 'container':
+      return 'it is set for each container on its own, in its entry of the containers list';
+    case 'containerPort':
+      return 'each container lists the ports it listens on as entries of its `ports` list, e.g. `ports: [{containerPort: 8080}]`';
+    case 'resources':
+      return "a container's requests and limits are written under its `resources`";
+    case 'podSecurityContext':
+      return "it acts on what all containers share, so it is set once in the Pod's securityContext";
+    case 'containerSecurityContext':
+      return "it acts on one container's processes, so it is set in that container's securityContext";
+    case 'metadata':
+    case 'templateMetadata':
+      return 'names, labels and annotations describe the object and are written in its metadata';
+    case 'workloadSpec':
+    case 'jobSpec':
+    case 'jobTemplate':
+    case 'template':
+      return `the ${kind} controller reads it to create and manage Pods; the Pods themselves never see it`;
+    case 'object':
+      return `it is a top-level field of the ${kind}`;
+  }
+}

@@ -1,0 +1,320 @@
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { PathSegment } from '../document/yamlTree';
+import { parseQuantity, quantityMistake } from '../pod/quantity';
+import type { CheckContext } from '../rules/rule';
+import type { KindLevels } from './levels';
+import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage } from './messages';
+import {
+  intOrStringRule,
+  invalidEnumRule,
+  invalidQuantityRule,
+  misplacedFieldRule,
+  missingRequiredRule,
+  unknownFieldRule,
+  wrongTypeRule,
+} from './schemaRules';
+import { shortDefinitionName, type Shape } from './shapes';
+import { suggest } from './suggest';
+import { intOrStringMistake } from './valueGrammar';
+
+const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/**
+ * Validates one document's tree against its kind's shape, reporting each mistake once, exactly where it is.
+ *
+ * How it stays exact and quiet: a finding lands on the key (unknown or misplaced field), on the value (wrong
+ * type, enum, quantity) or on the key that owns a mapping (missing field); the walk never descends into a value
+ * it has reported, so one mistake makes one finding. Aliases are not followed (an alias bomb stays cheap, and
+ * the anchored value is checked where it is defined); an explicit null counts as absent, as for the API server.
+ *
+ * How it stays fast: shapes are compiled lookup tables (see shapes.ts); per node the walk does a Map lookup and
+ * a type test, keeps one path stack, and builds strings only when it reports.
+ */
+export class SchemaWalk {
+  private readonly path: PathSegment[] = [];
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly levels: KindLevels | undefined,
+  ) {}
+
+  /** Validates the document's root mapping against the kind's shape. */
+  run(root: YAMLMap, shape: Shape): void {
+    this.object(root, shape, undefined);
+  }
+
+  private value(node: unknown, shape: Shape, key: Scalar | undefined, name: string): void {
+    if (isAlias(node)) return;
+    switch (shape.kind) {
+      case 'any':
+        return;
+      case 'object':
+        if (isMap(node)) this.object(node, shape, key);
+        else this.wrongType(node, shape, key, name);
+        return;
+      case 'map':
+        if (isMap(node)) this.map(node, shape);
+        else this.wrongType(node, shape, key, name);
+        return;
+      case 'array':
+        if (isSeq(node)) {
+          const element = shape.element!;
+          const items = node.items;
+          for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (isScalar(item) && item.value === null) continue;
+            this.path.push(i);
+            this.value(item, element, undefined, name);
+            this.path.pop();
+          }
+        } else {
+          this.wrongType(node, shape, key, name);
+        }
+        return;
+      default:
+        if (isScalar(node)) this.scalar(node, shape, key, name);
+        else this.wrongType(node, shape, key, name);
+    }
+  }
+
+  private object(map: YAMLMap, shape: Shape, owner: Scalar | undefined): void {
+    const items = map.items as Pair[];
+    let merged = false;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
+      const key = pair.key;
+      if (!isScalar(key)) continue;
+      const name = typeof key.value === 'string' ? key.value : String(key.value);
+      if (name === '<<') {
+        // A merge key brings fields from an anchor we do not expand: those fields may be the required ones.
+        merged = true;
+        continue;
+      }
+      const field = shape.fields.get(name);
+      if (!field) {
+        this.unknown(key, name, shape);
+        continue;
+      }
+      const value = pair.value;
+      if (value === null || value === undefined || (isScalar(value) && value.value === null)) {
+        if (shape.required.includes(name)) this.requiredNull(key, name, shape);
+        continue;
+      }
+      if (shape.definition === POD_SPEC && name === 'containers' && isSeq(value) && value.items.length === 0) {
+        this.report(missingRequiredRule, key, `\`containers\` is empty: a Pod needs at least one container.`, { field: name });
+        continue;
+      }
+      this.path.push(name);
+      this.value(value, field, key, name);
+      this.path.pop();
+    }
+    const required = shape.required;
+    if (merged || required.length === 0) return;
+    for (let r = 0; r < required.length; r++) {
+      const field = required[r];
+      if (!hasKey(items, field)) this.missing(map, owner, field, shape);
+    }
+  }
+
+  private map(map: YAMLMap, shape: Shape): void {
+    const element = shape.element!;
+    if (element.kind === 'any') return;
+    const items = map.items as Pair[];
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
+      const value = pair.value;
+      if (value === null || value === undefined || (isScalar(value) && value.value === null)) continue;
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      const name = key ? String(key.value) : '';
+      this.path.push(name);
+      this.value(value, element, key, name);
+      this.path.pop();
+    }
+  }
+
+  private scalar(node: Scalar, shape: Shape, key: Scalar | undefined, name: string): void {
+    const v = node.value;
+    if (v === null || v === undefined) return;
+    switch (shape.kind) {
+      case 'string':
+        if (typeof v !== 'string') return this.wrongType(node, shape, key, name);
+        if (shape.enumValues && !shape.enumValues.has(v)) this.invalidEnum(node, v, shape, name);
+        return;
+      case 'integer':
+        if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrongType(node, shape, key, name);
+        if (shape.format === 'int32' && (v < INT32_MIN || v > INT32_MAX)) {
+          this.report(wrongTypeRule, node, `${subjectOf(name, key)} is out of range: ${sourceOf(node)} does not fit in a 32-bit integer (${INT32_MIN} to ${INT32_MAX}).`, {
+            expectedType: 'integer',
+            actualType: 'number',
+            format: 'int32',
+          });
+        }
+        return;
+      case 'number':
+        if (typeof v !== 'number') this.wrongType(node, shape, key, name);
+        return;
+      case 'boolean':
+        if (typeof v !== 'boolean') this.wrongType(node, shape, key, name);
+        return;
+      case 'int-or-string': {
+        if (typeof v === 'number' ? !Number.isInteger(v) : typeof v !== 'string') return this.wrongType(node, shape, key, name);
+        const mistake = intOrStringMistake(name, v as string | number);
+        if (mistake) this.report(intOrStringRule, node, `${subjectOf(name, key)}: ${mistake}.`, { value: v });
+        return;
+      }
+      case 'quantity':
+        if (typeof v === 'number') return;
+        if (typeof v !== 'string') return this.wrongType(node, shape, key, name);
+        if (!parseQuantity(v)) {
+          this.report(invalidQuantityRule, node, `\`${v}\` is not a valid quantity for ${subjectOf(name, key)}: ${quantityMistake(v)}.`, { value: v });
+        }
+        return;
+    }
+  }
+
+  private unknown(key: Scalar, name: string, shape: Shape): void {
+    const place = this.levels?.misplacement(name, this.path);
+    if (place) {
+      this.report(misplacedFieldRule, key, `\`${name}\` belongs to ${place.label} (${place.displayPath}): ${place.reason}.`, {
+        misplaced: true,
+        field: name,
+        home: place.home,
+        level: place.level,
+        targetPath: place.targetPath,
+      });
+      return;
+    }
+    const suggestion = suggest(name, shape.fieldNames, shape.lowerCaseFields);
+    const where = this.where(shape);
+    const message = suggestion
+      ? `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`
+      : `Unknown field \`${name}\` in ${where}. The API server rejects fields it does not know (or drops them), so it would have no effect.`;
+    this.report(unknownFieldRule, key, message, suggestion ? { field: name, suggestion } : { field: name });
+  }
+
+  private invalidEnum(node: Scalar, value: string, shape: Shape, name: string): void {
+    const allowed = [...shape.enumValues!];
+    const lower = new Map(allowed.map((a) => [a.toLowerCase(), a]));
+    const suggestion = suggest(value, allowed, lower);
+    const list = allowed.map((a) => (a === '' ? '""' : a)).join(', ');
+    const message = suggestion
+      ? `\`${value}\` is not a valid ${name}: did you mean ${suggestion}? (one of ${list}; values are case-sensitive)`
+      : `\`${value}\` is not a valid ${name}: use one of ${list}.`;
+    this.report(invalidEnumRule, node, message, suggestion ? { allowed, suggestion } : { allowed });
+  }
+
+  private wrongType(node: unknown, shape: Shape, key: Scalar | undefined, name: string): void {
+    const actual = actualTypeOf(node);
+    if (actual === 'null' || actual === 'unknown') return;
+    const scalar = isScalar(node) ? node : undefined;
+    const source = scalar ? sourceOf(scalar) : '';
+    const quoted = !!scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
+    const message = wrongTypeMessage(subjectOf(name, key), shape, actual, source, quoted);
+    // A collection where a scalar belongs spans many lines: point at its key (or the item's first line) instead.
+    const target = scalar ?? key ?? (node as Node);
+    const data: Record<string, unknown> = { expectedType: expectedTypeOf(shape), actualType: actual };
+    if (scalar && quoted) data.quoted = true;
+    this.report(wrongTypeRule, target, message, data, scalar || key ? undefined : firstLine(node as Node));
+  }
+
+  private requiredNull(key: Scalar, name: string, shape: Shape): void {
+    const reason = requiredReason(shortDefinitionName(shape.definition), name);
+    this.report(missingRequiredRule, key, `\`${name}\` is empty, but it is required${reason ? `: ${reason}` : ''}.`, { field: name });
+  }
+
+  private missing(map: YAMLMap, owner: Scalar | undefined, field: string, shape: Shape): void {
+    const short = shortDefinitionName(shape.definition);
+    const reason = requiredReason(short, field);
+    const [start, end] = anchorOf(map, owner, this.path.length === 0);
+    const what = owner ? `\`${String(owner.value)}\`` : this.path.length === 0 ? `This ${short ?? 'object'}` : `This ${itemWord(short)}`;
+    const message = `${what} is missing the required field \`${field}\`${reason ? `: ${reason}` : ''}.`;
+    this.ctx.report(missingRequiredRule, { message, start, end, data: { field, parentPath: [...this.path] } });
+  }
+
+  /** "Container at spec.containers[0]", "the top level". */
+  private where(shape: Shape): string {
+    const short = shortDefinitionName(shape.definition);
+    const at = pathText(this.path);
+    if (!at) return short ? `${short} (the top level)` : 'the top level';
+    return short ? `${short} at ${at}` : at;
+  }
+
+  private report(
+    rule: Parameters<CheckContext['report']>[0],
+    node: Node,
+    message: string,
+    data?: Record<string, unknown>,
+    span?: [number, number],
+  ): void {
+    const [start, end] = span ?? [node.range![0], node.range![1]];
+    this.ctx.report(rule, { message, start, end, data });
+  }
+}
+
+function hasKey(items: readonly Pair[], field: string): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i].key;
+    if (isScalar(key) && key.value === field) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a missing field is reported: on the key that owns the mapping; for a list item, on its `name` (key to
+ * value) or its first key; for the document's root, on `kind`.
+ */
+function anchorOf(map: YAMLMap, owner: Scalar | undefined, isRoot: boolean): [number, number] {
+  if (owner?.range) return [owner.range[0], owner.range[1]];
+  const items = map.items as Pair[];
+  const preferred = isRoot ? 'kind' : 'name';
+  const pair = items.find((p) => isScalar(p.key) && p.key.value === preferred) ?? items[0];
+  if (pair && isScalar(pair.key) && pair.key.range) {
+    const value = pair.value as Node | null;
+    const end = value && value.range && value.range[1] > pair.key.range[0] ? value.range[1] : pair.key.range[1];
+    return [pair.key.range[0], end];
+  }
+  return firstLine(map);
+}
+
+function firstLine(node: Node): [number, number] {
+  const [start, end] = node.range!;
+  return [start, Math.min(end, start + 1)];
+}
+
+function itemWord(short: string | undefined): string {
+  switch (short) {
+    case 'Container':
+    case 'EphemeralContainer':
+      return 'container';
+    case 'Volume':
+      return 'volume';
+    case 'VolumeMount':
+      return 'volume mount';
+    case 'ContainerPort':
+      return 'port';
+    case 'EnvVar':
+      return 'environment variable';
+    default:
+      return short ? `${short} item` : 'item';
+  }
+}
+
+function subjectOf(name: string, key: Scalar | undefined): string {
+  return key ? `\`${name}\`` : `each item of \`${name}\``;
+}
+
+function sourceOf(node: Scalar): string {
+  const source = (node as Scalar & { source?: string }).source;
+  if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(String(node.value));
+  if (node.type === 'QUOTE_SINGLE') return `'${String(node.value)}'`;
+  return typeof source === 'string' && source !== '' ? source : String(node.value);
+}
+
+/** `spec.containers[0].ports[1]`. */
+export function pathText(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
+  return out;
+}
