@@ -1,5 +1,6 @@
 import type { CodeAction, CodeActionContext, CompletionList, Hover, Range } from 'vscode-languageserver-types';
 import { diagramModel } from '../diagram/diagramModel';
+import { hover } from '../hover/hover';
 import type { FeatureRequest } from './languageService';
 
 /**
@@ -7,7 +8,7 @@ import type { FeatureRequest } from './languageService';
  * a newcomer finds every feature's entry point here.
  */
 export const features = {
-  hover: (_req: FeatureRequest): Hover | null => null,
+  hover: (req: FeatureRequest): Hover | null => hover(req),
   complete: (_req: FeatureRequest): CompletionList => ({ isIncomplete: false, items: [] }),
   codeActions: (_req: FeatureRequest, _range: Range, _context: CodeActionContext): CodeAction[] => [],
   diagram: diagramModel,

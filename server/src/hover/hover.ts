@@ -1,0 +1,57 @@
+import type { Hover } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
+import { pairOf } from '../document/yamlTree';
+import { isKubernetesObject } from '../pod/workloadKinds';
+import type { FeatureRequest } from '../service/languageService';
+import { hoverContextOf, podCarryingKindOf } from './hoverContext';
+import { code } from './markdown';
+import type { HoverSection } from './section';
+import { HOVER_SECTIONS } from './sections';
+
+/**
+ * Hover for Pod manifests: what the key or value under the cursor is, where it belongs in the Pod model, and what
+ * it does in this manifest. Each part comes from a section module (sections/index.ts); this function only finds
+ * the node and joins the parts.
+ */
+export function hover(req: FeatureRequest, sections: readonly HoverSection[] = HOVER_SECTIONS): Hover | null {
+  const workload = podCarryingKindOf(req.doc);
+  if (!workload) return otherKindHover(req);
+  const ctx = hoverContextOf(req, workload);
+  if (!ctx) return null;
+  const parts: string[] = [];
+  for (const section of sections) {
+    const text = section.render(ctx);
+    if (text) parts.push(text);
+  }
+  if (!parts.length) return null;
+  const [start, end] = ctx.node.range!;
+  return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: req.rangeOf(start, end) };
+}
+
+/**
+ * A Kubernetes object of a kind without a Pod (a Service, a ConfigMap): one line on its `kind`, so that a person
+ * knows Podsmith saw it and why it says nothing more. Non-Kubernetes YAML gets nothing.
+ */
+function otherKindHover(req: FeatureRequest): Hover | null {
+  const doc = req.doc;
+  if (!isKubernetesObject(doc.identity)) return null;
+  const hit = kindNodeAt(req);
+  if (!hit) return null;
+  return {
+    contents: {
+      kind: 'markdown',
+      value: `${code(doc.identity.kind!)} carries no Pod: Podsmith explains Pods and the workloads with a Pod template (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, PodTemplate).`,
+    },
+    range: req.rangeOf(hit[0], hit[1]),
+  };
+}
+
+/** The range of the top-level `kind` key or value when the cursor is on it. */
+function kindNodeAt(req: FeatureRequest): [number, number] | undefined {
+  const pair = pairOf(req.doc.root, 'kind');
+  for (const node of [pair?.key, pair?.value]) {
+    const r = isScalar(node) ? node.range : undefined;
+    if (r && req.offset >= r[0] && req.offset <= r[1]) return [r[0], r[1]];
+  }
+  return undefined;
+}

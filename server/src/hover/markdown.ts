@@ -1,0 +1,51 @@
+import type { Path } from '../document/yamlTree';
+import type { ContainerModel, PodModel } from '../pod/podModel';
+import { shortQuantity } from '../pod/quantity';
+
+/** Small Markdown helpers shared by the hover sections, so that every section writes names the same way. */
+
+/** Inline code that survives backticks in the text. */
+export function code(text: string | number): string {
+  const s = String(text);
+  const fence = s.includes('`') ? '``' : '`';
+  return `${fence}${s}${fence}`;
+}
+
+/** A container as people call it: its name, or its place when it has none. */
+export function containerName(c: ContainerModel): string {
+  return c.name ?? `${c.list}[${c.index}]`;
+}
+
+/** A path as written in kubectl explain style, with container names where the manifest gives them. */
+export function formatPath(path: Path, pod?: PodModel): string {
+  let out = '';
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    if (typeof step === 'number') {
+      const list = path[i - 1];
+      const container = pod?.containers.find(
+        (c) => c.list === list && c.index === step && c.path.length === i + 1 && c.path.every((s, j) => s === path[j]),
+      );
+      out += container?.name ? `[${container.name}]` : `[${step}]`;
+    } else {
+      out += out ? `.${step}` : step;
+    }
+  }
+  return out;
+}
+
+/** "a, b and c". */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A bulleted list, or undefined for no items. */
+export function bullets(items: readonly string[]): string | undefined {
+  return items.length ? items.map((i) => `- ${i}`).join('\n') : undefined;
+}
+
+/** An amount of a resource, named once: `500m CPU`, `memory 128 MiB`, `nvidia.com/gpu 1`. */
+export function amount(resource: string, value: number): string {
+  return resource === 'cpu' ? shortQuantity(resource, value) : `${resource} ${shortQuantity(resource, value)}`;
+}

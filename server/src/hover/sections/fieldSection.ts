@@ -1,0 +1,58 @@
+import { roleLabel } from '../../pod/roles';
+import { scopeDescription, type Scope } from '../../schema/annotations';
+import { typeLabel } from '../../schema/kubernetesSchema';
+import type { HoverContext } from '../hoverContext';
+import { code, containerName, formatPath } from '../markdown';
+import type { HoverSection } from '../section';
+
+/**
+ * The first lines of every hover: where the node is (its path), where it belongs (the scope badge), its type, and
+ * our explanation of the field, with what its scope means when the cursor is on the key.
+ */
+export const fieldSection: HoverSection = {
+  id: 'field',
+  render(ctx) {
+    const header = [code(formatPath(ctx.path, ctx.pod)), scopeBadge(ctx)];
+    const type = ctx.schema ? typeText(ctx) : undefined;
+    if (type) header.push(type);
+    const lines = [header.join(' · ')];
+    if (ctx.annotation?.explain) lines.push(ctx.annotation.explain);
+    if (ctx.onKey && ctx.annotation) {
+      const scope = scopeText(ctx.scope);
+      if (scope) lines.push(`_${scope.label}: ${scope.explain}_`);
+    }
+    return lines.join('\n\n');
+  },
+};
+
+/** The scope in bold, with the container and its role when the node is inside one. */
+export function scopeBadge(ctx: HoverContext): string {
+  const label = scopeText(ctx.scope)?.label ?? FALLBACK_LABELS[ctx.scope];
+  const c = ctx.container;
+  if (!c || ctx.scope !== 'container') return `**${label}**`;
+  const role = ctx.roles().get(c);
+  let who: string;
+  if (c.list === 'ephemeralContainers') who = `ephemeral container ${code(containerName(c))}`;
+  else if (role?.role === 'native-sidecar') who = `native sidecar ${code(containerName(c))} (init step ${role.step})`;
+  else if (role?.role === 'init') who = `init container ${code(containerName(c))} (step ${role.step})`;
+  else who = `${role && role.role !== 'app' ? roleLabel(role) : 'app container'} ${code(containerName(c))}`;
+  return `**${label}** · ${who}`;
+}
+
+const FALLBACK_LABELS: Record<Scope, string> = { pod: 'Pod-level', container: 'container-level', workload: 'workload-level' };
+
+function scopeText(scope: Scope) {
+  try {
+    return scopeDescription(scope);
+  } catch {
+    return undefined;
+  }
+}
+
+function typeText(ctx: HoverContext): string | undefined {
+  const schema = ctx.schema!;
+  let label = code(typeLabel(schema));
+  const values = schema.node.enum;
+  if (values?.length) label += `: ${values.map((v) => code(v)).join(' | ')}`;
+  return label;
+}

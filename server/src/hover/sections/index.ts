@@ -1,0 +1,27 @@
+import type { HoverSection } from '../section';
+import { descriptionSection } from './descriptionSection';
+import { fieldSection } from './fieldSection';
+import { lifecycleSection } from './lifecycleSection';
+import { networkSection } from './networkSection';
+import { podSummary } from './podSummary';
+import { resourcesSection } from './resourcesSection';
+import { schedulingSection } from './schedulingSection';
+import { storageSection } from './storageSection';
+import { valueSection } from './valueSection';
+
+/**
+ * The hover's sections, most important first. Extension point: a new concern (e.g. a securityContext section that
+ * shows a container's effective runAsUser) is a module exporting a HoverSection and one line here, placed before
+ * `descriptionSection`, which closes every hover with the upstream text and the docs links.
+ */
+export const HOVER_SECTIONS: readonly HoverSection[] = [
+  podSummary,
+  fieldSection,
+  valueSection,
+  lifecycleSection,
+  networkSection,
+  storageSection,
+  resourcesSection,
+  schedulingSection,
+  descriptionSection,
+];

@@ -1,0 +1,54 @@
+import { roleLabel } from '../../pod/roles';
+import { pathIs } from '../hoverContext';
+import { amount, bullets, code, containerName } from '../markdown';
+import type { HoverSection } from '../section';
+import { sourceText } from './storageSection';
+import { mountsOf } from '../../pod/podModel';
+
+/** On `kind` of a pod-carrying object: the Pod at a glance (containers by role, ports, volumes, effective resources). */
+export const podSummary: HoverSection = {
+  id: 'podSummary',
+  render(ctx) {
+    const { pod } = ctx;
+    if (!pod || !pathIs(ctx.path, 'kind')) return undefined;
+    const kind = ctx.workload.kind;
+    const title =
+      kind === 'Pod'
+        ? `**Pod${pod.name ? ` ${code(pod.name)}` : ''}**`
+        : `**${kind}${pod.name ? ` ${code(pod.name)}` : ''}**: the controller creates Pods from the template at ${code(pod.podSpecPath.slice(0, -1).join('.'))}; each Pod is:`;
+    const roles = ctx.roles();
+    const items: string[] = [];
+    const running = pod.containers;
+    if (running.length) {
+      const lines = running.map((c) => {
+        const info = roles.get(c);
+        return `  - ${code(containerName(c))}: ${info ? roleLabel(info) : 'container'}`;
+      });
+      items.push(`Containers:\n${lines.join('\n')}`);
+    } else {
+      items.push('Containers: none yet');
+    }
+    const ports = running.flatMap((c) => c.ports.filter((p) => p.containerPort !== undefined).map((p) => `${code(`${p.containerPort}/${p.protocol}`)} ${containerName(c)}`));
+    if (ports.length) items.push(`Ports, on one shared Pod IP: ${ports.join(', ')}`);
+    if (pod.volumes.length) {
+      items.push(
+        `Volumes: ${pod.volumes
+          .map((v) => {
+            const users = v.name ? [...new Set(mountsOf(pod, v.name).map(({ container }) => containerName(container)))] : [];
+            return `${code(v.name ?? '?')} (${sourceText(v)}) → ${users.length ? users.join(', ') : 'unmounted'}`;
+          })
+          .join('; ')}`,
+      );
+    }
+    const effective = ctx.effective();
+    if (effective) {
+      const fmt = (m: typeof effective.requests) =>
+        [...m].map(([name, r]) => r.value === undefined ? `${name} unbounded` : amount(name, r.value)).join(', ');
+      if (effective.requests.size) items.push(`Effective requests: ${fmt(effective.requests)}`);
+      if (effective.limits.size) items.push(`Effective limits: ${fmt(effective.limits)}`);
+    }
+    const summary = [title, bullets(items)!];
+    summary.push('Every container of the Pod shares its IP (localhost between them), its volumes, its lifecycle and its node.');
+    return summary.join('\n\n');
+  },
+};

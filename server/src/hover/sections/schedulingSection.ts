@@ -1,0 +1,21 @@
+import { amount, code, containerName, joinWords } from '../markdown';
+import type { HoverSection } from '../section';
+
+/** On the placement fields (nodeSelector, affinity, tolerations, spread, priority...): the Pod is scheduled as a unit. */
+export const schedulingSection: HoverSection = {
+  id: 'scheduling',
+  render(ctx) {
+    const { pod } = ctx;
+    if (!pod || ctx.container || !ctx.inPodSpec || ctx.nearest?.annotation.concept !== 'scheduling') return undefined;
+    const running = pod.containers.filter((c) => c.list !== 'ephemeralContainers');
+    const names = running.map((c) => code(containerName(c)));
+    const lines = [
+      `**The Pod is scheduled as a unit:** the scheduler picks one node for the whole Pod, so this places ${names.length > 1 ? `all ${names.length} containers (${joinWords(names)}) together` : names.length ? `its container ${names[0]}` : 'its containers'} on the same node.`,
+    ];
+    const requests = [...(ctx.effective()?.requests ?? [])].filter(([, r]) => r.value !== undefined);
+    if (requests.length) {
+      lines.push(`That node also needs room for the Pod's effective requests: ${requests.map(([name, r]) => amount(name, r.value!)).join(', ')}.`);
+    }
+    return lines.join('\n\n');
+  },
+};
