@@ -20,6 +20,7 @@ import { intOrStringMistake } from './valueGrammar';
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
+const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 /**
  * Validates one document's tree against its kind's shape, reporting each mistake once, exactly where it is.
@@ -137,6 +138,8 @@ export class SchemaWalk {
   private scalar(node: Scalar, shape: Shape, key: Scalar | undefined, name: string): void {
     const v = node.value;
     if (v === null || v === undefined) return;
+    // `${NAME}` alone is a placeholder for envsubst-style tools, filled in before the manifest is applied.
+    if (typeof v === 'string' && v.charCodeAt(0) === 36 /* $ */ && PLACEHOLDER.test(v)) return;
     switch (shape.kind) {
       case 'string':
         if (typeof v !== 'string') return this.wrongType(node, shape, key, name);

@@ -49,6 +49,16 @@ const REF_PREFIX = '#/definitions/';
 const EXTRA_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   'io.k8s.api.core.v1.Container': ['image'],
   'io.k8s.api.core.v1.EphemeralContainer': ['image'],
+  // Optional in the schema, but without them there is no PodSpec, and the API server requires its containers.
+  'io.k8s.api.core.v1.Pod': ['spec'],
+  'io.k8s.api.core.v1.PodTemplate': ['template'],
+  'io.k8s.api.core.v1.PodTemplateSpec': ['spec'],
+  'io.k8s.api.apps.v1.Deployment': ['spec'],
+  'io.k8s.api.apps.v1.StatefulSet': ['spec'],
+  'io.k8s.api.apps.v1.DaemonSet': ['spec'],
+  'io.k8s.api.apps.v1.ReplicaSet': ['spec'],
+  'io.k8s.api.batch.v1.Job': ['spec'],
+  'io.k8s.api.batch.v1.JobTemplateSpec': ['spec'],
 };
 
 const ANY: Shape = emptyShape('any');

@@ -16,12 +16,13 @@ export function suggest(word: string, candidates: Iterable<string>, lowerCase?: 
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
     if (Math.abs(candidate.length - word.length) > limit) continue;
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    // Capped one above the best so far, so that an equal distance is exact and counts as a tie.
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance + 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
       tie = false;
-    } else if (distance === bestDistance && best !== undefined) {
+    } else if (distance === bestDistance && best !== undefined && distance <= limit) {
       tie = true;
     }
   }
