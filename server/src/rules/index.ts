@@ -2,12 +2,26 @@ import type { Check, RuleDescriptor } from './rule';
 import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
 import { yamlSyntaxCheck } from './yamlSyntax';
+// Pod rules: one module per concern.
+import { envCheck } from './env';
+import { imagesCheck } from './images';
+import { lifecycleCheck } from './lifecycle';
+import { metadataCheck } from './metadata';
+import { namesCheck } from './names';
+import { portsCheck } from './ports';
+import { probesCheck } from './probes';
+import { resourcesCheck } from './resources';
+import { volumesCheck } from './volumes';
+import { workloadsCheck } from './workloads';
 
 /**
  * Every check, in the order findings are reported. Add a check here and it runs on every document it applies to;
  * its rules appear in the settings and the rule reference.
  */
-export const ALL_CHECKS: readonly Check[] = [yamlSyntaxCheck, apiVersionCheck, schemaCheck];
+export const ALL_CHECKS: readonly Check[] = [
+  yamlSyntaxCheck, apiVersionCheck, schemaCheck,
+  metadataCheck, namesCheck, volumesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck,
+];
 
 /** Every rule, by id. */
 export const ALL_RULES: ReadonlyMap<string, RuleDescriptor> = new Map(

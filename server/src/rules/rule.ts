@@ -9,6 +9,10 @@ export interface RuleDescriptor {
   readonly defaultSeverity: Severity;
   /** One line: why the rule exists. */
   readonly rationale: string;
+  /** Optional: a short YAML excerpt that makes the rule fire (shown in docs/rules.md). */
+  readonly example?: string;
+  /** Optional: what to do about it, in one or two sentences (shown in docs/rules.md). */
+  readonly fix?: string;
 }
 
 /** A finding as a check reports it; the rule's id and the configured severity are filled in by the context. */

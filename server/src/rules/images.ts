@@ -1,0 +1,46 @@
+import { valueOf } from '../document/yamlTree';
+import { podModelOf } from '../pod/podModel';
+import type { Check, RuleDescriptor } from './rule';
+import { containerLabel, spanOf } from './support';
+
+export const imageTagRule: RuleDescriptor = {
+  id: 'image-tag',
+  defaultSeverity: 'warning',
+  rationale: 'An image without a tag, or with :latest, runs whatever was pushed last: Pods of one workload can run different code, and a rollback cannot go back.',
+  example: 'containers:\n  - name: web\n    image: nginx',
+  fix: 'Pin a version tag (`nginx:1.27.2`) or a digest (`nginx@sha256:...`).',
+};
+
+/** The image reference: `[registry[:port]/]path[:tag][@digest]`. The tag is after the last '/' only. */
+export function imageTag(image: string): { tag?: string; digest?: string } {
+  const at = image.indexOf('@');
+  const digest = at >= 0 ? image.slice(at + 1) : undefined;
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const lastSlash = name.lastIndexOf('/');
+  const colon = name.indexOf(':', lastSlash + 1);
+  return { tag: colon >= 0 ? name.slice(colon + 1) : undefined, digest };
+}
+
+/** Images that say which version they run. */
+export const imagesCheck: Check = {
+  name: 'images',
+  rules: [imageTagRule],
+  appliesTo: 'pod',
+  run(ctx) {
+    const pod = podModelOf(ctx.doc);
+    if (!pod) return;
+    for (const c of pod.containers) {
+      if (c.list === 'ephemeralContainers' || c.image === undefined || c.image.trim() === '') continue;
+      const { tag, digest } = imageTag(c.image);
+      if (digest) continue;
+      const span = spanOf(valueOf(c.node, 'image'));
+      if (!span) continue;
+      if (tag === undefined || tag === 'latest') {
+        ctx.report(imageTagRule, {
+          message: `The image of ${containerLabel(c)} ${tag === undefined ? 'has no tag, so it means :latest' : 'uses :latest'}: every Pod pulls whatever was pushed last, so replicas can run different code and a rollback cannot return to the old version. Pin a version tag or a digest (@sha256:...).`,
+          ...span,
+        });
+      }
+    }
+  },
+};

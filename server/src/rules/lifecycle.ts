@@ -1,0 +1,136 @@
+import { pairOf } from '../document/yamlTree';
+import { podModelOf, type ContainerModel } from '../pod/podModel';
+import { compareVersions } from '../service/settings';
+import type { Check, CheckContext, RuleDescriptor } from './rule';
+import { containerLabel, fieldSpan, keySpan, spanOf } from './support';
+
+export const initContainerFieldRule: RuleDescriptor = {
+  id: 'init-container-field',
+  defaultSeverity: 'error',
+  rationale: 'An init container runs to completion before the app starts, so lifecycle hooks and probes mean nothing for it unless it is a native sidecar (restartPolicy: Always); the API server rejects them.',
+  example: 'initContainers:\n  - name: migrate\n    image: app:1.0\n    readinessProbe:\n      exec:\n        command: [true]',
+  fix: 'Remove the probe or hook, or make the container a native sidecar with `restartPolicy: Always` if it should keep running beside the app.',
+};
+
+export const initRestartPolicyRule: RuleDescriptor = {
+  id: 'init-container-restart-policy',
+  defaultSeverity: 'error',
+  rationale: 'On an init container, restartPolicy may only be Always (which makes it a native sidecar); other values are rejected.',
+  example: 'initContainers:\n  - name: setup\n    image: busybox:1.36\n    restartPolicy: OnFailure',
+  fix: 'Remove restartPolicy (the Pod\'s restartPolicy governs init containers), or set Always for a native sidecar.',
+};
+
+export const containerRestartPolicyRule: RuleDescriptor = {
+  id: 'container-restart-policy',
+  defaultSeverity: 'error',
+  rationale: 'A restartPolicy (or restartPolicyRules) on a regular container needs the ContainerRestartRules feature (alpha in 1.34, off by default); older API servers reject or drop it.',
+  example: 'containers:\n  - name: web\n    image: nginx:1.27\n    restartPolicy: Never',
+  fix: 'Use the Pod\'s spec.restartPolicy, or target Kubernetes 1.35 or later and make sure the feature gate is on.',
+};
+
+export const sidecarRestartRulesRule: RuleDescriptor = {
+  id: 'sidecar-restart-rules',
+  defaultSeverity: 'error',
+  rationale: 'restartPolicyRules on a native sidecar, and the RestartAllContainers action, need the alpha gate RestartAllContainersOnContainerExits, off by default in 1.35; the API server rejects them.',
+  example: 'initContainers:\n  - name: watcher\n    restartPolicy: Always\n    restartPolicyRules:\n      - action: RestartAllContainers\n        exitCodes: {operator: In, values: [88]}',
+  fix: 'Remove restartPolicyRules from the sidecar unless your cluster enables the alpha feature gate.',
+};
+
+export const nativeSidecarVersionRule: RuleDescriptor = {
+  id: 'native-sidecar-version',
+  defaultSeverity: 'warning',
+  rationale: 'Native sidecars (init containers with restartPolicy: Always) are on by default from Kubernetes 1.29; older clusters reject them or run them as blocking init steps.',
+  example: '# podsmith.kubernetesVersion: "1.28"\ninitContainers:\n  - name: proxy\n    restartPolicy: Always',
+  fix: 'Target a cluster of 1.29 or later, or run the helper as a regular container.',
+};
+
+export const ephemeralContainersRule: RuleDescriptor = {
+  id: 'ephemeral-containers-in-manifest',
+  defaultSeverity: 'error',
+  rationale: 'Ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug); the API server rejects them on create and in templates.',
+  example: 'spec:\n  ephemeralContainers:\n    - name: debug\n      image: busybox:1.36',
+  fix: 'Remove them from the manifest; use `kubectl debug` against the running Pod instead.',
+};
+
+const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/** What each list of containers may hold in the Pod's lifecycle: init steps, native sidecars, ephemeral containers. */
+export const lifecycleCheck: Check = {
+  name: 'lifecycle',
+  rules: [initContainerFieldRule, initRestartPolicyRule, containerRestartPolicyRule, sidecarRestartRulesRule, nativeSidecarVersionRule, ephemeralContainersRule],
+  appliesTo: 'pod',
+  run(ctx) {
+    const pod = podModelOf(ctx.doc);
+    if (!pod) return;
+    const ephemeralKey = keySpan(pod.podSpec, 'ephemeralContainers');
+    if (ephemeralKey && pod.containers.some((c) => c.list === 'ephemeralContainers')) {
+      ctx.report(ephemeralContainersRule, {
+        message: `ephemeralContainers cannot be set in a manifest: the API server rejects them when a ${pod.workload.kind === 'Pod' ? 'Pod is created' : 'Pod template is written'}. They are debug containers added to a running Pod through its ephemeralcontainers subresource; use \`kubectl debug\` instead.`,
+        ...ephemeralKey,
+      });
+    }
+    const version = ctx.settings.kubernetesVersion;
+    for (const c of pod.containers) {
+      if (c.list === 'initContainers') checkInitContainer(ctx, c, version);
+      else if (c.list === 'containers') checkRegularContainer(ctx, c, version);
+    }
+  },
+};
+
+function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: string): void {
+  const policy = c.restartPolicy;
+  const policySpan = fieldSpan(c.node, 'restartPolicy');
+  if (policy !== undefined && policy !== 'Always' && policySpan) {
+    ctx.report(initRestartPolicyRule, {
+      message: `restartPolicy \`${policy}\` is not allowed on an init container: the only value is Always, which turns it into a native sidecar that keeps running beside the app. Remove it (the Pod's restartPolicy decides whether a failed init step is retried), or set Always.`,
+      ...policySpan,
+    });
+  }
+  if (c.isNativeSidecar) {
+    if (compareVersions(version, '1.29') < 0 && policySpan) {
+      ctx.report(nativeSidecarVersionRule, {
+        message: `${containerLabel(c)} is a native sidecar (an init container with restartPolicy: Always), which is on by default only from Kubernetes 1.29; you target ${version}, where the API server rejects it (1.28 needs the SidecarContainers gate). Target 1.29 or later, or run the helper as a regular container.`,
+        ...policySpan,
+      });
+    }
+    const rules = keySpan(c.node, 'restartPolicyRules');
+    if (rules) {
+      ctx.report(sidecarRestartRulesRule, {
+        message: `restartPolicyRules on a native sidecar needs the alpha feature gate RestartAllContainersOnContainerExits (off by default in Kubernetes 1.35), so the API server rejects it unless your cluster turns it on. Remove it, or make sure the gate is enabled on the API server and kubelets.`,
+        ...rules,
+      });
+    }
+    return;
+  }
+  if (policy === 'Always') return;
+  for (const field of INIT_FORBIDDEN) {
+    const span = keySpan(c.node, field);
+    if (!span) continue;
+    ctx.report(initContainerFieldRule, {
+      message: `${field} is not allowed on ${containerLabel(c)}: an init container runs to completion before the app containers start, so there is nothing to probe or hook, and the API server rejects it. Remove it, or add \`restartPolicy: Always\` to make this a native sidecar that keeps running beside the app.`,
+      ...span,
+    });
+  }
+}
+
+function checkRegularContainer(ctx: CheckContext, c: ContainerModel, version: string): void {
+  const policyPair = pairOf(c.node, 'restartPolicy');
+  const rulesPair = pairOf(c.node, 'restartPolicyRules');
+  for (const pair of [policyPair, rulesPair]) {
+    const span = spanOf(pair?.key);
+    if (!pair || !span) continue;
+    const field = pair === policyPair ? 'restartPolicy' : 'restartPolicyRules';
+    if (compareVersions(version, '1.35') < 0) {
+      ctx.report(containerRestartPolicyRule, {
+        message: `${field} on a regular container needs the ContainerRestartRules feature, which is alpha and off by default before Kubernetes 1.35 (you target ${version}): the API server rejects it. Use the Pod's spec.restartPolicy instead.`,
+        ...span,
+      });
+    } else {
+      ctx.report(containerRestartPolicyRule, {
+        message: `${field} on a regular container relies on the ContainerRestartRules feature gate (alpha in 1.34, beta from 1.35). It overrides the Pod's spec.restartPolicy for this container only; clusters that turn the gate off reject it. Make sure your cluster and its nodes support it.`,
+        ...span,
+        severity: 'warning',
+      });
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { isMap } from 'yaml';
+import { pairOf, valueOf } from '../document/yamlTree';
+import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
+import { isByteResource, isFractional, shortQuantity } from '../pod/quantity';
+import type { Check, CheckContext, RuleDescriptor } from './rule';
+import { containerLabel, containerSpan, keySpan, spanOf } from './support';
+
+export const requestExceedsLimitRule: RuleDescriptor = {
+  id: 'request-exceeds-limit',
+  defaultSeverity: 'error',
+  rationale: 'A request is what the scheduler reserves and a limit the most the container may use; a request above its limit is rejected.',
+  example: 'resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 256Mi',
+  fix: 'Lower the request or raise the limit so that request <= limit.',
+};
+
+export const negativeQuantityRule: RuleDescriptor = {
+  id: 'negative-quantity',
+  defaultSeverity: 'error',
+  rationale: 'Resource amounts cannot be negative; the API server rejects them.',
+  example: 'resources:\n  requests:\n    cpu: -100m',
+  fix: 'Write a positive amount, or remove the entry.',
+};
+
+export const fractionalBytesRule: RuleDescriptor = {
+  id: 'fractional-bytes',
+  defaultSeverity: 'warning',
+  rationale: 'Memory and storage count whole bytes; `100m` means 0.1 byte (m is milli, not mega): the API server only warns, and a container with such a limit cannot start.',
+  example: 'resources:\n  limits:\n    memory: 100m',
+  fix: 'Use a byte unit: `100Mi` (mebibytes) or `100M` (megabytes).',
+};
+
+export const extendedResourceRule: RuleDescriptor = {
+  id: 'extended-resource',
+  defaultSeverity: 'error',
+  rationale: 'Extended resources (nvidia.com/gpu...) cannot be overcommitted: whole numbers, a limit always, and request equal to limit; the API server rejects others.',
+  example: 'resources:\n  requests:\n    nvidia.com/gpu: 1\n  limits:\n    nvidia.com/gpu: 2',
+  fix: 'Set the limit (the request defaults to it), as a whole number; if you set both, make them equal.',
+};
+
+export const missingResourcesRule: RuleDescriptor = {
+  id: 'missing-resources',
+  defaultSeverity: 'hint',
+  rationale: 'Without requests the scheduler places the container as if it needed nothing, and without a memory limit it can starve its neighbours; set at least requests.',
+  example: 'containers:\n  - name: web\n    image: nginx:1.27',
+  fix: 'Add resources.requests (cpu, memory) and a memory limit. Turn this hint off with "podsmith.rules": {"missing-resources": "off"}.',
+};
+
+/** Resources per container (and for the whole Pod): amounts that the API server accepts and that make sense. */
+export const resourcesCheck: Check = {
+  name: 'resources',
+  rules: [requestExceedsLimitRule, negativeQuantityRule, fractionalBytesRule, extendedResourceRule, missingResourcesRule],
+  appliesTo: 'pod',
+  run(ctx) {
+    const pod = podModelOf(ctx.doc);
+    if (!pod) return;
+    const podResources = valueOf(pod.podSpec, 'resources');
+    const hasPodLevel = isMap(podResources);
+    for (const c of pod.containers) {
+      if (c.list === 'ephemeralContainers') continue;
+      checkAmounts(ctx, c.requests, c.limits, containerLabel(c), false);
+      if (!hasPodLevel && ctx.isEnabled(missingResourcesRule)) checkMissing(ctx, c);
+    }
+    if (hasPodLevel) {
+      checkAmounts(ctx, readResources(valueOf(podResources, 'requests')), readResources(valueOf(podResources, 'limits')), 'the Pod (spec.resources)', true);
+    }
+  },
+};
+
+/** An extended resource: a name with a domain outside kubernetes.io (`nvidia.com/gpu`, `example.com/foo`). */
+function isExtended(name: string): boolean {
+  if (!name.includes('/')) return false;
+  const domain = name.slice(0, name.indexOf('/'));
+  return domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.');
+}
+
+function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: ResourceList, owner: string, podLevel: boolean): void {
+  for (const [list, which] of [[requests, 'request'], [limits, 'limit']] as const) {
+    for (const [name, q] of list.values) {
+      const span = spanOf(list.nodes.get(name));
+      if (!span) continue;
+      if (q.value < 0) {
+        ctx.report(negativeQuantityRule, {
+          message: `The ${name} ${which} of ${owner} is negative (${q.text}); resource amounts must be 0 or more, so the API server rejects it.`,
+          ...span,
+        });
+        continue;
+      }
+      if (isByteResource(name) && isFractional(q)) {
+        ctx.report(fractionalBytesRule, {
+          message: `The ${name} ${which} \`${q.text}\` of ${owner} is a fraction of a byte: the suffix m means milli (1/1000), not mega. The API server only warns, but ${which === 'limit' ? 'a container cannot start with a limit this small' : 'the scheduler reserves almost nothing'}. Did you mean \`${q.text.replace(/m$/, 'Mi')}\` (mebibytes) or \`${q.text.replace(/m$/, 'M')}\` (megabytes)?`,
+          ...span,
+        });
+      }
+      if (isExtended(name) && isFractional(q)) {
+        ctx.report(extendedResourceRule, {
+          message: `The ${name} ${which} of ${owner} is ${q.text}, not a whole number. Extended resources are counted devices or units and cannot be split, so the API server rejects it.`,
+          ...span,
+        });
+      }
+    }
+  }
+  for (const [name, request] of requests.values) {
+    const requestNode = requests.nodes.get(name);
+    const span = spanOf(requestNode);
+    if (!span) continue;
+    const limit = limits.values.get(name);
+    const limitSpan = spanOf(limits.nodes.get(name));
+    if (isExtended(name) && !podLevel) {
+      if (!limits.nodes.has(name)) {
+        ctx.report(extendedResourceRule, {
+          message: `The ${name} request of ${owner} has no limit. Extended resources cannot be overcommitted, so the API server requires a limit equal to the request: set \`limits.${name}: ${request.text}\` (the request then defaults to it and may be removed).`,
+          ...span,
+        });
+        continue;
+      }
+      if (limit && limitSpan && limit.value !== request.value) {
+        ctx.report(extendedResourceRule, {
+          message: `The ${name} request (${request.text}) of ${owner} differs from its limit (${limit.text}). Extended resources cannot be overcommitted, so the API server requires request == limit; set only the limit and the request defaults to it.`,
+          ...span,
+          related: [{ ...limitSpan, message: `the ${name} limit` }],
+        });
+        continue;
+      }
+    }
+    if (limit && limitSpan && request.value >= 0 && limit.value >= 0 && request.value > limit.value) {
+      ctx.report(requestExceedsLimitRule, {
+        message: `The ${name} request (${shortQuantity(name, request.value)}) of ${owner} is above its limit (${shortQuantity(name, limit.value)}). The request is what the scheduler reserves and the limit the most ${podLevel ? 'the Pod' : 'the container'} may use, so the API server rejects request > limit. Lower the request or raise the limit.`,
+        ...span,
+        related: [{ ...limitSpan, message: `the ${name} limit` }],
+      });
+    }
+  }
+}
+
+function checkMissing(ctx: CheckContext, c: ContainerModel): void {
+  if (c.requests.nodes.size > 0 || c.limits.nodes.size > 0) return;
+  const span = (pairOf(c.node, 'resources') ? keySpan(c.node, 'resources') : undefined) ?? containerSpan(c);
+  if (!span) return;
+  ctx.report(missingResourcesRule, {
+    message: `${containerLabel(c)} sets no resource requests or limits. The scheduler then places it as if it needed nothing, and without a memory limit it can use the node's memory until something is evicted. Add requests (cpu, memory) and a memory limit.`,
+    ...span,
+  });
+}

@@ -1,0 +1,68 @@
+import { isPair, isScalar, type Node, type Pair } from 'yaml';
+import { pairOf } from '../document/yamlTree';
+import type { ContainerModel } from '../pod/podModel';
+
+/**
+ * Small helpers every Pod rule uses: exact spans of keys and values, and names of containers in words.
+ * Spans are relative to the document, like every finding.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The [start, end) of a node's value (no trailing comment or newline), or undefined for a node without range. */
+export function spanOf(node: unknown): Span | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+/** The span of the key `key` in `map`. */
+export function keySpan(map: unknown, key: string): Span | undefined {
+  return spanOf(pairOf(map, key)?.key);
+}
+
+/** The span of a pair's key. */
+export function pairKeySpan(pair: Pair<unknown, unknown> | undefined): Span | undefined {
+  return isPair(pair) ? spanOf(pair.key) : undefined;
+}
+
+/** The value span of `key` in `map`, else the key's span, else undefined: where a finding about a field points. */
+export function fieldSpan(map: unknown, key: string): Span | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  return (isScalar(pair.value) ? spanOf(pair.value) : undefined) ?? spanOf(pair.key);
+}
+
+const LIST_WORDS: Record<ContainerModel['list'], string> = {
+  containers: 'container',
+  initContainers: 'init container',
+  ephemeralContainers: 'ephemeral container',
+};
+
+/** "container `web`", "init container `migrate`", "native sidecar `proxy`", "container #2" when unnamed. */
+export function containerLabel(c: ContainerModel): string {
+  const kind = c.isNativeSidecar ? 'native sidecar' : LIST_WORDS[c.list];
+  return c.name ? `${kind} \`${c.name}\`` : `${kind} #${c.index + 1}`;
+}
+
+/** Where a finding about a whole container points: its name, else the first line of its mapping. */
+export function containerSpan(c: ContainerModel): Span | undefined {
+  return spanOf(c.nameNode) ?? (c.node.items[0] ? pairKeySpan(c.node.items[0] as Pair<unknown, unknown>) : spanOf(c.node));
+}
+
+/** A plain JSON value of a node (for comparing two probes), via the yaml library's own conversion. */
+export function plain(node: unknown): unknown {
+  const toJSON = (node as { toJSON?: () => unknown } | undefined)?.toJSON;
+  return typeof toJSON === 'function' ? (node as { toJSON: () => unknown }).toJSON() : undefined;
+}
+
+/** A stable string for a plain value, with object keys sorted: two equal values give the same string. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

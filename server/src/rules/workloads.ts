@@ -1,0 +1,251 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
+import { podModelOf, type PodModel } from '../pod/podModel';
+import { containerRoles } from '../pod/roles';
+import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
+import type { Check, CheckContext, RuleDescriptor } from './rule';
+import { containerLabel, keySpan, spanOf } from './support';
+
+export const selectorMissingRule: RuleDescriptor = {
+  id: 'selector-missing',
+  defaultSeverity: 'error',
+  rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets (apps/v1) find their Pods by spec.selector; it is required and may not be empty.',
+  example: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}',
+  fix: 'Add `selector: {matchLabels: {app: web}}` with labels of the Pod template.',
+};
+
+export const selectorMismatchRule: RuleDescriptor = {
+  id: 'selector-mismatch',
+  defaultSeverity: 'error',
+  rationale: 'A controller owns the Pods its selector matches; a selector that does not match its own template\'s labels is rejected (the controller would create Pods forever).',
+  example: 'selector:\n  matchLabels: {app: web}\ntemplate:\n  metadata:\n    labels: {app: api}',
+  fix: 'Make the template\'s labels include every matchLabels entry and satisfy every matchExpressions requirement.',
+};
+
+export const workloadRestartPolicyRule: RuleDescriptor = {
+  id: 'workload-restart-policy',
+  defaultSeverity: 'error',
+  rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running, so their template\'s restartPolicy may only be Always; Jobs run to completion, so theirs must be OnFailure or Never.',
+  example: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [...]\n      # restartPolicy missing: defaults to Always',
+  fix: 'For a Job or CronJob set `restartPolicy: OnFailure` or `Never`; for the others remove restartPolicy or set Always.',
+};
+
+export const cronScheduleRule: RuleDescriptor = {
+  id: 'cron-schedule',
+  defaultSeverity: 'error',
+  rationale: 'A CronJob schedule is five cron fields (minute hour day-of-month month day-of-week) or a macro such as @daily, without TZ=; the API server rejects others.',
+  example: 'schedule: "0 */2 * * * *"',
+  fix: 'Write five fields, e.g. `"0 */2 * * *"`, and put a time zone in spec.timeZone.',
+};
+
+export const cronTimeZoneRule: RuleDescriptor = {
+  id: 'cron-time-zone',
+  defaultSeverity: 'error',
+  rationale: 'spec.timeZone must be an IANA time zone name (Europe/Berlin, Etc/UTC); the API server rejects others.',
+  example: 'timeZone: "Central European Time"',
+  fix: 'Use the IANA name, e.g. `Europe/Berlin`.',
+};
+
+export const jobSidecarRule: RuleDescriptor = {
+  id: 'job-blocking-sidecar',
+  defaultSeverity: 'warning',
+  rationale: 'A Job completes when all its containers exit; a long-running helper among its containers (a proxy, a log shipper) keeps it running forever.',
+  example: 'kind: Job\ncontainers:\n  - name: batch\n    image: app:1.0\n  - name: proxy\n    image: cloud-sql-proxy:2.11',
+  fix: 'Move the helper to initContainers with `restartPolicy: Always` (a native sidecar, Kubernetes 1.29+): it starts first and stops when the Job\'s containers finish.',
+};
+
+const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+
+/** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
+export const workloadsCheck: Check = {
+  name: 'workloads',
+  rules: [selectorMissingRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule],
+  appliesTo: 'pod',
+  run(ctx) {
+    const pod = podModelOf(ctx.doc);
+    if (!pod) return;
+    const kind = pod.workload.kind;
+    if (KEEP_RUNNING.has(kind)) checkSelector(ctx, pod);
+    checkRestartPolicy(ctx, pod);
+    if (kind === 'CronJob') checkCron(ctx);
+    if (RUN_TO_COMPLETION.has(kind)) checkJobSidecars(ctx, pod);
+  },
+};
+
+function checkSelector(ctx: CheckContext, pod: PodModel): void {
+  const root = ctx.doc.root;
+  const spec = valueOf(root, 'spec');
+  if (!isMap(spec)) return;
+  const selectorPair = pairOf(spec, 'selector');
+  const selector = selectorPair?.value;
+  const kind = pod.workload.kind;
+  const empty = isMap(selector) && !hasRequirements(selector);
+  if (!selectorPair || empty || (selectorPair && !isMap(selector) && (selector === null || (isScalar(selector) && selector.value === null)))) {
+    const span = selectorPair ? spanOf(selectorPair.key) : keySpan(root, 'spec');
+    if (!span) return;
+    ctx.report(selectorMissingRule, {
+      message: `A ${kind} needs a non-empty spec.selector: it is how the controller finds the Pods it owns, and apps/v1 requires it (it is no longer derived from the template). Add \`selector: {matchLabels: ...}\` with labels of the Pod template.`,
+      ...span,
+    });
+    return;
+  }
+  if (!isMap(selector) || !pod.workload.templateMetadataPath) return;
+  const labelsNode = nodeAtPath(root, [...pod.workload.templateMetadataPath, 'labels']);
+  const labels = new Map<string, string>();
+  if (isMap(labelsNode)) {
+    for (const pair of labelsNode.items) {
+      const key = scalarString(pair.key);
+      const value = scalarString(pair.value);
+      if (key !== undefined && value !== undefined) labels.set(key, value);
+    }
+  }
+  const labelsSpan = spanOf(isMap(labelsNode) ? pairOf(nodeAtPath(root, pod.workload.templateMetadataPath), 'labels')?.key : undefined)
+    ?? keySpan(valueOf(spec, 'template'), 'metadata') ?? keySpan(spec, 'template');
+  const related = labelsSpan ? [{ ...labelsSpan, message: "the Pod template's labels" }] : undefined;
+  const matchLabels = valueOf(selector, 'matchLabels');
+  if (isMap(matchLabels)) {
+    for (const pair of matchLabels.items) {
+      const key = scalarString(pair.key);
+      const value = scalarString(pair.value);
+      const span = spanOf(pair.key);
+      if (key === undefined || value === undefined || !span) continue;
+      if (labels.get(key) === value) continue;
+      const actual = labels.get(key);
+      ctx.report(selectorMismatchRule, {
+        message: `The selector requires label \`${key}: ${value}\`, but the Pod template ${actual === undefined ? 'has no label ' + '`' + key + '`' : `sets \`${key}: ${actual}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: add the label to spec.template.metadata.labels or correct the selector.`,
+        ...span,
+        related,
+      });
+    }
+  }
+  for (const [expression] of mapItems(valueOf(selector, 'matchExpressions'))) {
+    const key = scalarString(valueOf(expression, 'key'));
+    const operator = scalarString(valueOf(expression, 'operator'));
+    const valuesNode = valueOf(expression, 'values');
+    const values = isSeq(valuesNode) ? valuesNode.items.map((v) => scalarString(v)).filter((v): v is string => v !== undefined) : [];
+    if (key === undefined || operator === undefined) continue;
+    const has = labels.has(key);
+    const value = labels.get(key);
+    let holds: boolean;
+    let wants: string;
+    switch (operator) {
+      case 'In':
+        holds = has && values.includes(value!);
+        wants = `label \`${key}\` with one of ${values.join(', ')}`;
+        break;
+      case 'NotIn':
+        holds = !has || !values.includes(value!);
+        wants = `label \`${key}\` absent or not one of ${values.join(', ')}`;
+        break;
+      case 'Exists':
+        holds = has;
+        wants = `a label \`${key}\``;
+        break;
+      case 'DoesNotExist':
+        holds = !has;
+        wants = `no label \`${key}\``;
+        break;
+      default:
+        continue; // An unknown operator is the schema check's finding.
+    }
+    if (holds) continue;
+    const span = spanOf(expression.items[0]?.key as Node) ?? spanOf(expression);
+    if (!span) continue;
+    ctx.report(selectorMismatchRule, {
+      message: `The selector requires ${wants}, but the Pod template's labels ${has ? `set \`${key}: ${value}\`` : `have no \`${key}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: make the template's labels satisfy every requirement.`,
+      ...span,
+      related,
+    });
+  }
+}
+
+function hasRequirements(selector: Node): boolean {
+  const matchLabels = valueOf(selector, 'matchLabels');
+  const matchExpressions = valueOf(selector, 'matchExpressions');
+  return (isMap(matchLabels) && matchLabels.items.length > 0) || (isSeq(matchExpressions) && matchExpressions.items.length > 0);
+}
+
+function checkRestartPolicy(ctx: CheckContext, pod: PodModel): void {
+  const kind = pod.workload.kind;
+  const policyNode = valueOf(pod.podSpec, 'restartPolicy');
+  const policy = pod.restartPolicy;
+  const policySpan = spanOf(policyNode);
+  if (KEEP_RUNNING.has(kind) && policy !== undefined && policy !== 'Always' && policySpan) {
+    ctx.report(workloadRestartPolicyRule, {
+      message: `A ${kind} keeps its Pods running, so the template's restartPolicy may only be Always; the API server rejects \`${policy}\`. Remove it (Always is the default)${policy === 'Never' || policy === 'OnFailure' ? ', or use a Job for work that runs to completion' : ''}.`,
+      ...policySpan,
+    });
+  }
+  if (!RUN_TO_COMPLETION.has(kind)) return;
+  if (policy === 'OnFailure' || policy === 'Never') return;
+  if (policy !== undefined) {
+    if (!policySpan) return;
+    ctx.report(workloadRestartPolicyRule, {
+      message: `A ${kind}'s Pods run to completion, so restartPolicy must be OnFailure (retry in the same Pod) or Never (the Job creates a new Pod); the API server rejects \`${policy}\`.`,
+      ...policySpan,
+    });
+    return;
+  }
+  const specPath: Path = pod.podSpecPath;
+  const templateSpec = nodeAtPath(ctx.doc.root, specPath.slice(0, -1));
+  const span = keySpan(templateSpec, 'spec');
+  if (!span) return;
+  ctx.report(workloadRestartPolicyRule, {
+    message: `This ${kind}'s Pod template sets no restartPolicy, so it defaults to Always, which a Job rejects: its Pods must run to completion. Add \`restartPolicy: OnFailure\` (retry in the same Pod) or \`Never\` (a failed Pod is replaced) to the template's spec.`,
+    ...span,
+  });
+}
+
+function checkCron(ctx: CheckContext): void {
+  const spec = valueOf(ctx.doc.root, 'spec');
+  const scheduleNode = valueOf(spec, 'schedule');
+  if (isScalar(scheduleNode) && typeof scheduleNode.value === 'string') {
+    const problem = scheduleProblem(scheduleNode.value);
+    const span = spanOf(scheduleNode);
+    if (problem && span) {
+      ctx.report(cronScheduleRule, {
+        message: `The schedule \`${scheduleNode.value}\` is not valid: ${problem.message}. The API server rejects it. A schedule is five fields (minute hour day-of-month month day-of-week), e.g. "30 2 * * *", or a macro such as @daily.`,
+        ...span,
+      });
+    }
+  }
+  const zoneNode = valueOf(spec, 'timeZone');
+  if (isScalar(zoneNode) && typeof zoneNode.value === 'string') {
+    const zone = zoneNode.value;
+    const span = spanOf(zoneNode);
+    if (!span) return;
+    const problem = timeZoneShapeProblem(zone);
+    if (problem) {
+      ctx.report(cronTimeZoneRule, {
+        message: `timeZone \`${zone}\` is not a time zone name: ${problem}. The API server rejects it; use an IANA name such as Europe/Berlin or Etc/UTC.`,
+        ...span,
+      });
+    } else if (!isKnownTimeZone(zone)) {
+      ctx.report(cronTimeZoneRule, {
+        message: `timeZone \`${zone}\` is not in the time zone database Podsmith knows; check the spelling against the IANA list (e.g. Europe/Berlin, America/New_York). The API server rejects names its database does not hold.`,
+        ...span,
+        severity: 'warning',
+      });
+    }
+  }
+}
+
+const LONG_RUNNING_HELPER = /(cloud-?sql-proxy|envoy|istio|linkerd|fluent-?bit|fluentd|filebeat|promtail|vector|otel|opentelemetry|datadog|vault-agent|oauth2-proxy|haproxy|nginx|redis|memcached|pgbouncer|exporter)/i;
+
+function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
+  const apps = pod.containers.filter((c) => c.list === 'containers');
+  if (apps.length < 2) return;
+  const roles = containerRoles(pod);
+  for (const c of apps) {
+    const role = roles.get(c);
+    // Conservative: only helpers whose image is a known long-running server (proxies, log shippers, agents).
+    if (!role || role.role === 'app' || !c.image || !LONG_RUNNING_HELPER.test(c.image)) continue;
+    const span = spanOf(c.nameNode) ?? spanOf(c.node);
+    if (!span) continue;
+    ctx.report(jobSidecarRule, {
+      message: `${containerLabel(c)} (${c.image}) looks like a long-running ${role.role}. A ${pod.workload.kind}'s Pod completes only when all its containers exit, so this helper would keep it running after the work is done. Move it to initContainers with \`restartPolicy: Always\` (a native sidecar, Kubernetes 1.29+): it starts before the work and is stopped when the work finishes.`,
+      ...span,
+    });
+  }
+}
