@@ -1,4 +1,5 @@
-import { Composer, Document, Parser, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
+import { Composer, Document, Parser, YAMLParseError, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
+import { MAX_NESTING, tooDeepAt } from './nestingLimit';
 import type { DocumentSegment } from './splitDocuments';
 import { maskTemplateDirectives } from './templateMasking';
 
@@ -98,20 +99,27 @@ export class ManifestDocument {
 }
 
 function parseSingleDocument(source: string): Document.Parsed {
-  const parser = new Parser();
-  const composer = new Composer(PARSE_OPTIONS);
-  let first: Document.Parsed | undefined;
-  for (const doc of composer.compose(parser.parse(source), true, source.length)) {
-    // A segment holds one document by construction; keep the first if the parser ever disagrees.
-    if (!first) first = doc as Document.Parsed;
-  }
-  return first!;
+  // A segment holds one document by construction; keep the first if the parser ever disagrees.
+  return composeBounded(source)[0];
 }
 
 export function parseStream(source: string): Document.Parsed[] {
-  const parser = new Parser();
+  return composeBounded(source);
+}
+
+/**
+ * Parses `source` into documents, unless it nests deeper than MAX_NESTING (see nestingLimit.ts): then one empty
+ * document that carries a single error where the nesting passes the limit, so no recursive walk ever sees it.
+ */
+function composeBounded(source: string): Document.Parsed[] {
+  const tokens = Array.from(new Parser().parse(source));
+  const deepAt = tooDeepAt(tokens);
   const composer = new Composer(PARSE_OPTIONS);
-  return Array.from(composer.compose(parser.parse(source), true, source.length)) as Document.Parsed[];
+  if (deepAt === undefined) return Array.from(composer.compose(tokens, true, source.length)) as Document.Parsed[];
+  const empty = Array.from(composer.compose([], true, source.length))[0] as Document.Parsed;
+  const end = Math.min(deepAt + 1, source.length);
+  empty.errors.push(new YAMLParseError([deepAt, end], 'RESOURCE_EXHAUSTION', `nested more than ${MAX_NESTING} levels deep`));
+  return [empty];
 }
 
 function readIdentity(yaml: Document.Parsed): DocumentIdentity {

@@ -21,10 +21,20 @@ export const yamlSyntaxCheck: Check = {
   run(ctx: CheckContext) {
     if (!ctx.settings.yamlSyntax) return;
     const { doc } = ctx;
+    // Found once per document: a text with many unclosed brackets has as many errors, and searching the tree again
+    // for each one was quadratic (seconds on a 10,000-character line of `[`).
+    let openers: Openers | undefined;
+    let duplicates: Map<number, DuplicateKey> | undefined;
+    let reportedExhaustion = false;
     for (const error of doc.yaml.errors) {
+      if (error.code === 'RESOURCE_EXHAUSTION') {
+        // The parser gives up at each level of a too-deep nesting; one finding says it all.
+        if (reportedExhaustion) continue;
+        reportedExhaustion = true;
+      }
       const [start, end] = errorSpan(error, doc.text.length);
       if (error.code === 'DUPLICATE_KEY') {
-        const [keyStart, keyEnd, firstAt] = duplicateKeySpan(doc.yaml, start) ?? [start, end, undefined];
+        const [keyStart, keyEnd, firstAt] = (duplicates ??= duplicateKeys(doc.yaml)).get(start) ?? [start, end, undefined];
         const key = doc.text.slice(keyStart, keyEnd).trim();
         ctx.report(duplicateKeyRule, {
           message: `Duplicate key \`${key}\`: a mapping may hold each key once. Kubernetes rejects the object in strict mode, and tools that accept it silently keep only one of the values. Remove or rename one of them.`,
@@ -34,7 +44,7 @@ export const yamlSyntaxCheck: Check = {
         });
         continue;
       }
-      const opener = unclosedOpener(doc.yaml, doc.text, error, start);
+      const opener = unclosedOpener((openers ??= unclosedOpeners(doc.yaml, doc.text)), error, start);
       if (opener !== undefined) {
         const char = doc.text[opener];
         const closer = char === '[' ? ']' : char === '{' ? '}' : char;
@@ -60,49 +70,76 @@ function errorSpan(error: YAMLError, length: number): [number, number] {
   return [start, end];
 }
 
-/** The key of a duplicate and, when found, the first key with the same name in the same mapping. */
-function duplicateKeySpan(yaml: Document.Parsed, at: number): [number, number, [number, number] | undefined] | undefined {
-  let found: [number, number, [number, number] | undefined] | undefined;
+/** The span of a duplicate key and, when found, of the first key with the same name in the same mapping. */
+type DuplicateKey = [number, number, [number, number] | undefined];
+
+/**
+ * Every repeated scalar key of the document, by the offset where it starts, found in one walk (a file with
+ * thousands of repeated keys must not search the tree once per key).
+ */
+function duplicateKeys(yaml: Document.Parsed): Map<number, DuplicateKey> {
+  const found = new Map<number, DuplicateKey>();
   visit(yaml, {
     Map(_, map) {
+      const firstByValue = new Map<unknown, [number, number, number]>();
       for (const pair of map.items) {
         const key = pair.key;
-        if (!isScalar(key) || !key.range || key.range[0] !== at) continue;
-        const first = map.items.find((p) => isScalar(p.key) && p.key.value === key.value && p.key !== key);
-        const firstRange = first && isScalar(first.key) && first.key.range ? first.key.range : undefined;
-        found = [key.range[0], key.range[1], firstRange ? [firstRange[0], firstRange[1]] : undefined];
-        return visit.BREAK;
+        if (!isScalar(key) || !key.range) continue;
+        const first = firstByValue.get(key.value);
+        if (first) found.set(key.range[0], [key.range[0], key.range[1], [first[0], first[1]]]);
+        else firstByValue.set(key.value, key.range);
       }
-      return undefined;
     },
   });
   return found;
 }
 
-/**
- * For "never closed" errors the parser points where it gave up, often lines below the mistake; the person needs
- * the opening bracket or quote. Returns its offset, or undefined for other errors.
- */
-function unclosedOpener(yaml: Document.Parsed, text: string, error: YAMLError, at: number): number | undefined {
-  const message = error.message;
-  let openers: string;
-  if (/end with a \]|end with a \}|flow (sequence|mapping|collection)/i.test(message)) openers = '[{';
-  else if (/closing "?quote|Missing closing/i.test(message)) openers = `"'`;
-  else return undefined;
-  let best: number | undefined;
+/** Offsets of the unclosed openers of a document, by kind, ascending. */
+interface Openers {
+  readonly brackets: number[];
+  readonly quotes: number[];
+}
+
+/** Every unclosed flow collection and quoted scalar of the document. */
+function unclosedOpeners(yaml: Document.Parsed, text: string): Openers {
+  const found: Openers = { brackets: [], quotes: [] };
   visit(yaml, (_, node) => {
-    const range = (node as { range?: [number, number, number] }).range;
-    if (!range || range[0] > at) return;
+    // Pairs with a missing key or value hand null to the visitor.
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return;
     const first = text[range[0]];
-    if (!openers.includes(first)) return;
+    if (!'[{"\''.includes(first)) return;
     const isFlow = (isSeq(node) || isMap(node)) && node.flow;
     const isQuoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
     if (!isFlow && !isQuoted) return;
     const last = text.slice(range[0], range[1]).trimEnd().slice(-1);
     const closed = first === '[' ? last === ']' : first === '{' ? last === '}' : last === first && range[1] - range[0] > 1;
-    if (!closed && (best === undefined || range[0] > best)) best = range[0];
+    if (!closed) (isFlow ? found.brackets : found.quotes).push(range[0]);
   });
-  return best;
+  found.brackets.sort((a, b) => a - b);
+  found.quotes.sort((a, b) => a - b);
+  return found;
+}
+
+/**
+ * For "never closed" errors the parser points where it gave up, often lines below the mistake; the person needs
+ * the opening bracket or quote: the last unclosed one before that point. Returns its offset, or undefined for
+ * other errors.
+ */
+function unclosedOpener(openers: Openers, error: YAMLError, at: number): number | undefined {
+  const message = error.message;
+  let candidates: number[];
+  if (/end with a \]|end with a \}|flow (sequence|mapping|collection)/i.test(message)) candidates = openers.brackets;
+  else if (/closing "?quote|Missing closing/i.test(message)) candidates = openers.quotes;
+  else return undefined;
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (candidates[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? candidates[lo - 1] : undefined;
 }
 
 /** The parser's codes, in words that say what to do. Unknown codes keep the parser's own message. */
@@ -122,6 +159,7 @@ const EXPLANATIONS: Record<string, string> = {
   TAG_RESOLVE_FAILED: 'This tag cannot be resolved.',
   BAD_COLLECTION_TYPE: 'This value does not match the collection type its tag requires.',
   IMPOSSIBLE: 'The parser could not read this.',
+  RESOURCE_EXHAUSTION: 'This document nests too deeply for Podsmith to read it; no Kubernetes object comes close. Look for runaway brackets or indentation here.',
 };
 
 function describeYamlError(error: YAMLError, isTemplate: boolean): string {

@@ -99,7 +99,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
         const diagnostics: Diagnostic[] = [];
         for (const doc of source.file.documents) {
-          for (const finding of findingsOf(doc, settings, onError)) diagnostics.push(toDiagnostic(source, doc, finding));
+          for (const finding of findingsOf(doc, settings, onError)) {
+            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, finding)];
+            diagnostics.push(toDiagnostic(source, doc, finding));
+          }
         }
         return diagnostics;
       });
@@ -163,6 +166,23 @@ function toDiagnostic(source: ParsedSource, doc: ManifestDocument, finding: Find
   }
   if (finding.data) diagnostic.data = { ...finding.data, document: doc.index };
   return diagnostic;
+}
+
+/**
+ * A bound on what one file sends to the editor: past this many problems (a binary file, a paste gone wrong) the
+ * rest is noise, and tens of thousands of diagnostics cost the editor seconds on every keystroke.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted: Finding): Diagnostic {
+  const at = source.textDocument.positionAt(doc.offset + firstOmitted.start);
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-problems',
+    source: 'podsmith',
+    message: `Podsmith shows the first ${MAX_DIAGNOSTICS} problems of this file; the ones from here on are not listed. Often one early mistake causes many of them: fix the problems above to see the rest.`,
+  };
 }
 
 function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {
