@@ -37,6 +37,11 @@ export interface HoverContext {
   readonly inContainer?: Path;
   /** The schema at the path, when the path stays inside the schema. */
   readonly schema?: ResolvedSchema;
+  /**
+   * The upstream description for the node: the schema's own, else that of the list or map holding it (an item of
+   * `args`, a label value), looked for at most two levels up.
+   */
+  readonly description?: string;
   /** The definition holding `field` (Container, PodSpec, ContainerPort...). */
   readonly parentDefinition?: string;
   /** Our annotation of `field` in its parent definition, when we have one. */
@@ -84,8 +89,14 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
     nearest = annotation ? { field, annotation } : nearestAnnotated(root, path.slice(0, fieldIndex));
   }
 
+  let description = schema?.description;
+  for (let up = 1; !description && root && up <= 2 && up < path.length; up++) {
+    description = schemaAtPath(root, path.slice(0, path.length - up))?.description;
+  }
+
   return {
     req,
+    description,
     doc,
     path,
     onKey: location.onKey,

@@ -13,7 +13,7 @@ export const descriptionSection: HoverSection = {
   id: 'description',
   render(ctx) {
     const parts: string[] = [];
-    const description = ctx.schema?.description ? trimDescription(ctx.schema.description) : undefined;
+    const description = ctx.description ? trimDescription(ctx.description) : undefined;
     if (description) parts.push(`Kubernetes: ${description}`);
     const links = docsLinks(ctx);
     if (links.length) parts.push(links.join(' · '));
