@@ -38,16 +38,23 @@ function effective(
   const apps = pod.containers.filter((c) => c.list === 'containers');
   const sidecars = inits.filter((c) => c.isNativeSidecar);
   const names = new Set<string>();
-  for (const c of [...inits, ...apps]) for (const name of listOf(c).values.keys()) names.add(name);
+  for (const c of [...inits, ...apps]) {
+    for (const name of listOf(c).values.keys()) names.add(name);
+    if (!isLimit) for (const name of c.limits.values.keys()) names.add(name);
+  }
   if (podLevel) for (const name of podLevel.values.keys()) names.add(name);
 
   for (const name of names) {
-    const podValue = podLevel?.values.get(name);
-    if (podValue) {
-      result.set(name, { value: podValue.value, from: 'set for the whole Pod (spec.resources)' });
+    const overhead = pod.overhead?.values.get(name)?.value;
+    const podValue = podLevelValue(pod, name, isLimit);
+    if (podValue !== undefined) {
+      // The Pod's own budget replaces the sum of its containers; the runtime's overhead still comes on top.
+      const from = 'set for the whole Pod (spec.resources)';
+      result.set(name, overhead !== undefined ? { value: podValue + overhead, from: `${from}, plus the Pod overhead` } : { value: podValue, from });
       continue;
     }
-    const amount = (c: ContainerModel) => listOf(c).values.get(name)?.value;
+    // A container that sets only a limit gets a request equal to it (API defaulting), so requests read both.
+    const amount = (c: ContainerModel) => listOf(c).values.get(name)?.value ?? (isLimit ? undefined : c.limits.values.get(name)?.value);
     // A limit is unbounded as soon as one container that runs at that moment sets none.
     const sum = (cs: ContainerModel[]): number | undefined => {
       let total = 0;
@@ -73,9 +80,28 @@ function effective(
       const label = `init container ${init.name ?? `#${init.index + 1}`}${sidecarsSoFar.length ? ' with the sidecars started before it' : ''}`;
       if (best.value !== undefined && (step === undefined || step > best.value)) best = { value: step, from: label };
     }
-    const overhead = pod.overhead?.values.get(name)?.value;
     if (overhead !== undefined && best.value !== undefined) best = { value: best.value + overhead, from: `${best.from}, plus the Pod overhead` };
     result.set(name, best);
   }
   return result;
+}
+
+/** Pod-level resources apply to cpu, memory and hugepages only; other names always come from the containers. */
+function isPodLevelResource(name: string): boolean {
+  return name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
+}
+
+/**
+ * The Pod-level amount of `name`, when spec.resources decides it. A Pod-level limit without a request is also the
+ * request when no container requests that resource (the API's defaulting); otherwise containers' requests add up.
+ */
+function podLevelValue(pod: PodModel, name: string, isLimit: boolean): number | undefined {
+  if (!isPodLevelResource(name)) return undefined;
+  if (isLimit) return pod.podLimits?.values.get(name)?.value;
+  const request = pod.podRequests?.values.get(name)?.value;
+  if (request !== undefined) return request;
+  const limit = pod.podLimits?.values.get(name)?.value;
+  if (limit === undefined) return undefined;
+  const anyContainerRequests = pod.containers.some((c) => c.list !== 'ephemeralContainers' && c.requests.values.has(name));
+  return anyContainerRequests ? undefined : limit;
 }

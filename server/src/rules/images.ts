@@ -21,6 +21,9 @@ export function imageTag(image: string): { tag?: string; digest?: string } {
   return { tag: colon >= 0 ? name.slice(colon + 1) : undefined, digest };
 }
 
+/** The shape of an image reference: lowercase repository path, optional registry port, tag and digest. */
+const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._-]*(:[0-9]+)?(\/[a-z0-9][a-z0-9._-]*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-f0-9]+)?$/;
+
 /** Images that say which version they run. */
 export const imagesCheck: Check = {
   name: 'images',
@@ -31,6 +34,8 @@ export const imagesCheck: Check = {
     if (!pod) return;
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers' || c.image === undefined || c.image.trim() === '') continue;
+      // Placeholders (`$IMAGE`, `<image_url>`, `CONTAINER_IMAGE`) are filled in by tooling later: not ours to judge.
+      if (!IMAGE_REFERENCE.test(c.image)) continue;
       const { tag, digest } = imageTag(c.image);
       if (digest) continue;
       const span = spanOf(valueOf(c.node, 'image'));

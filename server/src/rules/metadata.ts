@@ -9,7 +9,7 @@ import {
   qualifiedNameProblem,
 } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { spanOf } from './support';
+import { deref, spanOf } from './support';
 
 export const invalidMetadataNameRule: RuleDescriptor = {
   id: 'invalid-metadata-name',
@@ -47,6 +47,15 @@ const NAME_RULES: Record<string, NameRule> = {
   Job: { ...SUBDOMAIN, maxLength: { length: 63, why: 'the name becomes the value of the `job-name` label on its Pods, and label values have at most 63 characters' } },
 };
 
+/**
+ * Kinds whose name grammar we know. Others differ (RBAC names are path segments and allow ':'; custom resources
+ * choose their own), so their names are left alone.
+ */
+const NAMED_KINDS = new Set([
+  'Pod', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Namespace',
+  'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'PersistentVolume',
+]);
+
 /** Object names per kind, and label keys and values wherever labels are set or matched. */
 export const metadataCheck: Check = {
   name: 'metadata',
@@ -56,7 +65,7 @@ export const metadataCheck: Check = {
     const root = ctx.doc.root;
     const kind = ctx.doc.identity.kind ?? '';
     const nameNode = nodeAtPath(root, ['metadata', 'name']);
-    if (isScalar(nameNode) && typeof nameNode.value === 'string') {
+    if (NAMED_KINDS.has(kind) && isScalar(nameNode) && typeof nameNode.value === 'string') {
       const name = nameNode.value;
       const rule = NAME_RULES[kind] ?? SUBDOMAIN;
       const problem = rule.problem(name);
@@ -82,7 +91,7 @@ export const metadataCheck: Check = {
 };
 
 function checkLabels(ctx: CheckContext, path: Path, what: string): void {
-  const labels = nodeAtPath(ctx.doc.root, path);
+  const labels = deref(nodeAtPath(ctx.doc.root, path), ctx.doc);
   if (!isMap(labels)) return;
   for (const pair of labels.items) {
     const key = pair.key;

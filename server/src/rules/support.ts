@@ -1,4 +1,4 @@
-import { isPair, isScalar, type Node, type Pair } from 'yaml';
+import { isAlias, isPair, isScalar, type Node, type Pair } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import type { ContainerModel } from '../pod/podModel';
 
@@ -65,4 +65,16 @@ export function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The node an alias (`*labels`) refers to, or the node itself; anchors are common in labels and selectors. */
+export function deref(node: unknown, doc: { yaml: { contents: unknown } }): unknown {
+  if (isAlias(node)) {
+    try {
+      return node.resolve(doc.yaml as never) ?? node;
+    } catch {
+      return node;
+    }
+  }
+  return node;
 }

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, keySpan, spanOf } from './support';
@@ -87,12 +87,20 @@ export const volumesCheck: Check = {
         byName.set(volume.name, volume);
       }
     }
+    // A StatefulSet's volumeClaimTemplates are volumes too: each Pod gets a claim of that name, mounted by name.
+    const claimNames = new Set<string>();
+    if (pod.workload.kind === 'StatefulSet') {
+      for (const [claim] of mapItems(nodeAtPath(ctx.doc.root, ['spec', 'volumeClaimTemplates']))) {
+        const name = scalarString(nodeAtPath(claim, ['metadata', 'name']));
+        if (name !== undefined) claimNames.add(name);
+      }
+    }
     const used = new Set<string>();
     for (const c of pod.containers) {
       for (const { name, nameNode, what } of references(c)) {
         used.add(name);
         const span = spanOf(nameNode);
-        if (byName.has(name) || !span) continue;
+        if (byName.has(name) || claimNames.has(name) || !span) continue;
         const known = [...byName.keys()];
         ctx.report(mountNotFoundRule, {
           message: `${containerLabel(c)} ${what} volume \`${name}\`, but spec.volumes defines no volume of that name${known.length ? ` (it defines ${known.map((n) => `\`${n}\``).join(', ')})` : ''}. Volumes belong to the Pod and containers mount them by name: define the volume under spec.volumes or correct the name.`,

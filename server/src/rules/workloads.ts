@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, keySpan, spanOf } from './support';
+import { containerLabel, deref, keySpan, spanOf } from './support';
 
 export const selectorMissingRule: RuleDescriptor = {
   id: 'selector-missing',
@@ -78,9 +78,9 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
   const spec = valueOf(root, 'spec');
   if (!isMap(spec)) return;
   const selectorPair = pairOf(spec, 'selector');
-  const selector = selectorPair?.value;
+  const selector = deref(selectorPair?.value, ctx.doc);
   const kind = pod.workload.kind;
-  const empty = isMap(selector) && !hasRequirements(selector);
+  const empty = isMap(selector) && !hasRequirements(selector, ctx);
   if (!selectorPair || empty || (selectorPair && !isMap(selector) && (selector === null || (isScalar(selector) && selector.value === null)))) {
     const span = selectorPair ? spanOf(selectorPair.key) : keySpan(root, 'spec');
     if (!span) return;
@@ -91,7 +91,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
     return;
   }
   if (!isMap(selector) || !pod.workload.templateMetadataPath) return;
-  const labelsNode = nodeAtPath(root, [...pod.workload.templateMetadataPath, 'labels']);
+  const labelsNode = deref(nodeAtPath(root, [...pod.workload.templateMetadataPath, 'labels']), ctx.doc);
   const labels = new Map<string, string>();
   if (isMap(labelsNode)) {
     for (const pair of labelsNode.items) {
@@ -103,7 +103,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
   const labelsSpan = spanOf(isMap(labelsNode) ? pairOf(nodeAtPath(root, pod.workload.templateMetadataPath), 'labels')?.key : undefined)
     ?? keySpan(valueOf(spec, 'template'), 'metadata') ?? keySpan(spec, 'template');
   const related = labelsSpan ? [{ ...labelsSpan, message: "the Pod template's labels" }] : undefined;
-  const matchLabels = valueOf(selector, 'matchLabels');
+  const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
   if (isMap(matchLabels)) {
     for (const pair of matchLabels.items) {
       const key = scalarString(pair.key);
@@ -119,7 +119,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
       });
     }
   }
-  for (const [expression] of mapItems(valueOf(selector, 'matchExpressions'))) {
+  for (const [expression] of mapItems(deref(valueOf(selector, 'matchExpressions'), ctx.doc))) {
     const key = scalarString(valueOf(expression, 'key'));
     const operator = scalarString(valueOf(expression, 'operator'));
     const valuesNode = valueOf(expression, 'values');
@@ -160,9 +160,9 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
   }
 }
 
-function hasRequirements(selector: Node): boolean {
-  const matchLabels = valueOf(selector, 'matchLabels');
-  const matchExpressions = valueOf(selector, 'matchExpressions');
+function hasRequirements(selector: Node, ctx: CheckContext): boolean {
+  const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
+  const matchExpressions = deref(valueOf(selector, 'matchExpressions'), ctx.doc);
   return (isMap(matchLabels) && matchLabels.items.length > 0) || (isSeq(matchExpressions) && matchExpressions.items.length > 0);
 }
 
