@@ -1,0 +1,129 @@
+/**
+ * In-process figures: the parse floor (the `yaml` package alone), the language service alone on the same text,
+ * and where the time of one edit in a large file goes. No process boundary, no JSON-RPC: what is left is ours.
+ */
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseAllDocuments } from 'yaml';
+import { ManifestDocument } from '../server/src/document/manifestDocument';
+import type { ManifestFile } from '../server/src/document/manifestFile';
+import { splitDocuments } from '../server/src/document/splitDocuments';
+import { getLanguageService } from '../server/src/service/languageService';
+import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import { summarize, type Summary } from './stats';
+import type { ProbedWorkload } from './workloads';
+
+/** Median and p95 of `runs` calls of `work` after `warmup` unmeasured ones. */
+function time(runs: number, warmup: number, work: (i: number) => void): Summary {
+  for (let i = 0; i < warmup; i++) work(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    work(i);
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
+
+export interface FloorFigures {
+  /** `yaml`'s parseAllDocuments on the whole text: node tree with source ranges, nothing else. */
+  readonly parseFloor: Summary;
+  /** Podsmith's service: parse (split + per-document parse) and validate (every check, diagnostics converted). */
+  readonly serviceFull: Summary;
+  readonly diagnostics: number;
+}
+
+export function floorFigures(text: string, runs: number): FloorFigures {
+  const service = getLanguageService();
+  const parseFloor = time(runs, 2, () => parseAllDocuments(text));
+  let diagnostics = 0;
+  const serviceFull = time(runs, 2, (i) => {
+    // A new URI and version each time: nothing may be reused from an earlier run.
+    const textDocument = TextDocument.create(`file:///floor-${i}.yaml`, 'yaml', 1, text);
+    const file = service.parse(textDocument, DEFAULT_SETTINGS);
+    diagnostics = service.validate({ textDocument, file }, DEFAULT_SETTINGS).length;
+  });
+  return { parseFloor, serviceFull, diagnostics };
+}
+
+/** Where one keystroke in the middle of a large multi-document file spends its time, stage by stage. */
+export interface EditBreakdown {
+  /** Documents whose parse was reused after the edit, of all documents: must be all but one. */
+  readonly reusedDocuments: number;
+  readonly documents: number;
+  readonly stages: {
+    /** TextDocument.update with the incremental change (line offsets kept up to date). */
+    readonly applyChange: Summary;
+    /** splitDocuments over the whole file (a line scan). */
+    readonly splitDocuments: Summary;
+    /** Parsing the one changed document alone. */
+    readonly parseChangedDocument: Summary;
+    /** service.parse: split + reuse lookup + the one parse. */
+    readonly serviceParse: Summary;
+    /** service.validate: checks of the changed document + converting every finding of the file to positions. */
+    readonly serviceValidate: Summary;
+    /** JSON.stringify of the publishDiagnostics message, as the connection does before writing it. */
+    readonly serializePublish: Summary;
+    /** The whole keystroke in-process: change, parse, validate, serialize. */
+    readonly total: Summary;
+  };
+  readonly publishBytes: number;
+}
+
+export function editBreakdown(workload: ProbedWorkload, runs: number): EditBreakdown {
+  const service = getLanguageService();
+  const uri = 'file:///edit-breakdown.yaml';
+  let textDocument = TextDocument.create(uri, 'yaml', 1, workload.text);
+  let file: ManifestFile = service.parse(textDocument, DEFAULT_SETTINGS);
+  service.validate({ textDocument, file }, DEFAULT_SETTINGS);
+  const at = workload.editAt;
+  const range = { start: at, end: { line: at.line, character: at.character + 1 } };
+
+  const stages: Record<keyof EditBreakdown['stages'], number[]> = {
+    applyChange: [],
+    splitDocuments: [],
+    parseChangedDocument: [],
+    serviceParse: [],
+    serviceValidate: [],
+    serializePublish: [],
+    total: [],
+  };
+  let reusedDocuments = 0;
+  let publishBytes = 0;
+  const warmup = 3;
+  for (let i = -warmup; i < runs; i++) {
+    const digit = String(5 + (i & 1)); // alternate 5 and 6 so every edit changes the text
+    const t0 = performance.now();
+    textDocument = TextDocument.update(textDocument, [{ range, text: digit }], textDocument.version + 1);
+    const t1 = performance.now();
+    const previous = file;
+    file = service.parse(textDocument, DEFAULT_SETTINGS, previous);
+    const t2 = performance.now();
+    const diagnostics = service.validate({ textDocument, file }, DEFAULT_SETTINGS);
+    const t3 = performance.now();
+    const json = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: textDocument.version, diagnostics } });
+    const t4 = performance.now();
+    publishBytes = Buffer.byteLength(json);
+    reusedDocuments = file.documents.filter((doc, index) => previous.documents[index]?.yaml === doc.yaml).length;
+
+    // The stages below re-do parts of the work on their own, to see what each costs.
+    const text = textDocument.getText();
+    const s0 = performance.now();
+    const segments = splitDocuments(text)!;
+    const s1 = performance.now();
+    const changed = file.documents.findIndex((doc, index) => previous.documents[index]?.yaml !== doc.yaml);
+    const s2 = performance.now();
+    if (changed >= 0) ManifestDocument.parse(segments[changed], changed);
+    const s3 = performance.now();
+    if (i < 0) continue;
+    stages.applyChange.push(t1 - t0);
+    stages.serviceParse.push(t2 - t1);
+    stages.serviceValidate.push(t3 - t2);
+    stages.serializePublish.push(t4 - t3);
+    stages.total.push(t4 - t0);
+    stages.splitDocuments.push(s1 - s0);
+    stages.parseChangedDocument.push(s3 - s2);
+  }
+  const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, summarize(v)])) as EditBreakdown['stages'];
+  return { reusedDocuments, documents: file.documents.length, stages: summaries, publishBytes };
+}

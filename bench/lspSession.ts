@@ -1,0 +1,140 @@
+/**
+ * One language server under measurement, spoken to over stdio like an editor does (the protocol tests' client).
+ * The same session code drives Podsmith and yaml-language-server, so both pay the same client-side costs.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
+import { LspServer, type ServerOptions } from '../test/protocol/support/lspServer';
+
+export interface ServerUnderTest {
+  /** Short name for tables: `podsmith`, `yaml-ls`. */
+  readonly name: string;
+  readonly options: ServerOptions;
+  /** True when the server puts the document version into publishDiagnostics (Podsmith does, yaml-ls does not). */
+  readonly versionedPublish: boolean;
+  /**
+   * A fixed delay the server waits before validating a changed document, in ms (yaml-language-server: 200, not
+   * configurable). Reported beside the wall-clock figures so the work itself can be compared.
+   */
+  readonly debounceMs: number;
+}
+
+export interface Timed<T> {
+  readonly ms: number;
+  readonly value: T;
+}
+
+export class LspSession {
+  private readonly versions = new Map<string, number>();
+
+  private constructor(
+    readonly server: ServerUnderTest,
+    private readonly lsp: LspServer,
+  ) {}
+
+  /** Spawns the server and completes initialize; the time is measured by the caller from before this call. */
+  static async start(server: ServerUnderTest): Promise<LspSession> {
+    return new LspSession(server, await LspServer.start(server.options));
+  }
+
+  get pid(): number | undefined {
+    return this.lsp.pid;
+  }
+
+  /** Resident memory of the server process, in MB (Linux /proc). */
+  rssMb(): number | undefined {
+    if (!this.pid) return undefined;
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+      return kb ? Number(kb[1]) / 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Opens a document and resolves with its first published diagnostics and the time from didOpen to them. */
+  async open(uri: string, text: string): Promise<Timed<Diagnostic[]>> {
+    this.versions.set(uri, 1);
+    const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? 1 : undefined);
+    const start = performance.now();
+    this.lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const params = await published;
+    return { ms: performance.now() - start, value: params.diagnostics };
+  }
+
+  /** Waits for the next publish of `uri` whatever its version (settings changes, a second validation pass). */
+  async nextPublish(uri: string, timeoutMs: number): Promise<Diagnostic[] | undefined> {
+    let cancel = () => undefined as void;
+    const timeout = new Promise<undefined>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      cancel = () => clearTimeout(timer);
+    });
+    const published = this.lsp.nextDiagnostics(uri).then((p) => p.diagnostics);
+    const result = await Promise.race([published, timeout]);
+    cancel();
+    return result;
+  }
+
+  /** Replaces the text between two positions and resolves with the time to the diagnostics of the new version. */
+  async edit(uri: string, start: Position, end: Position, text: string): Promise<Timed<Diagnostic[]>> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? version : undefined);
+    const t0 = performance.now();
+    this.lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start, end }, text }],
+    });
+    const params = await published;
+    return { ms: performance.now() - t0, value: params.diagnostics };
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    this.lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async hover(uri: string, position: Position): Promise<Timed<unknown>> {
+    const t0 = performance.now();
+    const value = await this.lsp.hover(uri, position);
+    return { ms: performance.now() - t0, value };
+  }
+
+  async complete(uri: string, position: Position): Promise<Timed<unknown>> {
+    const t0 = performance.now();
+    const value = await this.lsp.complete(uri, position);
+    return { ms: performance.now() - t0, value };
+  }
+
+  /** Tells the server its settings changed (servers that pull configuration ask the client back). */
+  settingsChanged(): void {
+    this.lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  }
+
+  stop(): Promise<void> {
+    return this.lsp.stop();
+  }
+}
+
+/** A diagnostic's message as text (the protocol also allows markup). */
+export function messageOf(diagnostic: Diagnostic): string {
+  const m = diagnostic.message as unknown;
+  return typeof m === 'string' ? m : String((m as { value?: unknown })?.value ?? '');
+}
+
+/** How many items a completion answer holds (list or array), for reporting that an answer was real. */
+export function completionCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  const items = (result as { items?: unknown[] } | null)?.items;
+  return Array.isArray(items) ? items.length : 0;
+}
+
+/** The text of a hover answer, flattened, for reporting that an answer was real. */
+export function hoverText(result: unknown): string {
+  const contents = (result as { contents?: unknown } | null)?.contents;
+  const flat = (c: unknown): string =>
+    typeof c === 'string' ? c : Array.isArray(c) ? c.map(flat).join('\n') : String((c as { value?: unknown })?.value ?? '');
+  return contents === undefined ? '' : flat(contents);
+}

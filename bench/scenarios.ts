@@ -1,0 +1,181 @@
+/**
+ * What the benchmark asks each server, in the order an editor would: start and open a Pod, open larger files,
+ * hover and complete, type in the middle of a large file, open the real manifests one by one.
+ */
+import { performance } from 'node:perf_hooks';
+import { completionCount, hoverText, LspSession, messageOf, type ServerUnderTest } from './lspSession';
+import { summarize, type Summary } from './stats';
+import { WRONG_FIELD, warmUpPod, type ProbedWorkload, type Workload } from './workloads';
+
+export interface RunCounts {
+  readonly coldStarts: number;
+  readonly openSmall: number;
+  readonly openLarge: number;
+  readonly openHuge: number;
+  readonly requests: number;
+  readonly edits: number;
+}
+
+export interface ServerFigures {
+  readonly coldStart: Summary;
+  /** True when the server reported the deliberately wrong field of the warm-up Pod. */
+  readonly reportsWrongField: boolean;
+  readonly warmUpDiagnostics: string[];
+  readonly open: Record<'a' | 'b' | 'c', Summary>;
+  readonly diagnosticsCount: Record<'a' | 'b' | 'c', number>;
+  readonly hover: Record<'b' | 'c', Summary>;
+  readonly completion: Record<'b' | 'c', Summary>;
+  /** What the answers held, so a fast empty answer is visible as such. */
+  readonly hoverAnswer: Record<'b' | 'c', string>;
+  readonly completionItems: Record<'b' | 'c', number>;
+  /** A one-character edit inside one document of (c), to the next publish. */
+  readonly editInPlace: Summary;
+  /** Inserting or removing a line inside one document of (c): every document below moves. */
+  readonly editNewLine: Summary;
+  /** Resident memory of a fresh server (after the warm-up Pod) with (c) open and checked. */
+  readonly rssAfterHugeMb?: number;
+  /** Resident memory at the end of the LSP figures (b and c open, after every open, request and edit). */
+  readonly rssAfterAllMb?: number;
+  /** (d) didOpen → publish, per real file, opened one after another. */
+  readonly corpus?: { readonly files: number; readonly perFile: Summary; readonly totalMs: number; readonly diagnostics: number };
+}
+
+export interface Workloads {
+  readonly a: Workload;
+  readonly b: ProbedWorkload;
+  readonly c: ProbedWorkload;
+  readonly d: readonly Workload[];
+}
+
+const WORKSPACE = 'file:///podsmith-bench';
+
+/** Starts the server, opens (a), and returns the session with the time from spawn to the first diagnostics. */
+async function coldStart(server: ServerUnderTest, pod: string): Promise<[LspSession, number]> {
+  const t0 = performance.now();
+  const session = await LspSession.start(server);
+  await session.open(`${WORKSPACE}/cold.yaml`, pod);
+  return [session, performance.now() - t0];
+}
+
+async function opens(session: LspSession, prefix: string, text: string, runs: number, keepLast = false): Promise<[Summary, number]> {
+  const samples: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const uri = `${WORKSPACE}/${prefix}-${i}.yaml`;
+    const { ms, value } = await session.open(uri, text);
+    count = value.length;
+    if (i > 0) samples.push(ms); // the first open of each workload warms the JIT for it
+    if (!(keepLast && i === runs)) session.close(uri);
+  }
+  return [summarize(samples), count];
+}
+
+async function requests(session: LspSession, uri: string, workload: ProbedWorkload, runs: number) {
+  const hovers: number[] = [];
+  const completions: number[] = [];
+  let hover = '';
+  let items = 0;
+  for (let i = 0; i < runs + 2; i++) {
+    const h = await session.hover(uri, workload.hoverAt);
+    const c = await session.complete(uri, workload.completeAt);
+    hover = hoverText(h.value);
+    items = completionCount(c.value);
+    if (i >= 2) {
+      hovers.push(h.ms);
+      completions.push(c.ms);
+    }
+  }
+  return { hover: summarize(hovers), completion: summarize(completions), hoverAnswer: hover, completionItems: items };
+}
+
+export async function measureServer(server: ServerUnderTest, work: Workloads, counts: RunCounts, log: (line: string) => void): Promise<ServerFigures> {
+  log(`${server.name}: cold starts`);
+  const starts: number[] = [];
+  for (let i = 0; i < counts.coldStarts; i++) {
+    const [session, ms] = await coldStart(server, work.a.text);
+    starts.push(ms);
+    await session.stop();
+  }
+  const [session] = await coldStart(server, work.a.text);
+  try {
+    // The anchor must really validate: wait until it reports the wrong field (its settings arrive asynchronously).
+    const warmUri = `${WORKSPACE}/warm-up.yaml`;
+    let diagnostics = (await session.open(warmUri, warmUpPod())).value;
+    const deadline = performance.now() + 5000;
+    while (!diagnostics.some((d) => messageOf(d).includes(WRONG_FIELD)) && performance.now() < deadline) {
+      diagnostics = (await session.nextPublish(warmUri, deadline - performance.now())) ?? diagnostics;
+    }
+    const reportsWrongField = diagnostics.some((d) => messageOf(d).includes(WRONG_FIELD));
+    session.close(warmUri);
+
+    // Memory first, in a server that has seen nothing but (c): later figures leave garbage behind.
+    const uriC = `${WORKSPACE}/c-edited.yaml`;
+    await session.open(uriC, work.c.text);
+    const rssAfterHugeMb = session.rssMb();
+
+    log(`${server.name}: didOpen (a), (b), (c)`);
+    const [openA, countA] = await opens(session, 'a', work.a.text, counts.openSmall);
+    const [openB, countB] = await opens(session, 'b', work.b.text, counts.openLarge, true);
+    const [openC, countC] = await opens(session, 'c', work.c.text, counts.openHuge);
+    const uriB = `${WORKSPACE}/b-${counts.openLarge}.yaml`;
+
+    log(`${server.name}: hover and completion`);
+    const onB = await requests(session, uriB, work.b, counts.requests);
+    const onC = await requests(session, uriC, work.c, counts.requests);
+
+    log(`${server.name}: edits in (c)`);
+    const at = work.c.editAt;
+    const inPlace: number[] = [];
+    for (let i = 0; i < counts.edits + 1; i++) {
+      const { ms } = await session.edit(uriC, at, { line: at.line, character: at.character + 1 }, String(5 + (i & 1)));
+      if (i > 0) inPlace.push(ms);
+    }
+    const newLine: number[] = [];
+    const lineStart = { line: at.line, character: 0 };
+    const inserted = '  minReadySeconds: 5\n';
+    for (let i = 0; i < counts.edits + 1; i++) {
+      const { ms } = i % 2 === 0
+        ? await session.edit(uriC, lineStart, lineStart, inserted)
+        : await session.edit(uriC, lineStart, { line: at.line + 1, character: 0 }, '');
+      if (i > 0) newLine.push(ms);
+    }
+    const rssAfterAllMb = session.rssMb();
+    session.close(uriB);
+    session.close(uriC);
+
+    let corpus: ServerFigures['corpus'];
+    if (work.d.length > 0) {
+      log(`${server.name}: ${work.d.length} real manifests`);
+      const perFile: number[] = [];
+      let total = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < work.d.length; i++) {
+        const uri = `${WORKSPACE}/real/${i}-${work.d[i].name.replace(/[^\w.-]/g, '_')}`;
+        const { ms, value } = await session.open(uri, work.d[i].text);
+        perFile.push(ms);
+        total += value.length;
+        session.close(uri);
+      }
+      corpus = { files: work.d.length, perFile: summarize(perFile), totalMs: performance.now() - t0, diagnostics: total };
+    }
+
+    return {
+      coldStart: summarize(starts),
+      reportsWrongField,
+      warmUpDiagnostics: diagnostics.map(messageOf),
+      open: { a: openA, b: openB, c: openC },
+      diagnosticsCount: { a: countA, b: countB, c: countC },
+      hover: { b: onB.hover, c: onC.hover },
+      completion: { b: onB.completion, c: onC.completion },
+      hoverAnswer: { b: onB.hoverAnswer, c: onC.hoverAnswer },
+      completionItems: { b: onB.completionItems, c: onC.completionItems },
+      editInPlace: summarize(inPlace),
+      editNewLine: summarize(newLine),
+      rssAfterHugeMb,
+      rssAfterAllMb,
+      corpus,
+    };
+  } finally {
+    await session.stop();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The two servers of a run: Podsmith's bundle, and yaml-language-server (Red Hat's YAML extension's server, the
+ * anchor) configured the way its extension would be for Kubernetes files, with our schema and no network.
+ */
+import path from 'node:path';
+import type { ServerUnderTest } from './lspSession';
+
+export function podsmithServer(repoRoot: string): ServerUnderTest {
+  return {
+    name: 'podsmith',
+    options: { args: [path.join(repoRoot, 'dist', 'server.js'), '--stdio'] },
+    versionedPublish: true,
+    debounceMs: 0,
+  };
+}
+
+/** The yaml-language-server settings: our schema on every YAML document, validation, hover and completion on. */
+export function anchorSettings(schemaUri: string): Record<string, unknown> {
+  return {
+    schemas: { [schemaUri]: ['*.yaml', '*.yml'] },
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    maxItemsComputed: 5000,
+  };
+}
+
+export function yamlLanguageServer(repoRoot: string, schemaUri: string): ServerUnderTest {
+  const yaml = anchorSettings(schemaUri);
+  return {
+    name: 'yaml-ls',
+    options: {
+      args: [path.join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+      // It pulls `yaml`, `http`, `[yaml]` and `editor` at initialized and on every configuration change.
+      configuration: (section) => (section === 'yaml' ? yaml : section === 'http' ? { proxyStrictSSL: false } : null),
+    },
+    versionedPublish: false,
+    debounceMs: 200,
+  };
+}
