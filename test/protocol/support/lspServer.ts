@@ -29,6 +29,8 @@ export interface ServerOptions {
   readonly settings?: Record<string, unknown>;
   readonly command?: string;
   readonly args?: string[];
+  /** Answers `workspace/configuration` for sections other than `podsmith` (the benchmark's other server). */
+  readonly configuration?: (section: string | undefined) => unknown;
 }
 
 export class LspServer {
@@ -60,8 +62,9 @@ export class LspServer {
         }
       }
     });
+    const other = options.configuration ?? (() => null);
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'podsmith' ? this.settings : null)),
+      params.items.map((item) => (item.section === 'podsmith' ? this.settings : other(item.section))),
     );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
