@@ -10,6 +10,7 @@ import { suiteBundle } from './bundle.mjs';
 
 const BEGIN_LINE = 'PODSMITH_E2E_BEGIN';
 const RESULT_PREFIX = 'PODSMITH_E2E_RESULT ';
+const FAILED_PREFIX = 'PODSMITH_E2E_FAILED ';
 const { values: args } = parseArgs({ options: { base: { type: 'string' }, counts: { type: 'string' } } });
 const timeout = Number(process.env.PODSMITH_E2E_TIMEOUT || 300) * 1000;
 
@@ -17,6 +18,7 @@ const browser = await launchBrowser();
 const { page } = browser;
 let result;
 let begun = false;
+const shots = [];
 const workbenchLog = []; // the workbench's own lines before the suite began: shown only when it never reports
 // The workbench's own chatter that reaches the same hook while the suite runs.
 const noise = /^(Updating additional builtin extensions cache|Ignoring fetching additional builtin extensions)/;
@@ -27,6 +29,10 @@ await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
   for (const line of text.split('\n')) {
     if (line === BEGIN_LINE) {
       begun = true;
+    } else if (line.startsWith(FAILED_PREFIX)) {
+      // Best effort: the screenshot races the test's after-hooks (which may close editors).
+      const { index } = JSON.parse(line.slice(FAILED_PREFIX.length));
+      shots.push(screenshot(page, `e2e-host-failure-${index}`).then((f) => console.log(`      screenshot: ${f}`), () => {}));
     } else if (line.startsWith(RESULT_PREFIX)) {
       try {
         result = JSON.parse(line.slice(RESULT_PREFIX.length));
@@ -59,6 +65,7 @@ if (result) {
   for (const line of workbenchLog) console.log(`    ${line}`);
   if (browser.consoleErrors.length) console.log(`  browser console errors:\n    ${browser.consoleErrors.join('\n    ')}`);
 }
+await Promise.all(shots);
 if (counts.failed > 0) {
   const shot = await screenshot(page, 'e2e-host-failure').catch(() => undefined);
   if (shot) console.log(`  screenshot: ${shot}`);

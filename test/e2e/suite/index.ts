@@ -18,6 +18,8 @@ declare const PODSMITH_E2E_FILES: string[] | undefined;
 
 export const BEGIN_LINE = 'PODSMITH_E2E_BEGIN';
 export const RESULT_PREFIX = 'PODSMITH_E2E_RESULT ';
+/** Said the moment a test fails, so that the runner can take a screenshot before the after-hooks tidy up. */
+export const FAILED_PREFIX = 'PODSMITH_E2E_FAILED ';
 
 const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
   Mocha.Runner.constants;
@@ -50,6 +52,8 @@ class HostReporter extends Mocha.reporters.Base {
     runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
       const text = (error && (error.stack || error.message)) || String(error);
       failures.push({ title: test.fullTitle(), error: text });
+      console.log(FAILED_PREFIX + JSON.stringify({ index: failures.length, title: test.fullTitle() }));
+      pauseBeforeAfterEach = test.type === 'test';
       console.log(`${indent()}✘ ${test.title}\n${text.replace(/^/gm, `${indent()}    `)}`);
     });
     runner.once(EVENT_RUN_END, () => {
@@ -60,6 +64,24 @@ class HostReporter extends Mocha.reporters.Base {
     });
   }
 }
+
+/**
+ * After a failure, the test's after-each hooks (which may close editors) wait this long, so that the runner's
+ * screenshot shows the workbench as the failing test left it.
+ */
+const PAUSE_AFTER_FAILURE_MS = 1500;
+let pauseBeforeAfterEach = false;
+type HookUp = (this: Mocha.Runner, name: string, fn: (...args: unknown[]) => void) => void;
+const runnerPrototype = Mocha.Runner.prototype as unknown as { hookUp: HookUp };
+const hookUp = runnerPrototype.hookUp;
+runnerPrototype.hookUp = function (name, fn) {
+  if (name === Mocha.Suite.constants.HOOK_TYPE_AFTER_EACH && pauseBeforeAfterEach) {
+    pauseBeforeAfterEach = false;
+    setTimeout(() => hookUp.call(this, name, fn), PAUSE_AFTER_FAILURE_MS);
+    return;
+  }
+  hookUp.call(this, name, fn);
+};
 
 type TestFile = [name: string, load: () => unknown];
 
