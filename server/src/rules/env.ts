@@ -60,7 +60,10 @@ export const envCheck: Check = {
           });
         }
         if (!isMap(valueFrom.value)) continue;
-        const sources = SOURCES.filter((s) => pairOf(valueFrom.value, s));
+        // In the order written, so the finding lands on the second one the person wrote.
+        const sources = valueFrom.value.items
+          .map((pair) => scalarString(pair.key))
+          .filter((key): key is (typeof SOURCES)[number] => (SOURCES as readonly (string | undefined)[]).includes(key));
         const unknown = valueFrom.value.items.length > 0 && sources.length === 0;
         if (sources.length === 0 && !unknown) {
           ctx.report(envValueSourceRule, {

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { imageTag } from '../../../server/src/rules/images';
+import { lines, ruleTable } from './support';
+
+const pod = (image: string) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', `      image: ${image}`);
+
+describe('rules: images', () => {
+  ruleTable('image-tag', 2, [
+    { title: 'no tag', manifest: pod('«nginx»'), says: /has no tag, so it means :latest/ },
+    { title: ':latest behind a registry with a port', manifest: pod('«registry.local:5000/team/app:latest»'), says: /uses :latest/ },
+    { title: 'silent: a version tag behind a registry port', manifest: pod('registry.local:5000/team/app:1.4.2') },
+    { title: 'silent: a digest', manifest: pod('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
+    { title: 'silent: a placeholder filled in later', manifest: pod('$IMAGE_URL') },
+  ]);
+
+  it('reads the tag after the last slash only', () => {
+    assert.deepEqual(imageTag('localhost:5000/app'), { tag: undefined, digest: undefined });
+    assert.deepEqual(imageTag('localhost:5000/app:v2@sha256:ab'), { tag: 'v2', digest: 'sha256:ab' });
+  });
+});

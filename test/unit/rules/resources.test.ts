@@ -1,0 +1,39 @@
+import { lines, ruleTable } from './support';
+
+const pod = (...resources: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', '      resources:', ...resources);
+
+describe('rules: resources', () => {
+  ruleTable('request-exceeds-limit', 1, [
+    { title: 'memory request above its limit', manifest: pod('        requests:', '          memory: «512Mi»', '        limits:', '          memory: 256Mi'), says: /memory request \(512 MiB\) of container `web` is above its limit \(256 MiB\)/ },
+    { title: 'cpu in different units', manifest: pod('        requests:', '          cpu: «1.5»', '        limits:', '          cpu: 1000m'), says: /cpu request \(1.5 CPU\)/ },
+    { title: 'silent: equal amounts in different units', manifest: pod('        requests:', '          cpu: 500m', '          memory: 1Gi', '        limits:', '          cpu: "0.5"', '          memory: 1024Mi') },
+    { title: 'silent: only a limit (the request defaults to it)', manifest: pod('        limits:', '          memory: 256Mi') },
+    { title: 'pod-level resources too', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  resources:', '    requests: {cpu: «2»}', '    limits: {cpu: 1}', '  containers:', '    - name: web', '      image: nginx:1.27'), says: /the Pod \(spec.resources\)/ },
+  ]);
+
+  ruleTable('negative-quantity', 1, [
+    { title: 'a negative cpu request', manifest: pod('        requests:', '          cpu: «-100m»'), says: /is negative \(-100m\)/ },
+    { title: 'silent: zero', manifest: pod('        requests:', '          cpu: 0') },
+  ]);
+
+  ruleTable('fractional-bytes', 2, [
+    { title: 'memory: 100m', manifest: pod('        limits:', '          memory: «100m»'), says: /fraction of a byte.*Did you mean `100Mi`/ },
+    { title: 'silent: memory: 100M', manifest: pod('        limits:', '          memory: 100M') },
+    { title: 'silent: cpu: 100m', manifest: pod('        limits:', '          cpu: 100m') },
+  ]);
+
+  ruleTable('extended-resource', 1, [
+    { title: 'request differs from limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»', '        limits:', '          nvidia.com/gpu: 2'), says: /request \(1\) of container `web` differs from its limit \(2\)/ },
+    { title: 'a request without a limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»'), says: /has no limit/ },
+    { title: 'a fraction of a device', manifest: pod('        limits:', '          nvidia.com/gpu: «0.5»'), says: /not a whole number/ },
+    { title: 'silent: only the limit', manifest: pod('        limits:', '          nvidia.com/gpu: 1') },
+    { title: 'silent: request equal to limit', manifest: pod('        requests:', '          nvidia.com/gpu: 2', '        limits:', '          nvidia.com/gpu: "2"') },
+  ]);
+
+  ruleTable('missing-resources', 4, [
+    { title: 'a container without resources', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: «web»', '      image: nginx:1.27'), says: /sets no resource requests or limits/ },
+    { title: 'silent: requests only', manifest: pod('        requests:', '          cpu: 100m') },
+    { title: 'silent: switched off in the settings', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27'), settings: { rules: { 'missing-resources': 'off' } } },
+    { title: 'raised to a warning in the settings', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: «web»', '      image: nginx:1.27'), settings: { rules: { 'missing-resources': 'warning' } }, severity: 2 },
+  ]);
+});

@@ -1,0 +1,51 @@
+import { lines, ruleTable } from './support';
+
+const deployment = (...spec: string[]) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', ...spec);
+const template = (labels: string, ...podSpec: string[]) => ['  template:', '    metadata:', `      labels: ${labels}`, '    spec:', ...podSpec, '      containers:', '        - name: web', '          image: nginx:1.27'];
+const job = (...podSpec: string[]) => lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    «spec»:', ...podSpec, '      containers:', '        - name: work', '          image: app:1.0');
+
+describe('rules: workloads', () => {
+  ruleTable('selector-missing', 1, [
+    { title: 'a Deployment without selector', manifest: deployment('«spec»:', ...template('{app: web}')), says: /A Deployment needs a non-empty spec.selector/ },
+    { title: 'an empty selector', manifest: deployment('spec:', '  «selector»: {}', ...template('{app: web}')) },
+    { title: 'silent: a Job derives its selector', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      containers:', '        - name: work', '          image: app:1.0') },
+  ]);
+
+  ruleTable('selector-mismatch', 1, [
+    { title: 'matchLabels the template lacks', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      app: web', '      «tier»: frontend', ...template('{app: web}')), says: /requires label `tier: frontend`, but the Pod template has no label `tier`/ },
+    { title: 'a different value', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      «app»: web', ...template('{app: api}')), says: /sets `app: api`/ },
+    { title: 'matchExpressions In not satisfied', manifest: deployment('spec:', '  selector:', '    matchExpressions:', '      - «key»: env', '        operator: In', '        values: [prod, staging]', ...template('{app: web, env: dev}')), says: /label `env` with one of prod, staging/ },
+    { title: 'silent: labels through a YAML anchor', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels: *labels', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - name: web', '          image: nginx:1.27') },
+    { title: 'silent: a subset with expressions that hold', manifest: deployment('spec:', '  selector:', '    matchLabels: {app: web}', '    matchExpressions:', '      - {key: env, operator: NotIn, values: [dev]}', '      - {key: canary, operator: DoesNotExist}', ...template('{app: web, env: prod, tier: frontend}')) },
+  ]);
+
+  ruleTable('workload-restart-policy', 1, [
+    { title: 'a Job without restartPolicy (defaults to Always)', manifest: job(), says: /sets no restartPolicy, so it defaults to Always, which a Job rejects/ },
+    { title: 'a Job with Always', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: «Always»', '      containers:', '        - name: work', '          image: app:1.0'), says: /must be OnFailure .* or Never/ },
+    { title: 'a Deployment with Never', manifest: deployment('spec:', '  selector:', '    matchLabels: {app: web}', ...template('{app: web}', '      restartPolicy: «Never»')), says: /may only be Always/ },
+    { title: 'silent: a Job with OnFailure', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: OnFailure', '      containers:', '        - name: work', '          image: app:1.0') },
+  ]);
+
+  const cron = (schedule: string, ...extra: string[]) => lines('apiVersion: batch/v1', 'kind: CronJob', 'metadata:', '  name: nightly', 'spec:', `  schedule: ${schedule}`, ...extra, '  jobTemplate:', '    spec:', '      template:', '        spec:', '          restartPolicy: OnFailure', '          containers:', '            - name: work', '              image: app:1.0');
+  ruleTable('cron-schedule', 1, [
+    { title: 'six fields', manifest: cron('«"0 */2 * * * *"»'), says: /it has 6 fields; .*seconds are not supported/ },
+    { title: 'minute out of range', manifest: cron('«"60 2 * * *"»'), says: /the minute field `60` has 60, outside 0-59/ },
+    { title: 'TZ= in the schedule', manifest: cron('«"TZ=Europe/Berlin 0 2 * * *"»'), says: /use the spec.timeZone field/ },
+    { title: 'an unknown macro', manifest: cron('«"@reboot"»'), says: /not a known macro/ },
+    { title: 'silent: names, ranges, steps and lists', manifest: cron('"*/15 9-17 1,15 JAN-jun mon-FRI"') },
+    { title: 'silent: a macro', manifest: cron('"@weekly"') },
+  ]);
+
+  ruleTable('cron-time-zone', 1, [
+    { title: 'a space in the zone', manifest: cron('"0 2 * * *"', '  timeZone: «Central European Time»'), says: /contains a space/ },
+    { title: 'an offset', manifest: cron('"0 2 * * *"', '  timeZone: «"+02:00"»'), says: /an offset is not a zone name/ },
+    { title: 'a well-shaped name no database knows', manifest: cron('"0 2 * * *"', '  timeZone: «Europe/Atlantis»'), severity: 2, says: /not in the time zone database/ },
+    { title: 'silent: an IANA name', manifest: cron('"0 2 * * *"', '  timeZone: America/Argentina/Salta') },
+  ]);
+
+  ruleTable('job-blocking-sidecar', 2, [
+    { title: 'a proxy beside the Job\'s work', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: report', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      containers:', '        - name: report', '          image: app:1.0', '        - name: «proxy»', '          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0'), says: /looks like a long-running ambassador.*native sidecar/ },
+    { title: 'silent: two work containers', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: report', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      containers:', '        - name: extract', '          image: app:1.0', '        - name: load', '          image: loader:1.0') },
+    { title: 'silent: the proxy as a native sidecar', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: report', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      initContainers:', '        - name: proxy', '          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', '          restartPolicy: Always', '      containers:', '        - name: report', '          image: app:1.0') },
+  ]);
+});
