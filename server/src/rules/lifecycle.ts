@@ -23,7 +23,7 @@ export const initRestartPolicyRule: RuleDescriptor = {
 export const containerRestartPolicyRule: RuleDescriptor = {
   id: 'container-restart-policy',
   defaultSeverity: 'error',
-  rationale: 'A restartPolicy (or restartPolicyRules) on a regular container needs the ContainerRestartRules feature (alpha in 1.34, off by default); older API servers reject or drop it.',
+  rationale: 'A restartPolicy (or restartPolicyRules) on a regular container needs the ContainerRestartRules gate (alpha and off by default in 1.34, beta from 1.35); API servers without it reject it.',
   example: 'containers:\n  - name: web\n    image: nginx:1.27\n    restartPolicy: Never',
   fix: 'Use the Pod\'s spec.restartPolicy, or target Kubernetes 1.35 or later and make sure the feature gate is on.',
 };
@@ -31,7 +31,7 @@ export const containerRestartPolicyRule: RuleDescriptor = {
 export const sidecarRestartRulesRule: RuleDescriptor = {
   id: 'sidecar-restart-rules',
   defaultSeverity: 'error',
-  rationale: 'restartPolicyRules on a native sidecar, and the RestartAllContainers action, need the alpha gate RestartAllContainersOnContainerExits, off by default in 1.35; the API server rejects them.',
+  rationale: 'restartPolicyRules on a native sidecar need the gate RestartAllContainersOnContainerExits (alpha, off by default in 1.35; beta from 1.36); the API server rejects them where it is off.',
   example: 'initContainers:\n  - name: watcher\n    restartPolicy: Always\n    restartPolicyRules:\n      - action: RestartAllContainers\n        exitCodes: {operator: In, values: [88]}',
   fix: 'Remove restartPolicyRules from the sidecar unless your cluster enables the alpha feature gate.',
 };
@@ -94,10 +94,16 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
       });
     }
     const rules = keySpan(c.node, 'restartPolicyRules');
-    if (rules) {
+    if (rules && compareVersions(version, '1.36') < 0) {
       ctx.report(sidecarRestartRulesRule, {
-        message: `restartPolicyRules on a native sidecar needs the alpha feature gate RestartAllContainersOnContainerExits (off by default in Kubernetes 1.35), so the API server rejects it unless your cluster turns it on. Remove it, or make sure the gate is enabled on the API server and kubelets.`,
+        message: `restartPolicyRules on a native sidecar needs the feature gate RestartAllContainersOnContainerExits, alpha and off by default in Kubernetes 1.35 (you target ${version}), so the API server rejects it unless your cluster turns it on. Remove it, or enable the gate on the API server and the kubelets.`,
         ...rules,
+      });
+    } else if (rules) {
+      ctx.report(sidecarRestartRulesRule, {
+        message: `restartPolicyRules on a native sidecar relies on the feature gate RestartAllContainersOnContainerExits (alpha in 1.35, beta from 1.36); clusters that turn it off reject the Pod. Make sure your cluster and its nodes support it.`,
+        ...rules,
+        severity: 'warning',
       });
     }
     return;

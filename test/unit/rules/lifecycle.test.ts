@@ -22,7 +22,8 @@ describe('rules: lifecycle', () => {
   ]);
 
   ruleTable('sidecar-restart-rules', 1, [
-    { title: 'restartPolicyRules on a native sidecar', manifest: pod('  initContainers:', '    - name: watcher', '      image: busybox:1.36', '      restartPolicy: Always', '      «restartPolicyRules»:', '        - action: RestartAllContainers', '          exitCodes: {operator: In, values: [88]}', ...app), says: /RestartAllContainersOnContainerExits/ },
+    { title: 'restartPolicyRules on a native sidecar, 1.35', settings: { kubernetesVersion: '1.35' }, manifest: pod('  initContainers:', '    - name: watcher', '      image: busybox:1.36', '      restartPolicy: Always', '      «restartPolicyRules»:', '        - action: RestartAllContainers', '          exitCodes: {operator: In, values: [88]}', ...app), says: /RestartAllContainersOnContainerExits/ },
+    { title: 'a warning about the beta gate from 1.36', settings: { kubernetesVersion: '1.36' }, severity: 2, says: /beta from 1.36/, manifest: pod('  initContainers:', '    - name: watcher', '      image: busybox:1.36', '      restartPolicy: Always', '      «restartPolicyRules»:', '        - action: RestartAllContainers', '          exitCodes: {operator: In, values: [88]}', ...app) },
     { title: 'silent: a sidecar without rules', manifest: pod('  initContainers:', '    - name: watcher', '      image: busybox:1.36', '      restartPolicy: Always', ...app) },
   ]);
 
