@@ -1,11 +1,12 @@
 import { isMap } from 'yaml';
 import { workloadKindOf } from '../pod/workloadKinds';
 import type { Check, CheckContext } from '../rules/rule';
-import { definitionForKind } from './kubernetesSchema';
+import { definitionForKind, schemaVersion } from './kubernetesSchema';
 import { KindLevels } from './levels';
 import { SCHEMA_RULES } from './schemaRules';
 import { SchemaWalk } from './schemaWalk';
 import { shapeOfDefinition } from './shapes';
+import { versionDelta } from './versions';
 
 /**
  * Validates a document of a pod-carrying kind (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,
@@ -24,6 +25,7 @@ export const schemaCheck: Check = {
     const definition = definitionForKind(doc.identity);
     const shape = definition ? shapeOfDefinition(definition) : undefined;
     if (!workload || !shape) return;
-    new SchemaWalk(ctx, KindLevels.of(workload)).run(root, shape);
+    const delta = versionDelta(ctx.settings.kubernetesVersion, schemaVersion());
+    new SchemaWalk(ctx, KindLevels.of(workload), delta).run(root, shape);
   },
 };

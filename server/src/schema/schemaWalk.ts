@@ -16,6 +16,7 @@ import {
 import { shortDefinitionName, type Shape } from './shapes';
 import { suggest } from './suggest';
 import { intOrStringMistake } from './valueGrammar';
+import type { VersionDelta } from './versions';
 
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const INT32_MIN = -2147483648;
@@ -39,6 +40,8 @@ export class SchemaWalk {
   constructor(
     private readonly ctx: CheckContext,
     private readonly levels: KindLevels | undefined,
+    /** Where the target Kubernetes version differs from the schema's. */
+    private readonly delta: VersionDelta,
   ) {}
 
   /** Validates the document's root mapping against the kind's shape. */
@@ -82,6 +85,9 @@ export class SchemaWalk {
 
   private object(map: YAMLMap, shape: Shape, owner: Scalar | undefined): void {
     const items = map.items as Pair[];
+    const definition = shape.definition;
+    const tooNew = definition !== undefined && this.delta.unknown.size > 0 ? this.delta.unknown.get(definition) : undefined;
+    const extra = definition !== undefined && this.delta.extra.size > 0 ? this.delta.extra.get(definition) : undefined;
     let merged = false;
     for (let i = 0; i < items.length; i++) {
       const pair = items[i];
@@ -95,7 +101,17 @@ export class SchemaWalk {
       }
       const field = shape.fields.get(name);
       if (!field) {
-        this.unknown(key, name, shape);
+        if (!extra?.has(name)) this.unknown(key, name, shape);
+        continue;
+      }
+      const since = tooNew?.get(name);
+      if (since !== undefined) {
+        this.report(
+          unknownFieldRule,
+          key,
+          `\`${name}\` is new in Kubernetes ${since}; a ${this.ctx.settings.kubernetesVersion} API server does not know it (the target version is set by podsmith.kubernetesVersion).`,
+          { field: name, since },
+        );
         continue;
       }
       const value = pair.value;

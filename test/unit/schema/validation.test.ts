@@ -777,3 +777,36 @@ describe('schema validation: silent on valid manifests of every kind', () => {
     ].map(([kind, text]) => ({ name: `a valid ${kind}`, text, expected: [] })),
   );
 });
+
+describe('schema validation: the target Kubernetes version', () => {
+  const text = yaml(
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: web}',
+    'spec:',
+    '  schedulingGroup: {podGroupName: train}',
+    '  containers:',
+    '    - name: web',
+    '      image: nginx:1.27',
+  );
+
+  it('accepts a field of the schema version (1.36)', () => {
+    assert.deepEqual(schemaSummary(text, settingsWith({ kubernetesVersion: '1.36' })), []);
+  });
+
+  it('reports a field newer than the target version', () => {
+    assert.deepEqual(schemaSummary(text, settingsWith({ kubernetesVersion: '1.35' })), [
+      [
+        'unknown-field',
+        '4:2-4:17',
+        '`schedulingGroup` is new in Kubernetes 1.36; a 1.35 API server does not know it (the target version is set by podsmith.kubernetesVersion).',
+      ],
+    ]);
+  });
+
+  it('accepts a field only the target version has (workloadRef, alpha in 1.35)', () => {
+    const older = text.replace('schedulingGroup: {podGroupName: train}', 'workloadRef: {name: train}');
+    assert.deepEqual(schemaSummary(older, settingsWith({ kubernetesVersion: '1.35' })), []);
+    assert.equal(schemaSummary(older, settingsWith({ kubernetesVersion: '1.36' }))[0][0], 'unknown-field');
+  });
+});
