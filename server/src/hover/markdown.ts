@@ -40,9 +40,22 @@ export function joinWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A bulleted list, or undefined for no items. */
-export function bullets(items: readonly string[]): string | undefined {
-  return items.length ? items.map((i) => `- ${i}`).join('\n') : undefined;
+/** The most items a hover lists; a Pod with a hundred containers must not fill the screen. */
+export const MAX_LISTED = 12;
+
+/** A bulleted list (at most MAX_LISTED items, then a count of the rest), or undefined for no items. */
+export function bullets(items: readonly string[], indent = ''): string | undefined {
+  if (!items.length) return undefined;
+  const shown = items.slice(0, MAX_LISTED).map((i) => `${indent}- ${i}`);
+  if (items.length > MAX_LISTED) shown.push(`${indent}- … and ${items.length - MAX_LISTED} more`);
+  return shown.join('\n');
+}
+
+/** Items joined by `separator`, at most MAX_LISTED of them, then a count of the rest. */
+export function capped(items: readonly string[], separator: string): string {
+  const shown = items.slice(0, MAX_LISTED);
+  if (items.length > MAX_LISTED) shown.push(`… and ${items.length - MAX_LISTED} more`);
+  return shown.join(separator);
 }
 
 /** An amount of a resource, named once: `500m CPU`, `memory 128 MiB`, `nvidia.com/gpu 1`. */

@@ -5,23 +5,33 @@ import type { HoverContext } from '../hoverContext';
 import { code, containerName, formatPath } from '../markdown';
 import type { HoverSection } from '../section';
 
-/**
- * The first lines of every hover: where the node is (its path), where it belongs (the scope badge), its type, and
- * our explanation of the field, with what its scope means when the cursor is on the key.
- */
-export const fieldSection: HoverSection = {
-  id: 'field',
+/** The first line of every hover: where the node is (its path), where it belongs (the scope badge), its type. */
+export const fieldHeaderSection: HoverSection = {
+  id: 'fieldHeader',
   render(ctx) {
     const header = [code(formatPath(ctx.path, ctx.pod)), scopeBadge(ctx)];
     const type = ctx.schema ? typeText(ctx) : undefined;
     if (type) header.push(type);
-    const lines = [header.join(' · ')];
+    return header.join(' · ');
+  },
+};
+
+/**
+ * Our explanation of the field, and what its scope means when the cursor is on an annotated key. A node our
+ * annotations do not name (a label, a port's number) gets the explanation of the nearest field above it that
+ * they do name, introduced as such.
+ */
+export const fieldExplanationSection: HoverSection = {
+  id: 'fieldExplanation',
+  render(ctx) {
+    const lines: string[] = [];
     if (ctx.annotation?.explain) lines.push(ctx.annotation.explain);
+    else if (ctx.nearest?.annotation.explain) lines.push(`Part of ${code(ctx.nearest.field)}: ${ctx.nearest.annotation.explain}`);
     if (ctx.onKey && ctx.annotation) {
       const scope = scopeText(ctx.scope);
       if (scope) lines.push(`_${scope.label}: ${scope.explain}_`);
     }
-    return lines.join('\n\n');
+    return lines.length ? lines.join('\n\n') : undefined;
   },
 };
 

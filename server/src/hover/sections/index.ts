@@ -1,6 +1,6 @@
 import type { HoverSection } from '../section';
 import { descriptionSection } from './descriptionSection';
-import { fieldSection } from './fieldSection';
+import { fieldExplanationSection, fieldHeaderSection } from './fieldSection';
 import { lifecycleSection } from './lifecycleSection';
 import { networkSection } from './networkSection';
 import { podSummary } from './podSummary';
@@ -16,8 +16,9 @@ import { valueSection } from './valueSection';
  */
 export const HOVER_SECTIONS: readonly HoverSection[] = [
   podSummary,
-  fieldSection,
+  fieldHeaderSection,
   valueSection,
+  fieldExplanationSection,
   lifecycleSection,
   networkSection,
   storageSection,

@@ -1,6 +1,6 @@
 import type { ContainerModel, PodModel, PortModel } from '../../pod/podModel';
 import type { HoverContext } from '../hoverContext';
-import { bullets, code, containerName, joinWords } from '../markdown';
+import { bullets, capped, code, containerName, joinWords } from '../markdown';
 import type { HoverSection } from '../section';
 
 const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
@@ -38,7 +38,7 @@ function portText(pod: PodModel, c: ContainerModel, port: PortModel): string | u
   }
   const others = siblingsOf(pod, c).map(containerName).map(code);
   const reach = others.length
-    ? `Reachable from the other containers of this Pod (${joinWords(others)}) as ${code(`localhost:${number}`)}`
+    ? `Reachable from the other containers of this Pod (${others.length > 12 ? `${others.slice(0, 12).join(', ')}…` : joinWords(others)}) as ${code(`localhost:${number}`)}`
     : `Reachable from the other containers of this Pod (none besides it yet) as ${code(`localhost:${number}`)}`;
   lines.push(`${reach}; other Pods reach it as ${code(`<pod-ip>:${number}`)}, or through a Service whose targetPort is ${number}${port.name ? ` or ${code(port.name)}` : ''}.`);
   for (const clash of clashesWith(pod, c, port)) {
@@ -62,7 +62,7 @@ function containerPortsText(pod: PodModel, c: ContainerModel): string {
       : `Container ${code(containerName(c))} declares no port yet.`,
   ];
   const rest = allPorts(pod).filter((e) => e.container !== c);
-  if (rest.length) lines.push(`Already open in this Pod (one port space for all containers): ${rest.map(portLabel).join(', ')}.`);
+  if (rest.length) lines.push(`Already open in this Pod (one port space for all containers): ${capped(rest.map(portLabel), ', ')}.`);
   return lines.join('\n\n');
 }
 

@@ -1,6 +1,6 @@
 import { roleLabel } from '../../pod/roles';
 import { pathIs } from '../hoverContext';
-import { amount, bullets, code, containerName } from '../markdown';
+import { amount, bullets, capped, code, containerName } from '../markdown';
 import type { HoverSection } from '../section';
 import { sourceText } from './storageSection';
 import { mountsOf } from '../../pod/podModel';
@@ -22,22 +22,23 @@ export const podSummary: HoverSection = {
     if (running.length) {
       const lines = running.map((c) => {
         const info = roles.get(c);
-        return `  - ${code(containerName(c))}: ${info ? roleLabel(info) : 'container'}`;
+        return `${code(containerName(c))}: ${info ? roleLabel(info) : 'container'}`;
       });
-      items.push(`Containers:\n${lines.join('\n')}`);
+      items.push(`Containers:\n${bullets(lines, '  ')}`);
     } else {
       items.push('Containers: none yet');
     }
     const ports = running.flatMap((c) => c.ports.filter((p) => p.containerPort !== undefined).map((p) => `${code(`${p.containerPort}/${p.protocol}`)} ${containerName(c)}`));
-    if (ports.length) items.push(`Ports, on one shared Pod IP: ${ports.join(', ')}`);
+    if (ports.length) items.push(`Ports, on one shared Pod IP: ${capped(ports, ', ')}`);
     if (pod.volumes.length) {
       items.push(
-        `Volumes: ${pod.volumes
-          .map((v) => {
+        `Volumes: ${capped(
+          pod.volumes.map((v) => {
             const users = v.name ? [...new Set(mountsOf(pod, v.name).map(({ container }) => containerName(container)))] : [];
-            return `${code(v.name ?? '?')} (${sourceText(v)}) → ${users.length ? users.join(', ') : 'unmounted'}`;
-          })
-          .join('; ')}`,
+            return `${code(v.name ?? '?')} (${sourceText(v)}) → ${users.length ? capped(users, ', ') : 'unmounted'}`;
+          }),
+          '; ',
+        )}`,
       );
     }
     const effective = ctx.effective();

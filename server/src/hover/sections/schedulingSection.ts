@@ -10,7 +10,7 @@ export const schedulingSection: HoverSection = {
     const running = pod.containers.filter((c) => c.list !== 'ephemeralContainers');
     const names = running.map((c) => code(containerName(c)));
     const lines = [
-      `**The Pod is scheduled as a unit:** the scheduler picks one node for the whole Pod, so this places ${names.length > 1 ? `all ${names.length} containers (${joinWords(names)}) together` : names.length ? `its container ${names[0]}` : 'its containers'} on the same node.`,
+      `**The Pod is scheduled as a unit:** the scheduler picks one node for the whole Pod, so this places ${names.length > 1 ? `all ${names.length} containers (${names.length > 12 ? `${names.slice(0, 12).join(', ')}…` : joinWords(names)}) together` : names.length ? `its container ${names[0]}` : 'its containers'} on the same node.`,
     ];
     const requests = [...(ctx.effective()?.requests ?? [])].filter(([, r]) => r.value !== undefined);
     if (requests.length) {
