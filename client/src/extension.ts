@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerDiagramPanel } from './diagramPanel';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('podsmith', 'Podsmith', serverOptions, clientOptions);
+  registerDiagramPanel(context, () => client);
   context.subscriptions.push(
     vscode.extensions.onDidChange(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
   );
