@@ -6,12 +6,12 @@ import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSc
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, deref, keySpan, spanOf } from './support';
 
-export const selectorMissingRule: RuleDescriptor = {
-  id: 'selector-missing',
+export const emptySelectorRule: RuleDescriptor = {
+  id: 'empty-selector',
   defaultSeverity: 'error',
-  rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets (apps/v1) find their Pods by spec.selector; it is required and may not be empty.',
-  example: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}',
-  fix: 'Add `selector: {matchLabels: {app: web}}` with labels of the Pod template.',
+  rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets (apps/v1) find their Pods by spec.selector, and an empty one would match every Pod of the namespace; the API server rejects it. (A missing selector is reported as missing-required.)',
+  example: 'kind: Deployment\nspec:\n  selector: {}\n  template:\n    metadata:\n      labels: {app: web}',
+  fix: 'Write `selector: {matchLabels: {app: web}}` with labels of the Pod template.',
 };
 
 export const selectorMismatchRule: RuleDescriptor = {
@@ -60,7 +60,7 @@ const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 /** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
 export const workloadsCheck: Check = {
   name: 'workloads',
-  rules: [selectorMissingRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule],
+  rules: [emptySelectorRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -80,12 +80,14 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
   const selectorPair = pairOf(spec, 'selector');
   const selector = deref(selectorPair?.value, ctx.doc);
   const kind = pod.workload.kind;
-  const empty = isMap(selector) && !hasRequirements(selector, ctx);
-  if (!selectorPair || empty || (selectorPair && !isMap(selector) && (selector === null || (isScalar(selector) && selector.value === null)))) {
-    const span = selectorPair ? spanOf(selectorPair.key) : keySpan(root, 'spec');
+  // A missing selector is the schema check's finding (missing-required); an empty one only this rule sees.
+  if (!selectorPair) return;
+  const empty = isMap(selector) ? !hasRequirements(selector, ctx) : selector === null || (isScalar(selector) && selector.value === null);
+  if (empty) {
+    const span = spanOf(selectorPair.key);
     if (!span) return;
-    ctx.report(selectorMissingRule, {
-      message: `A ${kind} needs a non-empty spec.selector: it is how the controller finds the Pods it owns, and apps/v1 requires it (it is no longer derived from the template). Add \`selector: {matchLabels: ...}\` with labels of the Pod template.`,
+    ctx.report(emptySelectorRule, {
+      message: `The ${kind}'s selector is empty. The selector is how the controller finds the Pods it owns, and an empty one would match every Pod of the namespace, so the API server rejects it. Add \`matchLabels\` with labels of the Pod template.`,
       ...span,
     });
     return;

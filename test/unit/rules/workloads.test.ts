@@ -5,9 +5,10 @@ const template = (labels: string, ...podSpec: string[]) => ['  template:', '    
 const job = (...podSpec: string[]) => lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    «spec»:', ...podSpec, '      containers:', '        - name: work', '          image: app:1.0');
 
 describe('rules: workloads', () => {
-  ruleTable('selector-missing', 1, [
-    { title: 'a Deployment without selector', manifest: deployment('«spec»:', ...template('{app: web}')), says: /A Deployment needs a non-empty spec.selector/ },
-    { title: 'an empty selector', manifest: deployment('spec:', '  «selector»: {}', ...template('{app: web}')) },
+  ruleTable('empty-selector', 1, [
+    { title: 'an empty selector', manifest: deployment('spec:', '  «selector»: {}', ...template('{app: web}')), says: /The Deployment's selector is empty.*match every Pod/ },
+    { title: 'a selector with empty lists', manifest: deployment('spec:', '  «selector»:', '    matchLabels: {}', '    matchExpressions: []', ...template('{app: web}')) },
+    { title: 'silent: a missing selector is missing-required (schema)', manifest: deployment('spec:', ...template('{app: web}')) },
     { title: 'silent: a Job derives its selector', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      containers:', '        - name: work', '          image: app:1.0') },
   ]);
 
