@@ -1,4 +1,5 @@
 import type { CodeAction, CodeActionContext, CompletionList, Hover, Range } from 'vscode-languageserver-types';
+import { complete } from '../completion/complete';
 import { diagramModel } from '../diagram/diagramModel';
 import { hover } from '../hover/hover';
 import type { FeatureRequest } from './languageService';
@@ -9,7 +10,7 @@ import type { FeatureRequest } from './languageService';
  */
 export const features = {
   hover: (req: FeatureRequest): Hover | null => hover(req),
-  complete: (_req: FeatureRequest): CompletionList => ({ isIncomplete: false, items: [] }),
+  complete: (req: FeatureRequest): CompletionList => complete(req),
   codeActions: (_req: FeatureRequest, _range: Range, _context: CodeActionContext): CodeAction[] => [],
   diagram: diagramModel,
 };

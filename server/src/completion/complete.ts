@@ -1,0 +1,94 @@
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import { podModelOf } from '../pod/podModel';
+import { workloadKindByName } from '../pod/workloadKinds';
+import { schemaAtPath } from '../schema/kubernetesSchema';
+import type { FeatureRequest } from '../service/languageService';
+import { containerPatternItems } from './containerPatterns';
+import { contextInText, type CursorContext } from './cursorContext';
+import { documentStarters } from './documentStarters';
+import { indentStyleOf } from './indentStyle';
+import { keyItems } from './keyItems';
+import { identityOf, rootDefinitionOf } from './schemaContext';
+import { TextLines } from './textLines';
+import { valueItems } from './valueItems';
+import { volumeItems } from './volumeItems';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Completion at a position: keys valid at the cursor's place in the Pod (and its workload), the values that fit
+ * there (enums, booleans, apiVersion/kind pairs, names of the Pod's volumes, ports and containers), and the
+ * multi-container patterns where a container goes. The place comes from the text (cursorContext.ts), because
+ * the line being typed is rarely valid YAML yet.
+ */
+export function complete(req: FeatureRequest): CompletionList {
+  const { doc, offset } = req;
+  if (doc.isTemplate) return EMPTY;
+  const lines = TextLines.of(doc);
+  const context = contextInText(lines, offset);
+  if (!context) return EMPTY;
+  const range = req.rangeOf(context.replaceStart, context.replaceEnd);
+  const identity = identityOf(doc, lines);
+  const rootDefinition = rootDefinitionOf(identity);
+  const style = doc.cached('completion:indentStyle', () => indentStyleOf(lines));
+  const items: CompletionItem[] = [];
+
+  if (context.position === 'key') {
+    if (context.path.length === 0 && !rootDefinition) {
+      return { isIncomplete: false, items: identity.kind ? [] : documentStarters(context, lines, range) };
+    }
+    if (!rootDefinition) return EMPTY;
+    const schema = schemaAtPath(rootDefinition, context.path);
+    if (schema) items.push(...keyItems(context, schema, style, range));
+    const pod = podModelOf(doc);
+    const list = containerListAt(context, identity.kind);
+    if (list && context.style === 'block') items.push(...containerPatternItems(context, list, pod, style, range));
+    if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
+    return { isIncomplete: false, items };
+  }
+
+  const schema = rootDefinition ? schemaAtPath(rootDefinition, context.path) : undefined;
+  const kindLineIndex = firstTopLevelKey(lines, 'kind');
+  const kindLine = kindLineIndex === undefined ? undefined : lines.starts[kindLineIndex];
+  items.push(
+    ...valueItems({
+      context,
+      identity,
+      pod: rootDefinition ? podModelOf(doc) : undefined,
+      schema,
+      range,
+      apiVersionInsert: kindLine !== undefined ? req.rangeOf(kindLine, kindLine) : undefined,
+    }),
+  );
+  return { isIncomplete: false, items };
+}
+
+/** The container list whose new item is at the cursor: under its key, or right after a fresh `- `. */
+function containerListAt(context: CursorContext, kind: string | undefined): 'containers' | 'initContainers' | undefined {
+  const podSpecPath = workloadKindByName(kind)?.podSpecPath;
+  if (!podSpecPath) return undefined;
+  const path = context.path;
+  const tail = path.slice(podSpecPath.length);
+  if (!podSpecPath.every((step, i) => path[i] === step)) return undefined;
+  const list = tail[0];
+  if (list !== 'containers' && list !== 'initContainers') return undefined;
+  if (tail.length === 1 && !context.itemStart) return list;
+  if (tail.length === 2 && context.itemStart && context.presentKeys.size === 0 && context.lineIsOpen) return list;
+  return undefined;
+}
+
+function isVolumeListAt(context: CursorContext, kind: string | undefined): boolean {
+  const podSpecPath = workloadKindByName(kind)?.podSpecPath;
+  if (!podSpecPath || !podSpecPath.every((step, i) => context.path[i] === step)) return false;
+  const tail = context.path.slice(podSpecPath.length);
+  if (tail[0] !== 'volumes') return false;
+  return (tail.length === 1 && !context.itemStart) || (tail.length === 2 && context.itemStart && context.presentKeys.size === 0 && context.lineIsOpen);
+}
+
+function firstTopLevelKey(lines: TextLines, key: string): number | undefined {
+  for (let i = 0; i < lines.count; i++) {
+    const s = lines.shape(i);
+    if (s.indent === 0 && !s.dashes.length && s.key === key) return i;
+  }
+  return undefined;
+}

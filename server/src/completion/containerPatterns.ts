@@ -1,0 +1,155 @@
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
+import { primaryContainer } from '../pod/roles';
+import { itemText, mappingLines, snippetEscape, type BlockValue } from './blockText';
+import type { CursorContext } from './cursorContext';
+import type { IndentStyle } from './indentStyle';
+
+/**
+ * The multi-container patterns, offered where a container goes and fitted to the Pod already written: the log
+ * shipper mounts the volume the app writes to, the ambassador listens on a localhost port no container uses,
+ * the adapter scrapes the app's own port on localhost. Containers of a Pod share volumes and one network
+ * namespace, and these patterns are what that sharing is for.
+ */
+export type ContainerList = 'containers' | 'initContainers';
+
+interface Pattern {
+  readonly label: string;
+  readonly detail: string;
+  readonly why: string;
+  readonly body: Record<string, BlockValue>;
+}
+
+const SMALL_RESOURCES: BlockValue = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
+
+export function containerPatternItems(
+  context: CursorContext,
+  list: ContainerList,
+  pod: PodModel | undefined,
+  style: IndentStyle,
+  range: Range,
+): CompletionItem[] {
+  const app = pod ? primaryContainer(appContainers(pod)) : undefined;
+  const patterns = list === 'containers' ? appPatterns(pod, app) : initPatterns(pod, app);
+  // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion.
+  const newItem = !context.itemStart;
+  return patterns.map((pattern, i) => {
+    const text = newItem
+      ? itemText(pattern.body, context.column, style)
+      : mappingLines(pattern.body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n');
+    return {
+      label: pattern.label,
+      kind: CompletionItemKind.Snippet,
+      detail: pattern.detail,
+      documentation: { kind: MarkupKind.Markdown, value: pattern.why },
+      filterText: `${newItem ? '- ' : ''}${pattern.label}`,
+      sortText: `3_${i}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range, newText: text + '$0' },
+    };
+  });
+}
+
+function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined): Pattern[] {
+  const appName = app?.name ?? 'the app';
+  const shared = sharedVolume(pod, app);
+  const appPort = app?.ports.find((p) => p.containerPort !== undefined)?.containerPort ?? 8080;
+  const proxyPort = freePort(pod, 5432);
+  const metricsPort = freePort(pod, 9113);
+  const logShipper = logShipperBody(shared, false);
+  return [
+    {
+      label: 'sidecar: log shipper',
+      detail: `shares volume ${shared.name} with ${appName}`,
+      why: `A sidecar helps the app from beside it. Containers of a Pod can mount the same volume: this log shipper reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}), read-only.${shared.declared ? '' : ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`}`,
+      body: logShipper,
+    },
+    {
+      label: 'ambassador: local proxy',
+      detail: `${appName} connects to localhost:${proxyPort}`,
+      why: `An ambassador is a proxy the app reaches on localhost: all containers of a Pod share one network namespace. It listens on 127.0.0.1:${proxyPort} (no container of this Pod uses that port), so only the Pod's own containers can reach it, and forwards to the real service; ${appName} keeps a simple, local address.`,
+      body: {
+        name: '${1:db-ambassador}',
+        image: '${2:alpine/socat:1.8.0.1}',
+        args: [`"TCP-LISTEN:${proxyPort},fork,reuseaddr,bind=127.0.0.1"`, '"TCP:${3:db.example.svc.cluster.local}:${4:5432}"'],
+        resources: SMALL_RESOURCES,
+      },
+    },
+    {
+      label: 'adapter: metrics exporter',
+      detail: `scrapes ${appName} on localhost:${appPort}`,
+      why: `An adapter presents the app's output in a standard format. This exporter reads ${appName}'s status page on localhost:${appPort} (containers of a Pod share localhost) and serves Prometheus metrics on port ${metricsPort}.`,
+      body: {
+        name: '${1:metrics-adapter}',
+        image: '${2:nginx/nginx-prometheus-exporter:1.4.0}',
+        args: [`"--nginx.scrape-uri=http://localhost:${appPort}/\${3:stub_status}"`],
+        ports: [{ name: 'metrics', containerPort: String(metricsPort) }],
+        resources: SMALL_RESOURCES,
+      },
+    },
+  ];
+}
+
+function initPatterns(pod: PodModel | undefined, app: ContainerModel | undefined): Pattern[] {
+  const appName = app?.name ?? 'the app';
+  const shared = sharedVolume(pod, app);
+  return [
+    {
+      label: 'native sidecar: log shipper',
+      detail: `restartPolicy: Always · shares volume ${shared.name}`,
+      why: `An init container with \`restartPolicy: Always\` is a native sidecar: it starts before the app containers, keeps running beside them, and stops after them, so no log line is lost at startup or shutdown. It reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}).${shared.declared ? '' : ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`}`,
+      body: logShipperBody(shared, true),
+    },
+    {
+      label: 'init container: wait for a service',
+      detail: `runs to completion before ${appName} starts`,
+      why: `Init containers run one at a time, in order, and each must succeed before the next starts; ${appName} starts only after the last. This one waits until a service name resolves.`,
+      body: {
+        name: '${1:wait-for-db}',
+        image: '${2:busybox:1.37}',
+        command: ['"sh"', '"-c"', '"until nslookup ${3:db}; do echo waiting for ${3:db}; sleep 2; done"'],
+        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '16Mi' } },
+      },
+    },
+  ];
+}
+
+function logShipperBody(shared: SharedVolume, native: boolean): Record<string, BlockValue> {
+  const body: Record<string, BlockValue> = {
+    name: '${1:log-shipper}',
+    image: '${2:fluent/fluent-bit:3.2}',
+  };
+  if (native) body.restartPolicy = 'Always';
+  body.args = ['"-i"', '"tail"', '"-p"', `"path=${snippetEscape(shared.mountPath)}/*.log"`, '"-o"', '"stdout"'];
+  body.volumeMounts = [{ name: snippetEscape(shared.name), mountPath: snippetEscape(shared.mountPath), readOnly: 'true' }];
+  body.resources = SMALL_RESOURCES;
+  return body;
+}
+
+interface SharedVolume {
+  readonly name: string;
+  readonly mountPath: string;
+  /** False when the Pod has no such volume yet: the item says to add it. */
+  readonly declared: boolean;
+}
+
+/** The volume a helper should share with the app: an emptyDir the app mounts (writable), else any it mounts. */
+function sharedVolume(pod: PodModel | undefined, app: ContainerModel | undefined): SharedVolume {
+  if (pod && app) {
+    const candidates = app.mounts.filter((m) => m.name && m.mountPath && pod.volumes.some((v) => v.name === m.name));
+    const emptyDir = candidates.find((m) => pod.volumes.find((v) => v.name === m.name)?.sources.includes('emptyDir') && !m.readOnly);
+    const chosen = emptyDir ?? candidates.find((m) => !m.readOnly);
+    if (chosen) return { name: chosen.name!, mountPath: chosen.mountPath!, declared: true };
+  }
+  const existing = pod?.volumes.find((v) => v.name === 'logs');
+  return { name: 'logs', mountPath: '/var/log/app', declared: !!existing };
+}
+
+/** `preferred`, or the next port no container of the Pod declares (they all share the Pod's ports). */
+function freePort(pod: PodModel | undefined, preferred: number): number {
+  const used = new Set(pod?.containers.flatMap((c) => c.ports.map((p) => p.containerPort)));
+  let port = preferred;
+  while (used.has(port)) port++;
+  return port;
+}

@@ -1,0 +1,109 @@
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type Range,
+} from 'vscode-languageserver-types';
+import { resolve, typeLabel, typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { CursorContext } from './cursorContext';
+import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
+import type { IndentStyle } from './indentStyle';
+
+/** Keys a person should not write: the API server fills them in. */
+const SERVER_SET = new Set(['status']);
+
+/** Resource names every cluster knows, offered as keys of requests and limits. */
+const RESOURCE_NAMES: [string, string][] = [
+  ['cpu', 'CPU, in cores: 500m is half a core.'],
+  ['memory', 'Memory, in bytes: 128Mi, 1Gi.'],
+  ['ephemeral-storage', 'Node-local disk for the container’s writable layer, logs and emptyDir volumes: 1Gi.'],
+];
+
+/**
+ * The keys that may go at the cursor: the fields of the mapping's schema that are not written yet, required ones
+ * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `).
+ */
+export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range): CompletionItem[] {
+  const node = schema.node;
+  if (typesOf(node).includes('array') && node.items && context.style === 'block' && !context.itemStart) {
+    // Under a sequence's key without a dash yet: the item's fields, each starting a new item.
+    const item = resolve(node.items);
+    if (!item.node.properties) return [];
+    return fieldItems(context, item, style, range, true);
+  }
+  if (node.properties) return fieldItems(context, schema, style, range, false);
+  const values = node.additionalProperties;
+  if (values && typeof values === 'object' && resolve(values).node.format === 'quantity') {
+    return RESOURCE_NAMES.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: 'quantity',
+      documentation: doc,
+      textEdit: { range, newText: context.hasColon ? name : `${name}: ` },
+    }));
+  }
+  return [];
+}
+
+function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean): CompletionItem[] {
+  const properties = parent.node.properties!;
+  const required = new Set(parent.node.required ?? []);
+  const atRoot = context.path.length === 0;
+  const items: CompletionItem[] = [];
+  for (const [name, raw] of Object.entries(properties)) {
+    if (!newItem && context.presentKeys.has(name)) continue;
+    if (atRoot && SERVER_SET.has(name)) continue;
+    const field = resolve(raw);
+    const deprecated = isDeprecated(field.description);
+    const scope = scopeOf(parent.definition, name);
+    const isRequired = required.has(name);
+    const detail = [typeLabel(field), scope, isRequired ? 'required' : undefined].filter(Boolean).join(' · ');
+    const item: CompletionItem = {
+      label: newItem ? `- ${name}` : name,
+      kind: CompletionItemKind.Property,
+      detail,
+      documentation: fieldDocumentation(parent.definition, name, field.description),
+      sortText: `${deprecated ? 2 : isRequired ? 0 : 1}_${name}`,
+      filterText: newItem ? `- ${name}` : name,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range, newText: keyText(name, field, context, style, newItem) },
+    };
+    if (deprecated) item.tags = [CompletionItemTag.Deprecated];
+    items.push(item);
+  }
+  return items;
+}
+
+/** The text a key inserts: the key and the beginning of its value, indented from the key's column. */
+export function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, newItem = false): string {
+  if (context.hasColon) return name;
+  const shape = valueShape(field);
+  if (context.style === 'flow') {
+    return shape === 'object' ? `${name}: {$0}` : shape === 'array' ? `${name}: [$0]` : `${name}: ${scalarPlaceholder(field)}`;
+  }
+  const column = context.column + (newItem ? 2 : 0);
+  const prefix = newItem ? '- ' : '';
+  if (!context.lineIsOpen || shape === 'scalar') return `${prefix}${name}: ${scalarPlaceholder(field)}`;
+  if (shape === 'object') return `${prefix}${name}:\n${' '.repeat(column + style.unit)}$0`;
+  const dash = style.compactSequences ? column : column + style.unit;
+  return `${prefix}${name}:\n${' '.repeat(dash)}- $0`;
+}
+
+function valueShape(field: ResolvedSchema): 'object' | 'array' | 'scalar' {
+  const node = field.node;
+  if (node.format) return 'scalar';
+  const types = typesOf(node);
+  if (types.length === 1 && types[0] === 'array') return 'array';
+  if (types.length === 1 && types[0] === 'object') return 'object';
+  return 'scalar';
+}
+
+function scalarPlaceholder(field: ResolvedSchema): string {
+  const node = field.node;
+  if (node.enum?.length) return `\${1|${node.enum.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
+  if (typesOf(node).length === 1 && typesOf(node)[0] === 'boolean') return '${1|true,false|}';
+  return '$0';
+}

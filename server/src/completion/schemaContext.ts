@@ -1,0 +1,39 @@
+import type { ManifestDocument, DocumentIdentity } from '../document/manifestDocument';
+import type { Path } from '../document/yamlTree';
+import { workloadKindByName } from '../pod/workloadKinds';
+import { definitionForKind, schemaAtPath, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { TextLines } from './textLines';
+
+/**
+ * The document's apiVersion and kind: from the parse, or, when the text being typed left the parse without
+ * them, from the top-level `apiVersion:` and `kind:` lines.
+ */
+export function identityOf(doc: ManifestDocument, lines: TextLines): DocumentIdentity {
+  if (doc.identity.kind && doc.identity.apiVersion) return doc.identity;
+  let apiVersion = doc.identity.apiVersion;
+  let kind = doc.identity.kind;
+  for (let i = 0; i < lines.count; i++) {
+    const s = lines.shape(i);
+    if (s.indent !== 0 || s.dashes.length || s.key === undefined || s.value !== 'scalar') continue;
+    const value = lines.line(i).slice(lines.line(i).indexOf(':') + 1).replace(/\s#.*$/, '').trim().replace(/^["']|["']$/g, '');
+    if (s.key === 'kind') kind ??= value;
+    else if (s.key === 'apiVersion') apiVersion ??= value;
+  }
+  return { apiVersion, kind };
+}
+
+/**
+ * The schema definition for the document: its apiVersion/kind, or, for a pod-carrying kind written with a
+ * missing or outdated apiVersion, the kind's current one (completion should help the person fix the rest).
+ */
+export function rootDefinitionOf(identity: DocumentIdentity): string | undefined {
+  const exact = definitionForKind(identity);
+  if (exact) return exact;
+  const workload = workloadKindByName(identity.kind);
+  return workload ? definitionForKind({ apiVersion: workload.apiVersion, kind: workload.kind }) : undefined;
+}
+
+/** The schema at a path of the document, with the schema of its parent (for field annotations). */
+export function schemaAt(rootDefinition: string, path: Path): ResolvedSchema | undefined {
+  return schemaAtPath(rootDefinition, path);
+}

@@ -1,0 +1,171 @@
+import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { DocumentIdentity } from '../document/manifestDocument';
+import type { Path } from '../document/yamlTree';
+import type { ContainerModel, PodModel } from '../pod/podModel';
+import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
+import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { CursorContext } from './cursorContext';
+
+/** What value completion needs besides the cursor: the document's identity, its Pod, and the schema there. */
+export interface ValueScope {
+  readonly context: CursorContext;
+  readonly identity: DocumentIdentity;
+  readonly pod?: PodModel;
+  readonly schema?: ResolvedSchema;
+  readonly range: Range;
+  /** Where a missing `apiVersion:` line would go (before the `kind:` line), as a zero-width range. */
+  readonly apiVersionInsert?: Range;
+}
+
+const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
+const HOOKS = new Set(['postStart', 'preStop']);
+
+/** Fields of the Pod and its containers a `fieldRef.fieldPath` may name (the downward API). */
+const FIELD_PATHS: [string, string][] = [
+  ['metadata.name', "the Pod's name"],
+  ['metadata.namespace', "the Pod's namespace"],
+  ['metadata.uid', "the Pod's UID"],
+  ["metadata.labels['app']", 'one label of the Pod'],
+  ["metadata.annotations['example']", 'one annotation of the Pod'],
+  ['spec.nodeName', 'the node the Pod runs on'],
+  ['spec.serviceAccountName', "the Pod's service account"],
+  ['status.podIP', "the Pod's IP address, shared by all its containers"],
+  ['status.podIPs', "the Pod's IP addresses (dual stack)"],
+  ['status.hostIP', "the node's IP address"],
+];
+
+const RESOURCE_FIELDS = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
+
+/** The values that fit at the cursor, or an empty list. */
+export function valueItems(scope: ValueScope): CompletionItem[] {
+  const path = scope.context.path;
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (path.length === 1 && last === 'apiVersion') return apiVersionItems(scope);
+  if (path.length === 1 && last === 'kind') return kindItems(scope);
+  const pod = scope.pod;
+  if (pod) {
+    if (last === 'name' && (path[path.length - 3] === 'volumeMounts' || path[path.length - 3] === 'volumeDevices')) {
+      return volumeNameItems(scope, pod);
+    }
+    if (last === 'port' && (parent === 'httpGet' || parent === 'tcpSocket' || parent === 'grpc')) {
+      const owner = path[path.length - 3];
+      if (typeof owner === 'string' && (PROBES.has(owner) || HOOKS.has(owner))) return portItems(scope, pod, parent === 'grpc');
+    }
+    if ((last === 'containerName' && parent === 'resourceFieldRef') || last === 'targetContainerName') {
+      return containerNameItems(scope, pod);
+    }
+  }
+  if (last === 'fieldPath' && parent === 'fieldRef') return plainItems(scope, FIELD_PATHS);
+  if (last === 'resource' && parent === 'resourceFieldRef') return plainItems(scope, RESOURCE_FIELDS.map((r) => [r, '']));
+  const schema = scope.schema;
+  if (!schema) return [];
+  if (schema.node.enum?.length) return schema.node.enum.map((value, i) => valueItem(scope, value, { sortText: String(i).padStart(3, '0') }));
+  const types = typesOf(schema.node);
+  if (types.length === 1 && types[0] === 'boolean') return ['true', 'false'].map((v) => valueItem(scope, v, { kind: CompletionItemKind.Keyword }));
+  return [];
+}
+
+function valueItem(scope: ValueScope, value: string, extra: Partial<CompletionItem> = {}): CompletionItem {
+  const text = (scope.context.needsSpace ? ' ' : '') + value;
+  return { label: value, kind: CompletionItemKind.Value, textEdit: { range: scope.range, newText: text }, filterText: value, ...extra };
+}
+
+function plainItems(scope: ValueScope, values: [string, string][]): CompletionItem[] {
+  return values.map(([value, detail], i) => valueItem(scope, value, { detail: detail || undefined, sortText: String(i).padStart(3, '0') }));
+}
+
+/** apiVersions of the pod-carrying kinds; the one that serves the document's kind first. */
+function apiVersionItems(scope: ValueScope): CompletionItem[] {
+  const kind = workloadKindByName(scope.identity.kind);
+  const versions = [...new Set(WORKLOAD_KINDS.map((k) => k.apiVersion))];
+  return versions.map((version) => {
+    const kinds = WORKLOAD_KINDS.filter((k) => k.apiVersion === version).map((k) => k.kind);
+    const matches = kind?.apiVersion === version;
+    return valueItem(scope, version, {
+      detail: matches ? `serves ${kind!.kind}` : kinds.join(', '),
+      sortText: `${matches ? 0 : 1}_${version}`,
+      preselect: matches || undefined,
+    });
+  });
+}
+
+/** The pod-carrying kinds; those served by the document's apiVersion first, adding apiVersion when it is missing. */
+function kindItems(scope: ValueScope): CompletionItem[] {
+  const apiVersion = scope.identity.apiVersion;
+  return WORKLOAD_KINDS.map((k, i) => {
+    const matches = apiVersion === k.apiVersion;
+    const item = valueItem(scope, k.kind, {
+      kind: CompletionItemKind.Class,
+      detail: k.apiVersion,
+      sortText: `${apiVersion && !matches ? 1 : 0}_${String(i).padStart(2, '0')}`,
+    });
+    if (!apiVersion && scope.apiVersionInsert) {
+      const edit: TextEdit = { range: scope.apiVersionInsert, newText: `apiVersion: ${k.apiVersion}\n` };
+      item.additionalTextEdits = [edit];
+      item.detail = `${k.apiVersion} (adds apiVersion)`;
+    }
+    return item;
+  });
+}
+
+/** The container whose field holds the cursor, by its place in the path. */
+export function containerAt(pod: PodModel, path: Path): ContainerModel | undefined {
+  const at = pod.podSpecPath.length;
+  const list = path[at];
+  const index = path[at + 1];
+  if (typeof index !== 'number') return undefined;
+  return pod.containers.find((c) => c.list === list && c.index === index);
+}
+
+function volumeNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
+  const container = containerAt(pod, scope.context.path);
+  const mounted = new Set(container?.mounts.map((m) => m.name));
+  return pod.volumes
+    .filter((v) => v.name)
+    .map((v) => {
+      const source = v.sources[0];
+      const already = mounted.has(v.name);
+      return valueItem(scope, v.name!, {
+        kind: CompletionItemKind.Reference,
+        detail: `${source ? `${source} ` : ''}volume of the Pod${already ? ' (already mounted here)' : ''}`,
+        documentation: 'A volume is declared once for the whole Pod under volumes; each container that mounts it sees the same files.',
+        sortText: `${already ? 1 : 0}_${String(v.index).padStart(3, '0')}`,
+      });
+    });
+}
+
+function portItems(scope: ValueScope, pod: PodModel, numbersOnly: boolean): CompletionItem[] {
+  const container = containerAt(pod, scope.context.path);
+  const ports = container?.ports ?? [];
+  const items: CompletionItem[] = [];
+  for (const port of ports) {
+    if (port.name && !numbersOnly) {
+      items.push(valueItem(scope, port.name, {
+        kind: CompletionItemKind.Reference,
+        detail: `port ${port.containerPort ?? '?'} of ${container?.name ?? 'this container'}`,
+        documentation: 'A named port keeps the probe right when the port number changes.',
+        sortText: `0_${String(port.index).padStart(3, '0')}`,
+      }));
+    }
+    if (port.containerPort !== undefined) {
+      items.push(valueItem(scope, String(port.containerPort), {
+        kind: CompletionItemKind.Value,
+        detail: port.name ? `the number of port ${port.name}` : 'a declared containerPort',
+        sortText: `1_${String(port.index).padStart(3, '0')}`,
+      }));
+    }
+  }
+  return items;
+}
+
+function containerNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
+  const own = containerAt(pod, scope.context.path);
+  return pod.containers
+    .filter((c) => c.name && c.list !== 'ephemeralContainers')
+    .map((c, i) => valueItem(scope, c.name!, {
+      kind: CompletionItemKind.Reference,
+      detail: `${c.list === 'initContainers' ? 'init container' : 'container'}${c === own ? ' (this one)' : ''}`,
+      sortText: String(i).padStart(3, '0'),
+    }));
+}
