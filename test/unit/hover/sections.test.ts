@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { hover } from '../../../server/src/hover/hover';
+import { enumValueMeaning } from '../../../server/src/hover/enumValues';
+import { formatPath } from '../../../server/src/hover/markdown';
+import type { HoverSection } from '../../../server/src/hover/section';
+import { HOVER_SECTIONS } from '../../../server/src/hover/sections';
+import { trimDescription } from '../../../server/src/hover/sections/descriptionSection';
+import { podModelOf } from '../../../server/src/pod/podModel';
+import type { FeatureRequest } from '../../../server/src/service/languageService';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { sourceOf, withCursor, yaml } from '../support/service';
+import { hoverAt } from './support';
+
+/** The sections one by one, on small manifests: each case is the manifest beside what its hover must say. */
+const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
+  [
+    'network: hostNetwork key lists the Pod ports and says how siblings reach each other',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  host|Network: true', '  containers:', '    - name: a', '      ports: [{containerPort: 80, name: web}]'),
+    ["**One network for the Pod:** every container shares the Pod's IP address and port space", '- `80/TCP` `a` (web)'],
+  ],
+  [
+    'network: with hostNetwork a port opens on the node',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  hostNetwork: true', '  containers:', '    - name: a', '      ports: [{containerPo|rt: 80}]'),
+    ["With `hostNetwork: true` the Pod uses the node's network: port 80 opens on the node's IP"],
+  ],
+  [
+    'network: a hostPort is forwarded from the node',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      ports: [{containerPort: 80, host|Port: 8080}]'),
+    ["`hostPort: 8080` also forwards port 8080 of the node's IP to it"],
+  ],
+  [
+    'network: an init container port is open only during its step',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  initContainers:', '    - name: seed', '      ports: [{containerPort: 9|000}]', '  containers: [{name: a}]'),
+    ['so this port is open only while `seed` runs'],
+  ],
+  [
+    'network: a probe names a port the container does not have',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      livenessProbe: {tcpSocket: {port: ad|min}}'),
+    ['No port of container `a` is named `admin`'],
+  ],
+  [
+    'storage: a mount of a volume the Pod does not declare',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      volumeMounts: [{name: da|ta, mountPath: /d}]'),
+    ['Container `a` mounts `data`, but the Pod declares no volume of that name in spec.volumes'],
+  ],
+  [
+    'storage: a volume that no container mounts, with its configMap source',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers: [{name: a}]', '  volumes:', '    - name: cf|g', '      configMap: {name: app-config}'),
+    ['Pod volume `cfg`: configMap `app-config`.', 'No container mounts `cfg`: add a volumeMounts entry with `name: cfg`'],
+  ],
+  [
+    'storage: the volumes key lists every volume and who mounts it',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers: [{name: a, volumeMounts: [{name: d, mountPath: /d}]}]', '  vol|umes:', '    - {name: d, persistentVolumeClaim: {claimName: data-0}}'),
+    ['Volumes of this Pod and the containers that mount them:\n- `d` (persistentVolumeClaim `data-0`) → `a`'],
+  ],
+  [
+    'lifecycle: a Job restartPolicy key says what a Job accepts',
+    yaml('apiVersion: batch/v1', 'kind: Job', 'spec:', '  template:', '    spec:', '      restart|Policy: Never', '      containers: [{name: a}]'),
+    ["The Pod's restartPolicy, here `Never`", "A Job's Pods must use `OnFailure` or `Never`"],
+  ],
+  [
+    'lifecycle: restartPolicy Never on an app container is a per-container override',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      restartPolicy: Nev|er'),
+    ['`Never`: Overrides the Pod restartPolicy for this container only'],
+  ],
+  [
+    'resources: Pod-level resources show the effective budget',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  reso|urces: {requests: {cpu: "2"}}', '  containers: [{name: a, resources: {requests: {cpu: 1}}}]'),
+    ['- 2 CPU (set for the whole Pod (spec.resources))'],
+  ],
+  [
+    'resources: an emptyDir sizeLimit is a number of bytes',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers: [{name: a}]', '  volumes: [{name: t, emptyDir: {sizeLimit: 1G|i}}]'),
+    ['`1Gi` = 1,073,741,824 bytes (1 GiB)'],
+  ],
+  [
+    'scheduling: tolerations of a CronJob Pod',
+    yaml('apiVersion: batch/v1', 'kind: CronJob', 'spec:', '  jobTemplate:', '    spec:', '      template:', '        spec:', '          toler|ations: []', '          containers: [{name: a}]'),
+    ['`spec.jobTemplate.spec.template.spec.tolerations` · **Pod-level**', 'this places its container `a` on the same node'],
+  ],
+  [
+    'workload: a Deployment removed apiVersion is still explained with today\'s schema',
+    yaml('apiVersion: extensions/v1beta1', 'kind: Deployment', 'spec:', '  repl|icas: 2'),
+    ['`spec.replicas` · **workload-level** · `integer (int32)`'],
+  ],
+  [
+    'multi-document: the second document is explained on its own',
+    yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}', '---', 'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: only', '      ima|ge: nginx'),
+    ['`spec.containers[only].image` · **container-level** · app container `only`'],
+  ],
+];
+
+describe('hover sections', () => {
+  for (const [what, marked, says] of SECTION_CASES) {
+    it(what, () => {
+      const seen = hoverAt(marked);
+      assert.ok(seen, 'a hover is shown');
+      for (const phrase of says) assert.ok(seen.text.includes(phrase), `says ${JSON.stringify(phrase)}; got:\n${seen.text}`);
+    });
+  }
+
+  it('a Helm template gets the schema and scope, without the Pod model', () => {
+    const seen = hoverAt(yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Values.name }}', 'spec:', '  node|Name: n1'));
+    assert.ok(seen);
+    assert.ok(seen.text.startsWith('`spec.nodeName` · **Pod-level**'), seen.text);
+    assert.ok(!seen.text.includes('**The Pod is scheduled as a unit:**'), 'no Pod model, no scheduling section');
+  });
+});
+
+describe('hover extension point', () => {
+  /** A request as the facade builds it, for calling hover() with other sections. */
+  function requestAt(marked: string): FeatureRequest {
+    const { source, offset } = withCursor(marked);
+    const doc = source.file.documents[0];
+    return {
+      source,
+      doc,
+      offset: offset - doc.offset,
+      settings: DEFAULT_SETTINGS,
+      rangeOf: (s, e) => ({ start: source.textDocument.positionAt(doc.offset + s), end: source.textDocument.positionAt(doc.offset + e) }),
+    };
+  }
+
+  it('a new section (a securityContext one, say) adds its block without touching the others', () => {
+    const securityContext: HoverSection = {
+      id: 'securityContext',
+      render: (ctx) => (ctx.container && ctx.inContainer?.[0] === 'securityContext' ? `effective runAsUser of ${ctx.container.name}: 1000` : undefined),
+    };
+    const at = yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  securityContext: {runAsUser: 1000}', '  containers:', '    - name: a', '      securityContext: {runAs|NonRoot: true}');
+    const sections = [...HOVER_SECTIONS.slice(0, -1), securityContext, HOVER_SECTIONS[HOVER_SECTIONS.length - 1]];
+    const text = (hover(requestAt(at), sections)!.contents as MarkupContent).value;
+    assert.ok(text.includes('effective runAsUser of a: 1000'), text);
+    assert.ok(text.indexOf('effective runAsUser') < text.indexOf('---'), 'placed before the upstream description');
+    const without = (hover(requestAt(at))!.contents as MarkupContent).value;
+    assert.ok(!without.includes('effective runAsUser'));
+  });
+
+  it('lists its sections with unique ids, the description last', () => {
+    const ids = HOVER_SECTIONS.map((s) => s.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(ids[ids.length - 1], 'description');
+  });
+});
+
+describe('hover helpers', () => {
+  const MEANINGS: [field: string, value: string, place: Parameters<typeof enumValueMeaning>[2], parent: string | undefined, starts: string | undefined][] = [
+    ['restartPolicy', 'Always', 'pod', 'spec', 'The kubelet restarts every app container'],
+    ['restartPolicy', 'Always', 'init-container', 'initContainers', 'Makes this init container a native sidecar'],
+    ['type', 'Recreate', 'workload', 'strategy', 'All old Pods are stopped before new ones start'],
+    ['type', 'OnDelete', 'workload', 'updateStrategy', 'Changing the template replaces no Pod'],
+    ['type', 'Recreate', 'other', 'httpGet', undefined],
+    ['imagePullPolicy', 'Sometimes', 'app-container', 'containers', undefined],
+    ['imagePullPolicy', 'constructor', 'app-container', 'containers', undefined],
+  ];
+  for (const [field, value, place, parent, starts] of MEANINGS) {
+    it(`enum meaning of ${field}: ${value} (${place}, under ${parent})`, () => {
+      const meaning = enumValueMeaning(field, value, place, parent);
+      if (starts === undefined) assert.equal(meaning, undefined);
+      else assert.ok(meaning?.startsWith(starts), meaning);
+    });
+  }
+
+  it('trims the enum list and long descriptions at a sentence', () => {
+    assert.equal(trimDescription('Pull policy.\n\nPossible enum values:\n - `"Always"` x'), 'Pull policy.');
+    const long = `${'A sentence of words. '.repeat(40)}`;
+    const trimmed = trimDescription(long);
+    assert.ok(trimmed.length <= 602 && trimmed.endsWith('. …'), trimmed);
+  });
+
+  it('writes paths with container names where the manifest gives them', () => {
+    const source = sourceOf(yaml('apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers: [{name: web}, {image: x}]'));
+    const pod = podModelOf(source.file.documents[0]);
+    const base = ['spec', 'template', 'spec', 'containers'];
+    assert.equal(formatPath([...base, 0, 'ports', 0, 'containerPort'], pod), 'spec.template.spec.containers[web].ports[0].containerPort');
+    assert.equal(formatPath([...base, 1, 'image'], pod), 'spec.template.spec.containers[1].image');
+  });
+});
