@@ -85,6 +85,11 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ['`spec.replicas` · **workload-level** · `integer (int32)`'],
   ],
   [
+    'summary: the key of a template PodSpec summarises the Pod',
+    yaml('apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}', 'spec:', '  template:', '    sp|ec:', '      containers: [{name: pg, ports: [{containerPort: 5432}]}]'),
+    ['**StatefulSet `db`**: the controller creates Pods from the template at `spec.template`', '`pg`: app container', 'Ports, on one shared Pod IP: `5432/TCP` pg', '`spec.template.spec` · **Pod-level** · `PodSpec`'],
+  ],
+  [
     'multi-document: the second document is explained on its own',
     yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}', '---', 'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: only', '      ima|ge: nginx'),
     ['`spec.containers[only].image` · **container-level** · app container `only`'],

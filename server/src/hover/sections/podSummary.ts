@@ -5,12 +5,15 @@ import type { HoverSection } from '../section';
 import { sourceText } from './storageSection';
 import { mountsOf } from '../../pod/podModel';
 
-/** On `kind` of a pod-carrying object: the Pod at a glance (containers by role, ports, volumes, effective resources). */
+/**
+ * On `kind` of a pod-carrying object, and on the key of its PodSpec: the Pod at a glance (containers by role,
+ * ports, volumes, effective resources).
+ */
 export const podSummary: HoverSection = {
   id: 'podSummary',
   render(ctx) {
     const { pod } = ctx;
-    if (!pod || !pathIs(ctx.path, 'kind')) return undefined;
+    if (!pod || !(pathIs(ctx.path, 'kind') || (ctx.onKey && pathIs(ctx.inPodSpec)))) return undefined;
     const kind = ctx.workload.kind;
     const title =
       kind === 'Pod'
