@@ -1,11 +1,12 @@
 // Bundles the in-extension-host suite (test/e2e/suite/index.ts and every test/e2e/suite/*.e2e.ts) into one file,
 // out/e2e/suite/index.js, for VS Code's extension host: `vscode` is external (the host provides it), mocha and
 // everything else is bundled in. Used by test/e2e/run.sh and test/e2e/electron.mjs.
-//   node test/e2e/bundle.mjs    prints the bundle's path
+//   node test/e2e/bundle.mjs [--out FILE]   bundles (to FILE, e.g. a run's own folder) and prints the bundle's path
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const suiteDir = path.join(root, 'test/e2e/suite');
@@ -20,11 +21,11 @@ export function suiteFiles() {
     .sort();
 }
 
-export async function bundleSuite() {
+export async function bundleSuite(outfile = suiteBundle) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [path.join(suiteDir, 'index.ts')],
-    outfile: suiteBundle,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node18',
@@ -34,9 +35,10 @@ export async function bundleSuite() {
     define: { PODSMITH_E2E_FILES: JSON.stringify(suiteFiles()) },
     logLevel: 'error',
   });
-  return suiteBundle;
+  return outfile;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(await bundleSuite());
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  console.log(await bundleSuite(values.out ? path.resolve(values.out) : undefined));
 }

@@ -2,7 +2,7 @@
 // --base, the way @vscode/test-electron runs it on a desktop: the workbench opens examples/ with the repository as
 // extensionDevelopmentPath and the bundle as extensionTestsPath. The extension host's console reaches us through
 // the smoke-test driver's codeAutomationLog hook, its exit code through codeAutomationExit.
-//   node test/e2e/host.mjs --base http://127.0.0.1:PORT [--counts FILE]
+//   node test/e2e/host.mjs --base http://127.0.0.1:PORT [--suite BUNDLE] [--counts FILE]
 // Writes {"passed","failed","skipped"} from the suite's closing PODSMITH_E2E_RESULT line to FILE.
 import { parseArgs } from 'node:util';
 import { launchBrowser, root, screenshot, workbenchUrl, writeCounts } from './browser.mjs';
@@ -11,7 +11,7 @@ import { suiteBundle } from './bundle.mjs';
 const BEGIN_LINE = 'PODSMITH_E2E_BEGIN';
 const RESULT_PREFIX = 'PODSMITH_E2E_RESULT ';
 const FAILED_PREFIX = 'PODSMITH_E2E_FAILED ';
-const { values: args } = parseArgs({ options: { base: { type: 'string' }, counts: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { base: { type: 'string' }, suite: { type: 'string' }, counts: { type: 'string' } } });
 const timeout = Number(process.env.PODSMITH_E2E_TIMEOUT || 300) * 1000;
 
 const browser = await launchBrowser();
@@ -50,7 +50,7 @@ await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
 const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
 
 const started = Date.now();
-await page.goto(workbenchUrl(args.base, { extensionDevelopmentPath: root, extensionTestsPath: suiteBundle }));
+await page.goto(workbenchUrl(args.base, { extensionDevelopmentPath: root, extensionTestsPath: args.suite || suiteBundle }));
 const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeout))]);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 

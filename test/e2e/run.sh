@@ -56,7 +56,9 @@ echo "e2e: $(vs_version), $("$VS_CHROMIUM" --version 2>/dev/null | head -1) (set
 if [ ! -f dist/extension.js ] || [ ! -f dist/server.js ]; then
   node scripts/build.mjs || { check "the extension builds" false; finish; }
 fi
-check "the in-host suite bundles" node test/e2e/bundle.mjs >/dev/null || finish
+# Each run bundles the suite into its own folder: runs of several people in one work tree do not collide.
+suite=$work/suite/index.js
+check "the in-host suite bundles" node test/e2e/bundle.mjs --out "$suite" >/dev/null || finish
 
 # The .vsix: the one named by PODSMITH_VSIX (e.g. from `npm run package`), or dist/ packaged as it is now.
 vsix=${PODSMITH_VSIX:-$work/podsmith.vsix}
@@ -87,7 +89,7 @@ port=$(vs_free_port)
 check "the VS Code server starts on 127.0.0.1:$port" vs_start "$port" "$state" --enable-smoke-test-driver || finish
 
 echo "e2e: in-extension-host suite"
-node test/e2e/host.mjs --base "$VS_URL" --counts "$work/host.json"
+node test/e2e/host.mjs --base "$VS_URL" --suite "$suite" --counts "$work/host.json"
 add_counts "$work/host.json" $?
 
 node test/e2e/ui.mjs --base "$VS_URL" --mode dev --counts "$work/ui.json"
