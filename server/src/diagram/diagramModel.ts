@@ -1,6 +1,6 @@
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { ManifestDocument } from '../document/manifestDocument';
-import { nodeAtPath, scalarString, valueOf } from '../document/yamlTree';
+import { isNode, nodeAtPath, scalarString, valueOf } from '../document/yamlTree';
 import { effectiveResources, type EffectiveResource } from '../pod/effectiveResources';
 import { podModelOf, type ContainerModel, type PodModel, type ResourceList, type VolumeModel } from '../pod/podModel';
 import { shortQuantity } from '../pod/quantity';
@@ -32,8 +32,12 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
   const { doc } = req;
   const pod = podModelOf(doc);
   if (!pod) return null;
+  // An element is revealed at its own node (a name, a mountPath); without one, at the first key of its mapping,
+  // so that the selection stays on one line instead of covering the whole block.
   const range = (node: Node | undefined, fallback: Node): DiagramRange => {
-    const [start, end] = ManifestDocument.span(node?.range ? node : fallback);
+    const firstKey = isMap(fallback) ? fallback.items[0]?.key : undefined;
+    const target = node?.range ? node : isNode(firstKey) && firstKey.range ? firstKey : fallback;
+    const [start, end] = ManifestDocument.span(target);
     return req.rangeOf(start, end);
   };
   const root = doc.root!;
