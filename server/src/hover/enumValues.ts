@@ -16,6 +16,10 @@ interface EnumEntry {
   readonly values: Readonly<Record<string, string>>;
 }
 
+/** Container-level restart policies other than a sidecar's Always came with container restart rules. */
+const CONTAINER_RULES =
+  "Accepted only where the cluster enables container restart rules (the ContainerRestartRules feature, alpha in Kubernetes 1.34); there,";
+
 const ENUM_VALUES: readonly EnumEntry[] = [
   {
     field: 'restartPolicy',
@@ -35,17 +39,17 @@ const ENUM_VALUES: readonly EnumEntry[] = [
     values: {
       Always:
         'Makes this init container a native sidecar: it starts at its place in the init sequence, the next init container does not wait for it to finish, it keeps running beside the app containers, is restarted when it exits, and is stopped after them.',
-      OnFailure: 'Not accepted on a container: the only container-level value for an init container is Always (a native sidecar).',
-      Never: 'Restarts of this container follow the container-level rule Never (Kubernetes 1.34+ with container restart rules); without the feature only Always is accepted here.',
+      OnFailure: `${CONTAINER_RULES} this init container alone is restarted in place when it fails, whatever the Pod's restartPolicy.`,
+      Never: `${CONTAINER_RULES} this init container alone is never restarted, whatever the Pod's restartPolicy.`,
     },
   },
   {
     field: 'restartPolicy',
     places: ['app-container'],
     values: {
-      Always: 'Overrides the Pod restartPolicy for this container only (Kubernetes 1.34+ with container restart rules): it is restarted whenever it exits.',
-      OnFailure: 'Overrides the Pod restartPolicy for this container only (Kubernetes 1.34+ with container restart rules): it is restarted only when it fails.',
-      Never: 'Overrides the Pod restartPolicy for this container only (Kubernetes 1.34+ with container restart rules): it is never restarted.',
+      Always: `${CONTAINER_RULES} this container alone is restarted whenever it exits, whatever the Pod's restartPolicy.`,
+      OnFailure: `${CONTAINER_RULES} this container alone is restarted only when it fails, whatever the Pod's restartPolicy.`,
+      Never: `${CONTAINER_RULES} this container alone is never restarted, whatever the Pod's restartPolicy.`,
     },
   },
   {

@@ -62,7 +62,7 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
   [
     'lifecycle: restartPolicy Never on an app container is a per-container override',
     yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      restartPolicy: Nev|er'),
-    ['`Never`: Overrides the Pod restartPolicy for this container only'],
+    ['`Never`: Accepted only where the cluster enables container restart rules', 'this container alone is never restarted'],
   ],
   [
     'resources: Pod-level resources show the effective budget',

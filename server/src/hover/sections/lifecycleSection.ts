@@ -74,7 +74,7 @@ function containerRestartText(c: ContainerModel): string {
       ? `With \`restartPolicy: Always\` the init container ${code(containerName(c))} is a **native sidecar**: the next init step starts as soon as it has started, it runs beside the app containers, is restarted when it exits, and is stopped after them.`
       : `On an init container, \`restartPolicy: Always\` makes it a **native sidecar** that keeps running beside the app containers. Without it, the init container runs once to completion, and the Pod's restartPolicy decides whether a failed attempt is retried.`;
   }
-  return `A container-level restartPolicy is meant for init containers (Always makes a native sidecar). On an app container it overrides the Pod's restartPolicy only on clusters with container restart rules (Kubernetes 1.34+); elsewhere the Pod's restartPolicy applies.`;
+  return `A container-level restartPolicy is mostly met on init containers, where Always makes a native sidecar. On an app container it is accepted only where the cluster enables container restart rules (the ContainerRestartRules feature, alpha in Kubernetes 1.34), and then replaces the Pod's restartPolicy for this container alone.`;
 }
 
 function podRestartText(ctx: HoverContext, pod: PodModel): string {
