@@ -43,6 +43,8 @@ function effective(
     if (!isLimit) for (const name of c.limits.values.keys()) names.add(name);
   }
   if (podLevel) for (const name of podLevel.values.keys()) names.add(name);
+  // A Pod-level limit can stand for the Pod's request too (see podLevelValue).
+  if (!isLimit && pod.podLimits) for (const name of pod.podLimits.values.keys()) if (isPodLevelResource(name)) names.add(name);
 
   for (const name of names) {
     const overhead = pod.overhead?.values.get(name)?.value;
