@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { settingsWith, yaml } from '../support/service';
 import { schemaDiagnostics, schemaSummary } from './support';
 
@@ -808,5 +810,17 @@ describe('schema validation: the target Kubernetes version', () => {
     const older = text.replace('schedulingGroup: {podGroupName: train}', 'workloadRef: {name: train}');
     assert.deepEqual(schemaSummary(older, settingsWith({ kubernetesVersion: '1.35' })), []);
     assert.equal(schemaSummary(older, settingsWith({ kubernetesVersion: '1.36' }))[0][0], 'unknown-field');
+  });
+});
+
+describe('examples/schema-mistakes.yaml', () => {
+  it('has one finding on each line marked with a comment, and none elsewhere', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../../examples/schema-mistakes.yaml'), 'utf8');
+    const marked = text
+      .split('\n')
+      .map((line, i) => (/^\s*[^#\s].*\s#\s/.test(line) ? i : -1))
+      .filter((i) => i >= 0);
+    const found = schemaSummary(text).map(([, range]) => Number(range.split(':')[0]));
+    assert.deepEqual(found, marked);
   });
 });
