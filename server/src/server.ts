@@ -16,6 +16,7 @@ import { getLanguageService, type ParsedSource } from './service/languageService
 import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './service/settings';
 
 export const DIAGRAM_REQUEST = 'podsmith/diagram';
+export const DEBUG_DOCUMENT_TEXT_REQUEST = 'podsmith/debug/documentText';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -121,6 +122,15 @@ connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unkno
   const textDocument = documents.get(params.uri);
   return textDocument ? service.diagram(sourceOf(textDocument), params.position, settings) : null;
 });
+
+// Test-only: the server's copy of a document, so tests can prove incremental edits keep it exact. Registered
+// only when the process is started with PODSMITH_TEST=1; an editor never sees it.
+if (process.env.PODSMITH_TEST === '1') {
+  connection.onRequest(DEBUG_DOCUMENT_TEXT_REQUEST, (params: { uri?: unknown }) => {
+    const textDocument = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    return textDocument ? { version: textDocument.version, text: textDocument.getText() } : null;
+  });
+}
 
 function isPosition(value: unknown): value is { line: number; character: number } {
   const p = value as { line?: unknown; character?: unknown } | null;

@@ -1,0 +1,125 @@
+/**
+ * Document state under incremental edits. A client keeps its own copy of a document and sends thousands of random
+ * `didChange` notifications with ranges (several per notification, some full-text replacements, CRLF, emoji that
+ * take two UTF-16 units) to the real server. After every notification we read the server's copy through the
+ * test-only request `podsmith/debug/documentText` and require it to equal the client's, character for character.
+ * At checkpoints we also require the diagnostics the server publishes for that version (computed from a parse
+ * that reuses unchanged documents of the previous version) to equal those of a fresh parse of the client's text.
+ *
+ * What is compared: the server's text and version (exact), and the diagnostics' codes and ranges (exact). The
+ * client's copy is edited by this file's own line/column arithmetic, not by the library the server uses.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { fuzzService } from './support/exercise';
+import { summaryOf } from './support/hostileInputs';
+import { corpusSeeds, exampleSeeds } from './support/seeds';
+import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';
+
+const SEED = 20251128;
+const STEPS = 2500;
+const CHECKPOINT_EVERY = 100;
+
+/** Offsets where lines start, with `\r\n`, `\r` and `\n` all ending a line, as LSP counts them. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\r' && text[i + 1] === '\n') continue;
+    if (c === '\r' || c === '\n') starts.push(i + 1);
+  }
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): Position {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: offset - starts[line] };
+}
+
+interface EditStep {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+const insertion = fc.oneof(
+  fc.constantFrom('', 'a', ' ', '\n', '\r\n', '  - name: x\n', 'image: nginx\n', '---\n', ':', '#', '😀', 'é', '\t', '{{ .V }}'),
+  fc.string({ maxLength: 8 }),
+);
+
+const editStep = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 40 }),
+  insert: insertion,
+});
+
+/** A notification: one to four ranged changes (every 97th replaces the whole text with an edited copy instead). */
+const notification = fc.array(editStep, { minLength: 1, maxLength: 4 });
+
+/**
+ * An editor never places a position between the `\r` and `\n` of a line end (LSP has no such position: a
+ * character past the line's end means its end), so neither does this client.
+ */
+function notInsideCrlf(text: string, offset: number): number {
+  return offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset;
+}
+
+describe('fuzz: document state under incremental edits through the server', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  before(async function () {
+    if (!serverBundleExists()) {
+      console.log('    (skipped: dist/server.js is not built; run node scripts/build.mjs)');
+      this.skip();
+    }
+    server = await startTestServer();
+  });
+  after(async () => server?.lsp.stop());
+
+  it(`keeps the server's text equal to the client's over ${STEPS} random incremental changes`, async () => {
+    const corpus = corpusSeeds();
+    // A multi-document start, so edits move documents whose parse the server reuses.
+    const start = [...exampleSeeds(), ...corpus.slice(0, 6)].map((s) => s.text.replace(/\n?$/, '\n')).join('---\n');
+    const plan = fc.sample(fc.array(notification, { minLength: STEPS, maxLength: STEPS }), { seed: SEED, numRuns: 1 })[0];
+    const fullEvery = 97; // every 97th notification replaces the whole text instead
+
+    const uri = 'file:///incremental.yaml';
+    let text = start;
+    await server.lsp.open(uri, text);
+    for (let n = 0; n < plan.length; n++) {
+      const changes: TextDocumentContentChangeEvent[] = [];
+      for (const step of plan[n]) {
+        // Each change applies to the text left by the one before, as LSP specifies.
+        const starts = lineStarts(text);
+        const from = notInsideCrlf(text, Math.min(text.length, Math.floor(step.at * (text.length + 1))));
+        const to = notInsideCrlf(text, Math.min(text.length, from + step.remove));
+        if (n % fullEvery === fullEvery - 1) {
+          text = text.slice(0, from) + step.insert + text.slice(to);
+          changes.splice(0, changes.length, { text });
+          continue;
+        }
+        changes.push({ range: { start: positionOf(starts, from), end: positionOf(starts, to) }, text: step.insert });
+        text = text.slice(0, from) + step.insert + text.slice(to);
+      }
+      const published = server.lsp.change(uri, changes);
+      const seen = await server.documentText(uri);
+      assert.ok(seen, 'the server holds the document');
+      assert.equal(seen.version, n + 2, `version after notification ${n}`);
+      if (seen.text !== text) {
+        const at = [...text].findIndex((c, i) => seen.text[i] !== c);
+        assert.fail(`after notification ${n} (${JSON.stringify(changes)}) the texts differ from offset ${at}: server ${JSON.stringify(seen.text.slice(at, at + 40))}, client ${JSON.stringify(text.slice(at, at + 40))}`);
+      }
+      if (n % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1 || n === plan.length - 1) {
+        const diagnostics = await server.timed(`diagnostics of version ${n + 2}`, () => published);
+        const textDocument = TextDocument.create(uri, 'yaml', n + 2, text);
+        const fresh = fuzzService.validate({ textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
+        assert.deepEqual(summaryOf(diagnostics.value), summaryOf(fresh), `diagnostics after notification ${n}`);
+      }
+    }
+    assert.deepEqual(server.logs, []);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Property: whatever a manifest becomes under random edits, the pure language service answers every request kind
+ * without an exception, with ranges inside the document, within the hang bound. Fixed seed, bounded runs: the
+ * same cases run every time, and a failure prints the seed, the path and the shrunk recipe to replay it.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { exercise } from './support/exercise';
+import { applyAll, mutationsArb } from './support/mutations';
+import { corpusSeeds, exampleSeeds, type Seed } from './support/seeds';
+
+export const FUZZ_SEED = 20251125;
+
+function property(seeds: Seed[]) {
+  return fc.property(
+    fc.constantFrom(...seeds),
+    mutationsArb,
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+    (seed, mutations, at) => {
+      const text = applyAll(seed.text, mutations);
+      const verdict = exercise(text, { at, outside: at.length === 1 });
+      assert.deepEqual(verdict.problems, [], `${seed.name} after ${JSON.stringify(mutations)}`);
+    },
+  );
+}
+
+describe('fuzz: the language service on mutated manifests', function () {
+  this.timeout(90_000);
+
+  it('answers every request on mutated examples', () => {
+    fc.assert(property(exampleSeeds()), { seed: FUZZ_SEED, numRuns: 600 });
+  });
+
+  it('answers every request on mutated real-world manifests', function () {
+    const seeds = corpusSeeds();
+    if (seeds.length === 0) {
+      console.log('    (skipped: ../shared/corpus/real is absent)');
+      this.skip();
+    }
+    fc.assert(property(seeds), { seed: FUZZ_SEED + 1, numRuns: 1500 });
+  });
+
+  it('answers every request on unmutated real-world manifests', function () {
+    const seeds = corpusSeeds();
+    if (seeds.length === 0) this.skip();
+    for (const seed of seeds) {
+      const verdict = exercise(seed.text, { at: [0.1, 0.3, 0.5, 0.7, 0.9] });
+      assert.deepEqual(verdict.problems, [], seed.name);
+    }
+  });
+});

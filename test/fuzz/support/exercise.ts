@@ -1,0 +1,55 @@
+/**
+ * Sends every request kind an editor sends to the pure language service, the way the server does, and checks
+ * each answer with `Verdict`. The service's log is captured: a feature that threw (and was caught by the facade's
+ * guard) is a bug the fuzz test reports.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
+import { elapsedSince, positionsFor, Verdict } from './invariants';
+
+const logged: string[] = [];
+export const fuzzService = getLanguageService({ log: (message) => logged.push(message) });
+
+export interface ExerciseOptions {
+  readonly settings?: PodsmithSettings;
+  /** Cursor positions as fractions of the text length. */
+  readonly at?: readonly number[];
+  /** Positions outside the text too (a misbehaving client): the service must clamp, not throw. */
+  readonly outside?: boolean;
+  /** The hang bound per request, when an input is known to be slow to parse (thousands of documents). */
+  readonly boundMs?: number;
+}
+
+/** Runs validate, hover, completion, diagram at each position and code actions for each diagnostic. */
+export function exercise(text: string, options: ExerciseOptions = {}): Verdict {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  logged.length = 0;
+  const textDocument = TextDocument.create('file:///fuzz.yaml', 'yaml', 1, text);
+  const verdict = new Verdict(textDocument, options.boundMs);
+
+  let t = process.hrtime.bigint();
+  const file = fuzzService.parse(textDocument, settings);
+  const source = { textDocument, file };
+  const diagnostics = fuzzService.validate(source, settings);
+  verdict.diagnostics(diagnostics, elapsedSince(t));
+
+  const positions: Position[] = positionsFor(textDocument, options.at ?? []);
+  if (options.outside) positions.push({ line: textDocument.lineCount + 3, character: 0 }, { line: 0, character: 100_000 });
+  for (const position of positions) {
+    t = process.hrtime.bigint();
+    verdict.hover(position, fuzzService.hover(source, position, settings), elapsedSince(t));
+    t = process.hrtime.bigint();
+    verdict.completion(position, fuzzService.complete(source, position, settings), elapsedSince(t));
+    t = process.hrtime.bigint();
+    verdict.diagram(position, fuzzService.diagram(source, position, settings), elapsedSince(t));
+  }
+  for (const diagnostic of diagnostics.slice(0, 50)) {
+    t = process.hrtime.bigint();
+    const actions = fuzzService.codeActions(source, diagnostic.range, { diagnostics: [diagnostic] }, settings);
+    verdict.codeActions(diagnostic, actions, elapsedSince(t));
+  }
+  for (const line of logged) verdict.add('exception', line.split('\n').slice(0, 6).join(' | '));
+  return verdict;
+}
