@@ -52,9 +52,9 @@ describe('protocol: schema validation over stdio', function () {
     assert.equal(type.source, 'podsmith');
     assert.equal(type.severity, 1);
     assert.deepEqual(type.data, { expectedType: 'integer', actualType: 'string', quoted: true, document: 0 });
-    assert.match(typo.message, /did you mean `imagePullPolicy`\?$/);
+    assert.match(String(typo.message), /did you mean `imagePullPolicy`\?$/);
     assert.equal((typo.data as { suggestion: string }).suggestion, 'imagePullPolicy');
-    assert.match(misplaced.message, /^`volumes` belongs to the Pod \(spec\.template\.spec\.volumes\): /);
+    assert.match(String(misplaced.message), /^`volumes` belongs to the Pod \(spec\.template\.spec\.volumes\): /);
     assert.deepEqual((misplaced.data as { targetPath: unknown }).targetPath, ['spec', 'template', 'spec', 'volumes']);
   });
 
