@@ -80,7 +80,8 @@ export const lifecycleCheck: Check = {
 function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: string): void {
   const policy = c.restartPolicy;
   const policySpan = fieldSpan(c.node, 'restartPolicy');
-  if (policy !== undefined && policy !== 'Always' && policySpan) {
+  // Values outside the enum are the schema check's finding (invalid-enum); this rule explains the valid ones.
+  if ((policy === 'OnFailure' || policy === 'Never') && policySpan) {
     ctx.report(initRestartPolicyRule, {
       message: `restartPolicy \`${policy}\` is not allowed on an init container: the only value is Always, which turns it into a native sidecar that keeps running beside the app. Remove it (the Pod's restartPolicy decides whether a failed init step is retried), or set Always.`,
       ...policySpan,

@@ -58,7 +58,9 @@ export const resourcesCheck: Check = {
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers') continue;
       checkAmounts(ctx, c.requests, c.limits, containerLabel(c), false);
-      if (!hasPodLevel && ctx.isEnabled(missingResourcesRule)) checkMissing(ctx, c);
+      // Long-running containers only: an init step that exits is a smaller concern than a server that stays.
+      const longRunning = c.list === 'containers' || c.isNativeSidecar;
+      if (longRunning && !hasPodLevel && ctx.isEnabled(missingResourcesRule)) checkMissing(ctx, c);
     }
     if (hasPodLevel) {
       checkAmounts(ctx, readResources(valueOf(podResources, 'requests')), readResources(valueOf(podResources, 'limits')), 'the Pod (spec.resources)', true);

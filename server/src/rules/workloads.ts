@@ -56,6 +56,7 @@ export const jobSidecarRule: RuleDescriptor = {
 
 const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
 
 /** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
 export const workloadsCheck: Check = {
@@ -173,6 +174,8 @@ function checkRestartPolicy(ctx: CheckContext, pod: PodModel): void {
   const policyNode = valueOf(pod.podSpec, 'restartPolicy');
   const policy = pod.restartPolicy;
   const policySpan = spanOf(policyNode);
+  // A value outside Always/OnFailure/Never is the schema check's finding (invalid-enum); one report is enough.
+  if (policy !== undefined && !POD_RESTART_POLICIES.has(policy)) return;
   if (KEEP_RUNNING.has(kind) && policy !== undefined && policy !== 'Always' && policySpan) {
     ctx.report(workloadRestartPolicyRule, {
       message: `A ${kind} keeps its Pods running, so the template's restartPolicy may only be Always; the API server rejects \`${policy}\`. Remove it (Always is the default)${policy === 'Never' || policy === 'OnFailure' ? ', or use a Job for work that runs to completion' : ''}.`,

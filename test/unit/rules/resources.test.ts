@@ -37,3 +37,13 @@ describe('rules: resources', () => {
     { title: 'raised to a warning in the settings', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: «web»', '      image: nginx:1.27'), settings: { rules: { 'missing-resources': 'warning' } }, severity: 2 },
   ]);
 });
+
+describe('rules: missing-resources scope', () => {
+  ruleTable('missing-resources', 4, [
+    {
+      title: 'an init step that exits is left alone; a native sidecar is reported',
+      manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  initContainers:', '    - name: setup', '      image: busybox:1.36', '    - name: «proxy»', '      image: envoy:1.0', '      restartPolicy: Always', '  containers:', '    - name: web', '      image: nginx:1.27', '      resources: {requests: {cpu: 100m}}'),
+    },
+    { title: 'silent: Pod-level resources cover every container', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  resources: {requests: {cpu: "1"}}', '  containers:', '    - name: web', '      image: nginx:1.27') },
+  ]);
+});

@@ -50,3 +50,9 @@ describe('rules: workloads', () => {
     { title: 'silent: the proxy as a native sidecar', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: report', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      initContainers:', '        - name: proxy', '          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', '          restartPolicy: Always', '      containers:', '        - name: report', '          image: app:1.0') },
   ]);
 });
+
+describe('rules: restart policies outside the enum', () => {
+  ruleTable('workload-restart-policy', 1, [
+    { title: 'silent: `Sometimes` is invalid-enum, reported once by the schema check', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      restartPolicy: Sometimes', '      containers: [{name: web, image: nginx:1.27}]') },
+  ]);
+});
