@@ -5,6 +5,8 @@
 #   2. UI checks (test/e2e/ui.mjs): squiggle and Problems panel, screenshot in test-results/problems-panel.png
 #   3. the packaged .vsix: installs into the server, and its extension activates on YAML (UI checks without the
 #      development path)
+#   and, on its own, the Pod diagram's webview in Chromium (test/e2e/diagram-screenshots.mjs), screenshots in
+#      test-results/diagram/
 # Writes {"passed":N,"failed":N,"skipped":N} to $PODSMITH_TEST_COUNTS (test/run-all.mjs reads it).
 # Environment: PODSMITH_VSIX (test this .vsix instead of packaging dist/ as it is), PODSMITH_E2E_GREP (in-host
 # tests whose title matches), PODSMITH_E2E_TIMEOUT (seconds for the in-host suite, default 300).
@@ -59,6 +61,10 @@ fi
 # Each run bundles the suite into its own folder: runs of several people in one work tree do not collide.
 suite=$work/suite/index.js
 check "the in-host suite bundles" node test/e2e/bundle.mjs --out "$suite" >/dev/null || finish
+
+# The Pod diagram's webview alone in Chromium (no server needed): checks and screenshots in test-results/diagram/.
+node test/e2e/diagram-screenshots.mjs --counts "$work/diagram.json"
+add_counts "$work/diagram.json" $?
 
 # The .vsix: the one named by PODSMITH_VSIX (e.g. from `npm run package`), or dist/ packaged as it is now.
 vsix=${PODSMITH_VSIX:-$work/podsmith.vsix}
