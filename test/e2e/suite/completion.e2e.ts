@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { expandSnippet } from '../../unit/completion/support/snippets';
+import {
+  closeAllEditors,
+  completionItems,
+  completionLabel,
+  describeDiagnostic,
+  extensionRoot,
+  openText,
+  openWithCursor,
+  settledDiagnostics,
+  waitFor,
+} from './helpers';
+
+/**
+ * Completion and snippets inside a real VS Code: the list VS Code shows comes from our server through the
+ * language client, and what a snippet or a pattern inserts is a manifest with no Podsmith error.
+ */
+describe('completion in VS Code', function () {
+  after(closeAllEditors);
+
+  const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:'];
+
+  async function errorsOf(document: vscode.TextDocument): Promise<string[]> {
+    const diagnostics = await settledDiagnostics(document);
+    return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(describeDiagnostic);
+  }
+
+  it('offers container fields inside a container', async () => {
+    const { document, position } = await openWithCursor([...POD, '    - name: app', '      image: nginx:1.27', '      ‸', ''].join('\n'));
+    const items = await waitFor(
+      () => completionItems(document, position),
+      (list) => list.some((i) => completionLabel(i) === 'readinessProbe'),
+      'container fields in the completion list',
+    );
+    const labels = items.map(completionLabel);
+    for (const field of ['resources', 'volumeMounts', 'imagePullPolicy']) assert.ok(labels.includes(field), field);
+    assert.ok(!labels.includes('nodeSelector'), 'no PodSpec field inside a container');
+    const resources = items.find((i) => completionLabel(i) === 'resources')!;
+    assert.equal(resources.detail, 'ResourceRequirements · container-level');
+  });
+
+  it('the Deployment snippet, inserted with its defaults, is a manifest without errors', async () => {
+    const file = path.join(extensionRoot(), 'snippets', 'kubernetes.code-snippets.json');
+    const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const deployment = Object.values(snippets).find((s) => s.prefix === 'k8s-deployment');
+    assert.ok(deployment, 'k8s-deployment is contributed');
+    const document = await openText('');
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await editor.insertSnippet(new vscode.SnippetString(deployment.body.join('\n')), new vscode.Position(0, 0)), 'snippet inserted');
+    assert.match(document.getText(), /^apiVersion: apps\/v1\nkind: Deployment\n/);
+    assert.deepEqual(await errorsOf(document), []);
+  });
+
+  it('the log-shipper sidecar offered in containers shares the app volume and leaves no error', async () => {
+    const { document, position } = await openWithCursor(
+      [
+        ...POD,
+        '    - name: app',
+        '      image: nginx:1.27',
+        '      volumeMounts:',
+        '        - name: logs',
+        '          mountPath: /var/log/nginx',
+        '    - ‸',
+        '  volumes:',
+        '    - name: logs',
+        '      emptyDir: {}',
+        '',
+      ].join('\n'),
+    );
+    const items = await waitFor(
+      () => completionItems(document, position),
+      (list) => list.some((i) => completionLabel(i) === 'sidecar: log shipper'),
+      'the sidecar pattern in the completion list',
+    );
+    const sidecar = items.find((i) => completionLabel(i) === 'sidecar: log shipper')!;
+    assert.equal(sidecar.keepWhitespace, true, 'indentation is inserted as computed');
+    assert.ok(sidecar.insertText instanceof vscode.SnippetString);
+    const range = sidecar.range instanceof vscode.Range ? sidecar.range : sidecar.range!.replacing;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, expandSnippet(sidecar.insertText.value));
+    assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    assert.ok(document.getText().includes('    - name: log-shipper\n'), document.getText());
+    assert.ok(document.getText().includes('        - name: logs\n          mountPath: /var/log/nginx\n          readOnly: true\n'), document.getText());
+    assert.deepEqual(await errorsOf(document), []);
+  });
+});
