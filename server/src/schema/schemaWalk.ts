@@ -92,7 +92,8 @@ export class SchemaWalk {
     for (let i = 0; i < items.length; i++) {
       const pair = items[i];
       const key = pair.key;
-      if (!isScalar(key)) continue;
+      // A complex or empty key is a syntax matter (the YAML check reports it), not a field.
+      if (!isScalar(key) || key.value === null || key.value === undefined) continue;
       const name = typeof key.value === 'string' ? key.value : String(key.value);
       if (name === '<<') {
         // A merge key brings fields from an anchor we do not expand: those fields may be the required ones.
