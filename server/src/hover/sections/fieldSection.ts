@@ -16,22 +16,29 @@ export const fieldHeaderSection: HoverSection = {
   },
 };
 
-/**
- * Our explanation of the field, and what its scope means when the cursor is on an annotated key. A node our
- * annotations do not name (a label, a port's number) gets the explanation of the nearest field above it that
- * they do name, introduced as such.
- */
+/** Our explanation of the field, and what its scope means when the cursor is on an annotated key. */
 export const fieldExplanationSection: HoverSection = {
   id: 'fieldExplanation',
   render(ctx) {
     const lines: string[] = [];
     if (ctx.annotation?.explain) lines.push(ctx.annotation.explain);
-    else if (ctx.nearest?.annotation.explain) lines.push(`Part of ${code(ctx.nearest.field)}: ${ctx.nearest.annotation.explain}`);
     if (ctx.onKey && ctx.annotation) {
       const scope = scopeText(ctx.scope);
       if (scope) lines.push(`_${scope.label}: ${scope.explain}_`);
     }
     return lines.length ? lines.join('\n\n') : undefined;
+  },
+};
+
+/**
+ * A node our annotations do not name (a label, a port's number) gets the explanation of the nearest field above
+ * it that they do name, introduced as such. It comes after the concern sections, which say more about this node.
+ */
+export const enclosingFieldSection: HoverSection = {
+  id: 'enclosingField',
+  render(ctx) {
+    if (ctx.annotation || !ctx.nearest?.annotation.explain) return undefined;
+    return `Part of ${code(ctx.nearest.field)}: ${ctx.nearest.annotation.explain}`;
   },
 };
 

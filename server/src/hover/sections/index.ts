@@ -1,6 +1,6 @@
 import type { HoverSection } from '../section';
 import { descriptionSection } from './descriptionSection';
-import { fieldExplanationSection, fieldHeaderSection } from './fieldSection';
+import { enclosingFieldSection, fieldExplanationSection, fieldHeaderSection } from './fieldSection';
 import { lifecycleSection } from './lifecycleSection';
 import { networkSection } from './networkSection';
 import { podSummary } from './podSummary';
@@ -12,7 +12,8 @@ import { valueSection } from './valueSection';
 /**
  * The hover's sections, most important first. Extension point: a new concern (e.g. a securityContext section that
  * shows a container's effective runAsUser) is a module exporting a HoverSection and one line here, placed before
- * `descriptionSection`, which closes every hover with the upstream text and the docs links.
+ * `enclosingFieldSection` and `descriptionSection`, which close every hover with the enclosing field's explanation, the
+ * upstream text and the docs links.
  */
 export const HOVER_SECTIONS: readonly HoverSection[] = [
   podSummary,
@@ -24,5 +25,6 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   storageSection,
   resourcesSection,
   schedulingSection,
+  enclosingFieldSection,
   descriptionSection,
 ];
