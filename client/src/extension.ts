@@ -4,7 +4,15 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 import { registerDiagramPanel } from './diagramPanel';
 
 let client: LanguageClient | undefined;
@@ -19,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'yaml' }],
     synchronize: { configurationSection: 'podsmith' },
     initializationOptions: { settings: effectiveSettings() },
+    errorHandler: restartingErrorHandler(),
     middleware: {
       workspace: {
         // The server asks for `podsmith`; we answer with the settings after resolving "auto" choices.
@@ -36,6 +45,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.extensions.onDidChange(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
   );
   await client.start();
+}
+
+/** Restarts a server that died and says so once per session (see restartPolicy.ts). */
+function restartingErrorHandler(): NonNullable<LanguageClientOptions['errorHandler']> {
+  const policy = new RestartPolicy();
+  return {
+    error: (_error, _message, count) => ({
+      action: policy.onConnectionError(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+      handled: true,
+    }),
+    closed: () => {
+      const decision = policy.onServerClosed(Date.now());
+      if (decision.notify) void vscode.window.showWarningMessage(decision.notify);
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,79 @@
+/**
+ * The facade's promise: an exception in one feature (a bug, or a stack overflow in a recursive walk) becomes an
+ * empty answer and one log line, never a failed request; an exception in one check costs only that check's
+ * findings. Verified by planting failing features and checks for the duration of each test.
+ */
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Check } from '../../../server/src/rules/rule';
+import { ALL_CHECKS } from '../../../server/src/rules/index';
+import { features } from '../../../server/src/service/features';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { summarize } from '../support/service';
+
+type FeatureName = keyof typeof features;
+
+function recurseForever(n: number): number {
+  return recurseForever(n + 1) + 1;
+}
+
+const FAILURES: [string, () => never, RegExp][] = [
+  ['a TypeError', () => (null as unknown as { x: () => never }).x(), /TypeError: Cannot read properties of null/],
+  ['a stack overflow in a recursive walk', () => recurseForever(0) as never, /RangeError: Maximum call stack size exceeded/],
+];
+
+/** What each feature returns when it has nothing to say. */
+const EMPTY: Record<FeatureName, unknown> = { hover: null, complete: { isIncomplete: false, items: [] }, codeActions: [], diagram: null };
+
+describe('reliability: the facade guards every feature', () => {
+  const logs: string[] = [];
+  const service = getLanguageService({ log: (m) => logs.push(m) });
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
+  const textDocument = TextDocument.create('file:///guard.yaml', 'yaml', 1, text);
+  const source = { textDocument, file: service.parse(textDocument, DEFAULT_SETTINGS) };
+  const position = { line: 7, character: 9 };
+  const ask: Record<FeatureName, () => unknown> = {
+    hover: () => service.hover(source, position, DEFAULT_SETTINGS),
+    complete: () => service.complete(source, position, DEFAULT_SETTINGS),
+    codeActions: () => service.codeActions(source, { start: position, end: position }, { diagnostics: [] }, DEFAULT_SETTINGS),
+    diagram: () => service.diagram(source, position, DEFAULT_SETTINGS),
+  };
+
+  for (const name of Object.keys(EMPTY) as FeatureName[]) {
+    for (const [what, fail, logged] of FAILURES) {
+      it(`${name}: ${what} becomes an empty answer and a log line`, () => {
+        const original = features[name];
+        (features as Record<FeatureName, unknown>)[name] = fail;
+        logs.length = 0;
+        try {
+          assert.deepEqual(ask[name](), EMPTY[name]);
+        } finally {
+          (features as Record<FeatureName, unknown>)[name] = original;
+        }
+        assert.equal(logs.length, 1);
+        assert.match(logs[0], new RegExp(`^podsmith: ${name === 'complete' ? 'completion' : name} failed: `));
+        assert.match(logs[0], logged);
+      });
+    }
+  }
+
+  for (const [what, fail, logged] of FAILURES) {
+    it(`validation: ${what} in one check keeps the other checks' findings`, () => {
+      const broken: Check = { name: 'planted-failure', rules: [], appliesTo: 'yaml', run: fail };
+      (ALL_CHECKS as Check[]).unshift(broken);
+      logs.length = 0;
+      let diagnostics;
+      try {
+        const doc = TextDocument.create('file:///guard-broken.yaml', 'yaml', 1, 'a: [1, 2\n');
+        diagnostics = service.validate({ textDocument: doc, file: service.parse(doc, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
+      } finally {
+        (ALL_CHECKS as Check[]).shift();
+      }
+      assert.deepEqual(summarize(diagnostics).map(([code, range]) => [code, range]), [['yaml-syntax', '0:3-0:4']]);
+      assert.equal(logs.length, 1);
+      assert.match(logs[0], /^podsmith: planted-failure failed: /);
+      assert.match(logs[0], logged);
+    });
+  }
+});

@@ -1,0 +1,72 @@
+/**
+ * Nothing written in a manifest is ever executed. The server and client sources must not reach for any API that
+ * runs code or commands (child processes, eval, the Function constructor, vm, workers, dynamic require/import);
+ * and in the server bundle, the only module that loads `child_process` is vscode-languageserver's `Files` helper
+ * (module resolution for other servers), which our sources never call.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** What executes code or commands, and how it is spelled in TypeScript sources. */
+const FORBIDDEN: [string, RegExp][] = [
+  ['child processes', /\bchild_process\b|\b(execSync|execFileSync|spawnSync|execFile|fork)\s*\(/],
+  ['eval', /(^|[^\w.])eval\s*\(/],
+  ['the Function constructor', /\bnew\s+Function\s*\(|(^|[^\w.])Function\s*\(\s*['"`]/],
+  ['vm', /from\s+['"](node:)?vm['"]|require\(\s*['"](node:)?vm['"]\s*\)/],
+  ['workers', /\bworker_threads\b|\bnew\s+Worker\s*\(/],
+  ['string timers', /\bset(Timeout|Interval|Immediate)\s*\(\s*['"`]/],
+  ['dynamic require', /\brequire\s*\(\s*[^'"`)\s]/],
+  ['dynamic import', /\bimport\s*\(\s*[^'"`)\s]/],
+  ['shell access through vscode-languageserver Files', /\bFiles\.(resolve|resolveGlobalNodePath|resolveGlobalYarnPath|resolveModulePath)\b/],
+];
+
+function sourcesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f)).map((f) => path.join(dir, f));
+}
+
+describe('security: nothing from a manifest is executed', () => {
+  const files = [...sourcesUnder(path.join(ROOT, 'server/src')), ...sourcesUnder(path.join(ROOT, 'client/src'))];
+
+  it('scans the server and client sources', () => {
+    assert.ok(files.some((f) => f.endsWith(path.join('server', 'src', 'server.ts'))), 'server/src/server.ts is among the scanned files');
+  });
+
+  for (const [what, pattern] of FORBIDDEN) {
+    it(`no source uses ${what}`, () => {
+      const hits: string[] = [];
+      for (const file of files) {
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (pattern.test(line)) hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+          });
+      }
+      assert.deepEqual(hits, []);
+    });
+  }
+
+  it('the server bundle loads child_process only in vscode-languageserver\'s Files helper', function () {
+    const bundle = path.join(ROOT, 'dist/server.js');
+    if (!existsSync(bundle)) {
+      console.log('    (skipped: dist/server.js is not built)');
+      this.skip();
+    }
+    const text = readFileSync(bundle, 'utf8');
+    if (!text.includes('// node_modules/')) {
+      console.log('    (skipped: the bundle is minified and names no modules)');
+      this.skip();
+    }
+    // esbuild's development bundle starts each module with a `// <path>` comment line.
+    const loaders: string[] = [];
+    for (const match of text.matchAll(/require\(["'](node:)?(child_process|vm|worker_threads)["']\)/g)) {
+      const before = text.slice(0, match.index);
+      const header = [...before.matchAll(/^\s*\/\/ ((?:node_modules|server)\/\S+)$/gm)].pop();
+      loaders.push(`${match[2]} in ${header?.[1] ?? '(unknown module)'}`);
+    }
+    assert.deepEqual(loaders, ['child_process in node_modules/vscode-languageserver/lib/node/files.js']);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * What package.json promises about untrusted and virtual workspaces, and the size limit setting, checked against
+ * what the code does.
+ *
+ * - Untrusted workspaces: supported. Podsmith never runs anything from the workspace (see noCodeExecution.test.ts)
+ *   and none of its settings names a program, a path or a URL, so a hostile `.vscode/settings.json` cannot make it
+ *   run or fetch anything. A setting that does must be listed in `restrictedConfigurations`; the test below fails
+ *   when one is added without it.
+ * - Virtual workspaces: supported. The server checks the text the editor sends over LSP and never reads the
+ *   workspace's files; its Kubernetes knowledge ships inside the extension; the diagram panel saves exports
+ *   through `vscode.workspace.fs`, which virtual file systems implement.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const properties: Record<string, { default?: unknown; description?: string; markdownDescription?: string }> =
+  manifest.contributes?.configuration?.properties ?? {};
+
+function sources(dir: string): [string, string][] {
+  return (readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [path.join(dir, f), readFileSync(path.join(ROOT, dir, f), 'utf8')]);
+}
+
+describe('package.json: workspace trust, virtual workspaces, size limit', () => {
+  it('supports untrusted workspaces', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  });
+
+  it('restricts every setting that could name a program, a path or a URL in an untrusted workspace', () => {
+    const risky = Object.keys(properties).filter((name) => /path|command|executable|program|url|uri|script|shell/i.test(name));
+    const restricted: string[] = manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    assert.deepEqual(risky.filter((name) => !restricted.includes(name)), []);
+  });
+
+  it('supports virtual workspaces, since nothing reads the workspace through the file system', () => {
+    assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, true);
+    const fileSystem = /from ['"](node:)?fs(\/promises)?['"]|require\(['"](node:)?fs['"]\)|\.fsPath\b/;
+    const readers = [...sources('server/src'), ...sources('client/src')]
+      .filter(([, text]) => fileSystem.test(text))
+      .map(([file]) => file.split(path.sep).join('/'));
+    // The server reads only its own bundled knowledge (dist/schema, next to dist/server.js).
+    assert.deepEqual(
+      readers.filter((f) => f !== 'server/src/schema/assets.ts'),
+      [],
+      'only the loader of the bundled schema touches the file system',
+    );
+  });
+
+  it('declares podsmith.maxFileSize with the server\'s default and a description', () => {
+    const setting = properties['podsmith.maxFileSize'];
+    assert.ok(setting, 'podsmith.maxFileSize is contributed');
+    assert.equal(setting.default, DEFAULT_SETTINGS.maxFileSize);
+    assert.match(setting.markdownDescription ?? setting.description ?? '', /not checked.*notice/);
+  });
+});
