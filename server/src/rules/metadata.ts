@@ -9,7 +9,7 @@ import {
   qualifiedNameProblem,
 } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { deref, spanOf } from './support';
+import { deref, hasPlaceholder, spanOf } from './support';
 
 export const invalidMetadataNameRule: RuleDescriptor = {
   id: 'invalid-metadata-name',
@@ -65,7 +65,7 @@ export const metadataCheck: Check = {
     const root = ctx.doc.root;
     const kind = ctx.doc.identity.kind ?? '';
     const nameNode = nodeAtPath(root, ['metadata', 'name']);
-    if (NAMED_KINDS.has(kind) && isScalar(nameNode) && typeof nameNode.value === 'string') {
+    if (NAMED_KINDS.has(kind) && isScalar(nameNode) && typeof nameNode.value === 'string' && !hasPlaceholder(nameNode.value)) {
       const name = nameNode.value;
       const rule = NAME_RULES[kind] ?? SUBDOMAIN;
       const problem = rule.problem(name);
@@ -95,7 +95,7 @@ function checkLabels(ctx: CheckContext, path: Path, what: string): void {
   if (!isMap(labels)) return;
   for (const pair of labels.items) {
     const key = pair.key;
-    if (isScalar(key) && typeof key.value === 'string') {
+    if (isScalar(key) && typeof key.value === 'string' && !hasPlaceholder(key.value)) {
       const problem = qualifiedNameProblem(key.value);
       const span = spanOf(key);
       if (problem && span) {
@@ -107,7 +107,7 @@ function checkLabels(ctx: CheckContext, path: Path, what: string): void {
     }
     const value = pair.value;
     // Numbers and booleans are the schema check's finding (label values are strings); only strings are read here.
-    if (isScalar(value) && typeof value.value === 'string') {
+    if (isScalar(value) && typeof value.value === 'string' && !hasPlaceholder(value.value)) {
       const problem = labelValueProblem(value.value);
       const span = spanOf(value);
       if (problem && span) {

@@ -1,7 +1,7 @@
 import { podModelOf } from '../pod/podModel';
 import { dns1123LabelProblem, portNameProblem } from './nameFormats';
 import type { Check, RuleDescriptor } from './rule';
-import { containerLabel, spanOf } from './support';
+import { containerLabel, hasPlaceholder, spanOf } from './support';
 
 export const duplicateContainerNameRule: RuleDescriptor = {
   id: 'duplicate-container-name',
@@ -58,7 +58,7 @@ export const namesCheck: Check = {
       } else {
         seen.set(c.name, c);
       }
-      const problem = dns1123LabelProblem(c.name);
+      const problem = hasPlaceholder(c.name) ? undefined : dns1123LabelProblem(c.name);
       if (problem) {
         ctx.report(invalidContainerNameRule, {
           message: `Container name \`${c.name}\` is not a valid DNS-1123 label: ${problem}. The API server rejects it; use lowercase letters, digits and '-', at most 63 characters.`,
@@ -68,7 +68,7 @@ export const namesCheck: Check = {
     }
     for (const v of pod.volumes) {
       const span = spanOf(v.nameNode);
-      if (v.name === undefined || !span) continue;
+      if (v.name === undefined || !span || hasPlaceholder(v.name)) continue;
       const problem = dns1123LabelProblem(v.name);
       if (problem) {
         ctx.report(invalidVolumeNameRule, {
@@ -79,7 +79,7 @@ export const namesCheck: Check = {
     }
     for (const c of pod.containers) {
       for (const port of c.ports) {
-        if (port.name === undefined) continue;
+        if (port.name === undefined || hasPlaceholder(port.name)) continue;
         const problem = portNameProblem(port.name);
         const nameNode = port.node.items.find((p) => (p.key as { value?: unknown })?.value === 'name')?.value;
         const span = spanOf(nameNode);

@@ -78,3 +78,13 @@ export function deref(node: unknown, doc: { yaml: { contents: unknown } }): unkn
   }
   return node;
 }
+
+const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+
+/**
+ * True for text that holds an envsubst-style placeholder (`${APP}`, `$APP`): tooling fills it in before the
+ * manifest is applied, so its grammar and cross-references are not ours to judge yet.
+ */
+export function hasPlaceholder(text: string): boolean {
+  return text.includes('$') && PLACEHOLDER.test(text);
+}

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, keySpan, spanOf } from './support';
+import { containerLabel, hasPlaceholder, keySpan, spanOf } from './support';
 
 export const mountNotFoundRule: RuleDescriptor = {
   id: 'mount-not-found',
@@ -100,7 +100,7 @@ export const volumesCheck: Check = {
       for (const { name, nameNode, what } of references(c)) {
         used.add(name);
         const span = spanOf(nameNode);
-        if (byName.has(name) || claimNames.has(name) || !span) continue;
+        if (byName.has(name) || claimNames.has(name) || !span || hasPlaceholder(name)) continue;
         const known = [...byName.keys()];
         ctx.report(mountNotFoundRule, {
           message: `${containerLabel(c)} ${what} volume \`${name}\`, but spec.volumes defines no volume of that name${known.length ? ` (it defines ${known.map((n) => `\`${n}\``).join(', ')})` : ''}. Volumes belong to the Pod and containers mount them by name: define the volume under spec.volumes or correct the name.`,

@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, deref, keySpan, spanOf } from './support';
+import { containerLabel, deref, hasPlaceholder, keySpan, spanOf } from './support';
 
 export const emptySelectorRule: RuleDescriptor = {
   id: 'empty-selector',
@@ -113,7 +113,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
       const value = scalarString(pair.value);
       const span = spanOf(pair.key);
       if (key === undefined || value === undefined || !span) continue;
-      if (labels.get(key) === value) continue;
+      if (labels.get(key) === value || hasPlaceholder(value) || hasPlaceholder(labels.get(key) ?? '')) continue;
       const actual = labels.get(key);
       ctx.report(selectorMismatchRule, {
         message: `The selector requires label \`${key}: ${value}\`, but the Pod template ${actual === undefined ? 'has no label ' + '`' + key + '`' : `sets \`${key}: ${actual}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: add the label to spec.template.metadata.labels or correct the selector.`,

@@ -64,3 +64,10 @@ describe('rules: metadata', () => {
     { title: 'silent: prefixed keys, dots, underscores and empty values', manifest: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  labels:', '    app.kubernetes.io/name: my_app.v1', '    tier: ""') },
   ]);
 });
+
+describe('rules: envsubst placeholders', () => {
+  const manifest = lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: ${APP_NAME}', '  labels:', '    app: ${APP}', 'spec:', '  selector:', '    matchLabels: {app: $APP}', '  template:', '    metadata:', '      labels: {app: web}', '    spec:', '      containers:', '        - name: ${APP}-web', '          image: nginx:1.27');
+  for (const rule of ['invalid-metadata-name', 'invalid-label', 'invalid-container-name', 'selector-mismatch']) {
+    ruleTable(rule, 1, [{ title: `silent: ${rule} leaves \${NAME} placeholders to the tool that fills them in`, manifest }]);
+  }
+});
