@@ -1,9 +1,9 @@
+import { mountsOf } from '../../pod/podModel';
 import { roleLabel } from '../../pod/roles';
 import { pathIs } from '../hoverContext';
 import { amount, bullets, capped, code, containerName } from '../markdown';
 import type { HoverSection } from '../section';
 import { sourceText } from './storageSection';
-import { mountsOf } from '../../pod/podModel';
 
 /**
  * On `kind` of a pod-carrying object, and on the key of its PodSpec: the Pod at a glance (containers by role,
@@ -47,7 +47,7 @@ export const podSummary: HoverSection = {
     const effective = ctx.effective();
     if (effective) {
       const fmt = (m: typeof effective.requests) =>
-        [...m].map(([name, r]) => r.value === undefined ? `${name} unbounded` : amount(name, r.value)).join(', ');
+        [...m].map(([name, r]) => (r.value === undefined ? `${name} unlimited (not every container sets a ${name} limit)` : amount(name, r.value))).join(', ');
       if (effective.requests.size) items.push(`Effective requests: ${fmt(effective.requests)}`);
       if (effective.limits.size) items.push(`Effective limits: ${fmt(effective.limits)}`);
     }
