@@ -42,7 +42,7 @@ export function containerPatternItems(
       kind: CompletionItemKind.Snippet,
       detail: pattern.detail,
       documentation: { kind: MarkupKind.Markdown, value: pattern.why },
-      filterText: `${newItem ? '- ' : ''}${pattern.label}`,
+      filterText: pattern.label,
       sortText: `3_${i}`,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

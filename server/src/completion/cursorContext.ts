@@ -59,6 +59,8 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
   // Key position: only a word (maybe nothing) after the indentation and dashes.
   if (/^[A-Za-z0-9_.\-/]*$/.test(rest) && before.length >= shape.contentColumn) {
     const itemStart = shape.dashes.length > 0;
+    // A dash just typed, no space yet: the item's key column is not known until the space comes.
+    if (itemStart && before.endsWith('-')) return undefined;
     // On a blank line the cursor's column is the key's column; else the word's.
     const column = rest === '' && !itemStart && after.trim() === '' ? before.length : shape.contentColumn;
     const dashes = itemStart ? shape.dashes : [];

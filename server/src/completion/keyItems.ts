@@ -21,6 +21,16 @@ const RESOURCE_NAMES: [string, string][] = [
   ['ephemeral-storage', 'Node-local disk for the container’s writable layer, logs and emptyDir volumes: 1Gi.'],
 ];
 
+/** Node labels every cluster sets, offered as nodeSelector keys (the Pod is scheduled onto matching nodes). */
+export const WELL_KNOWN_NODE_LABELS: [string, string][] = [
+  ['kubernetes.io/os', 'linux or windows'],
+  ['kubernetes.io/arch', 'amd64, arm64...'],
+  ['kubernetes.io/hostname', 'one node by name'],
+  ['topology.kubernetes.io/zone', 'a zone of the cloud region'],
+  ['topology.kubernetes.io/region', 'a cloud region'],
+  ['node.kubernetes.io/instance-type', 'the machine type of the node'],
+];
+
 /**
  * The keys that may go at the cursor: the fields of the mapping's schema that are not written yet, required ones
  * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `).
@@ -34,6 +44,15 @@ export function keyItems(context: CursorContext, schema: ResolvedSchema, style: 
     return fieldItems(context, item, style, range, true);
   }
   if (node.properties) return fieldItems(context, schema, style, range, false);
+  if (context.path[context.path.length - 1] === 'nodeSelector') {
+    return WELL_KNOWN_NODE_LABELS.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: 'well-known node label',
+      documentation: `${doc}: the scheduler places the Pod only on nodes with this label and value.`,
+      textEdit: { range, newText: context.hasColon ? name : `${name}: ` },
+    }));
+  }
   const values = node.additionalProperties;
   if (values && typeof values === 'object' && resolve(values).node.format === 'quantity') {
     return RESOURCE_NAMES.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
@@ -66,7 +85,7 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
       detail,
       documentation: fieldDocumentation(parent.definition, name, field.description),
       sortText: `${deprecated ? 2 : isRequired ? 0 : 1}_${name}`,
-      filterText: newItem ? `- ${name}` : name,
+      filterText: name,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range, newText: keyText(name, field, context, style, newItem) },

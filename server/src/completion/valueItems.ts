@@ -5,6 +5,7 @@ import type { ContainerModel, PodModel } from '../pod/podModel';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
 import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
 import type { CursorContext } from './cursorContext';
+import { WELL_KNOWN_NODE_LABELS } from './keyItems';
 
 /** What value completion needs besides the cursor: the document's identity, its Pod, and the schema there. */
 export interface ValueScope {
@@ -57,6 +58,7 @@ export function valueItems(scope: ValueScope): CompletionItem[] {
     }
   }
   if (last === 'fieldPath' && parent === 'fieldRef') return plainItems(scope, FIELD_PATHS);
+  if (last === 'topologyKey') return plainItems(scope, WELL_KNOWN_NODE_LABELS.filter(([l]) => l !== 'kubernetes.io/os' && l !== 'kubernetes.io/arch'));
   if (last === 'resource' && parent === 'resourceFieldRef') return plainItems(scope, RESOURCE_FIELDS.map((r) => [r, '']));
   const schema = scope.schema;
   if (!schema) return [];

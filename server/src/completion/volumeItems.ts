@@ -51,7 +51,7 @@ export function volumeItems(req: FeatureRequest, context: CursorContext, pod: Po
         kind: MarkupKind.Markdown,
         value: `${kind.why} A volume belongs to the Pod; a container sees it only where it mounts it${mount ? `, so this also adds the mount to ${app!.name ?? 'the app container'}` : ': add a volumeMounts entry to the container that needs it'}.`,
       },
-      filterText: `${context.itemStart ? '' : '- '}${kind.source}`,
+      filterText: `${kind.source} volume`,
       sortText: `3_${i}`,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

@@ -153,9 +153,29 @@ describe('completion: keys', () => {
     assert.equal(range(item(marked, 'backoffLimit')), '8:2-8:2');
   });
 
+  it('works with CRLF line ends', () => {
+    const marked = 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n  - name: a\r\n    ima|\r\n';
+    assert.equal(range(item(marked, 'image')), '5:4-5:7');
+    assert.equal(accept(marked, 'imagePullPolicy'), 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n  - name: a\r\n    imagePullPolicy: Always\r\n');
+  });
+
   it('offers nothing in a YAML file of another tool', () => {
     assert.deepEqual(labels(yaml('name: ci', 'on: [push]', 'jobs:', '  test:', '    |')), []);
     assert.deepEqual(labels(yaml('name: ci', '|')), []);
+  });
+
+  it('offers well-known node labels as nodeSelector keys', () => {
+    assert.deepEqual(labels(POD('  nodeSelector:', '    kubernetes.io/os: linux', '    |')), [
+      'kubernetes.io/arch', 'kubernetes.io/hostname', 'topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'node.kubernetes.io/instance-type',
+    ]);
+  });
+
+  it('waits for the space after a freshly typed dash', () => {
+    assert.deepEqual(labels(POD('  containers:', '    -|')), []);
+  });
+
+  it('filters dash-less item fields by the field name', () => {
+    assert.equal(item(POD('  containers:', '    na|'), '- name').filterText, 'name');
   });
 
   it('offers nothing in a comment', () => {
@@ -252,6 +272,11 @@ describe('completion: values', () => {
     );
     assert.deepEqual(labels(marked), ['app']);
     assert.equal(item(marked, 'app').detail, 'container (this one)');
+  });
+
+  it('offers topology labels in topologyKey', () => {
+    const marked = POD('  topologySpreadConstraints:', '    - maxSkew: 1', '      whenUnsatisfiable: DoNotSchedule', '      topologyKey: |');
+    assert.deepEqual(labels(marked), ['kubernetes.io/hostname', 'topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'node.kubernetes.io/instance-type']);
   });
 
   it('offers downward API field paths in fieldRef.fieldPath', () => {
