@@ -4,6 +4,8 @@
 # the URL to open, and runs until Ctrl+C. Port: $PORT, else 8080 or the next free port above it.
 # The workbench state (open editors, settings) is kept in .vscode-e2e/start/ between runs.
 # Run `npm run watch` beside it and reload the window (Developer: Reload Window) to pick up changes.
+# The whole script is one block, read before any of it runs: the file may be edited while a run of it goes on.
+{
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=./vscode-server.sh
@@ -40,3 +42,4 @@ EOF
 while kill -0 "$VS_PGID" 2>/dev/null; do sleep 1; done
 echo "the VS Code server exited; see ${VS_HOME#"$root/"}/start/server.log" >&2
 exit 1
+}

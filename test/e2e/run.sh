@@ -10,6 +10,8 @@
 # Writes {"passed":N,"failed":N,"skipped":N} to $PODSMITH_TEST_COUNTS (test/run-all.mjs reads it).
 # Environment: PODSMITH_VSIX (test this .vsix instead of packaging dist/ as it is), PODSMITH_E2E_GREP (in-host
 # tests whose title matches), PODSMITH_E2E_TIMEOUT (seconds for the in-host suite, default 300).
+# The whole script is one block, read before any of it runs: the file may be edited while a run of it goes on.
+{
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -112,3 +114,5 @@ if [ "$failed" -gt 0 ]; then
   cp "$state/server.log" "$root/test-results/e2e-server.log" 2>/dev/null || true
 fi
 finish
+exit
+}
