@@ -11,7 +11,7 @@ interface DiagramTestState {
   reveals: number;
 }
 
-const state = () => vscode.commands.executeCommand<DiagramTestState>('podsmith.diagram.testState');
+const state = async (): Promise<DiagramTestState> => await vscode.commands.executeCommand<DiagramTestState>('podsmith.diagram.testState');
 
 /** Puts the cursor of the document's editor at `needle`. */
 async function moveCursor(document: vscode.TextDocument, needle: string): Promise<void> {
