@@ -90,6 +90,26 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ['**StatefulSet `db`**: the controller creates Pods from the template at `spec.template`', '`pg`: app container', 'Ports, on one shared Pod IP: `5432/TCP` pg', '`spec.template.spec` · **Pod-level** · `PodSpec`'],
   ],
   [
+    'network: a numeric probe port names the container port it reaches',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      ports: [{name: web, containerPort: 80}]', '      readinessProbe: {httpGet: {port: 8|0}}'),
+    ["The kubelet probes port 80 on the Pod's IP: container `a`'s port `web` 80/TCP."],
+  ],
+  [
+    'template: a selector label that the template gives',
+    yaml('apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  selector: {matchLabels: {app: w|eb}}', '  template:', '    metadata: {labels: {app: web, tier: front}}', '    spec: {containers: [{name: a}]}'),
+    ['The Deployment owns the Pods labelled `app: web`, and its template gives every new Pod that label (`spec.template.metadata.labels`).'],
+  ],
+  [
+    'template: a selector label that the template lacks',
+    yaml('apiVersion: apps/v1', 'kind: DaemonSet', 'spec:', '  selector: {matchLabels: {ap|p: web}}', '  template:', '    metadata: {labels: {app: api}}', '    spec: {containers: [{name: a}]}'),
+    ["The template's labels say `app: api`, so the Pods it makes would not match `app: web`: the API server rejects a DaemonSet whose selector does not match its template."],
+  ],
+  [
+    'template: a template label outside the selector',
+    yaml('apiVersion: batch/v1', 'kind: CronJob', 'spec:', '  jobTemplate:', '    spec:', '      selector: {matchLabels: {app: web}}', '      template:', '        metadata: {labels: {app: web, ti|er: front}}', '        spec: {containers: [{name: a}]}'),
+    ["Not part of the CronJob's selector: the controller does not use `tier` to find its Pods"],
+  ],
+  [
     'multi-document: the second document is explained on its own',
     yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}', '---', 'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: only', '      ima|ge: nginx'),
     ['`spec.containers[only].image` · **container-level** · app container `only`'],

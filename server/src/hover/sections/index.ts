@@ -7,6 +7,7 @@ import { podSummary } from './podSummary';
 import { resourcesSection } from './resourcesSection';
 import { schedulingSection } from './schedulingSection';
 import { storageSection } from './storageSection';
+import { templateSection } from './templateSection';
 import { valueSection } from './valueSection';
 
 /**
@@ -25,6 +26,7 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   storageSection,
   resourcesSection,
   schedulingSection,
+  templateSection,
   enclosingFieldSection,
   descriptionSection,
 ];

@@ -78,7 +78,14 @@ function podNetworkText(pod: PodModel): string {
 
 function probePortText(ctx: HoverContext, c: ContainerModel): string | undefined {
   const value = ctx.value;
-  if (value === undefined || /^\d+$/.test(value)) return undefined;
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) {
+    const number = Number(value);
+    const declared = c.ports.find((p) => p.containerPort === number);
+    return declared
+      ? `The kubelet probes port ${number} on the Pod's IP: container ${code(containerName(c))}'s port${declared.name ? ` ${code(declared.name)}` : ''} ${number}/${declared.protocol}.`
+      : `The kubelet probes port ${number} on the Pod's IP, where this container must listen; ${code(containerName(c))} does not list it in its ports (optional, but it tells people and tools).`;
+  }
   const port = c.ports.find((p) => p.name === value);
   if (!port) {
     return `No port of container ${code(containerName(c))} is named ${code(value)}: the kubelet cannot resolve it. Name one of its ports ${code(value)} or write the number.`;
