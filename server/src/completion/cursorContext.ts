@@ -176,8 +176,15 @@ function flowContext(lines: TextLines, offset: number, flow: ReturnType<typeof f
     start += colon + 1;
     entry = entry.slice(colon + 1);
   }
-  const trimmed = entry.trimStart();
+  let trimmed = entry.trimStart();
   start += entry.length - trimmed.length;
+  // The entry can begin lines above the cursor (a comment line, a finished nested collection): what is typed is
+  // on the cursor's line, and an editor drops an item whose edit range spans lines.
+  const cursorLineStart = lines.starts[lines.lineAt(offset)];
+  if (start < cursorLineStart) {
+    trimmed = text.slice(cursorLineStart, offset).trimStart();
+    start = offset - trimmed.length;
+  }
   let typed = trimmed;
   if (typed.startsWith('"') || typed.startsWith("'")) {
     typed = typed.slice(1);

@@ -1,0 +1,28 @@
+/**
+ * Bugs the fuzz suite found in feature modules, each as the smallest text that showed it, beside what a person
+ * now sees. (Bugs in parsing and the syntax check are in boundedParsing.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { service, withCursor } from '../support/service';
+
+function editRange(item: CompletionItem): string {
+  const edit = item.textEdit;
+  const r = edit && 'range' in edit ? edit.range : edit?.replace;
+  return r ? `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` : '(none)';
+}
+
+describe('reliability: regressions found by fuzzing', () => {
+  it('completion after a comment line inside a flow mapping replaces only the word on the cursor line', () => {
+    // Found on the Kubernetes website's init-containers example, written in flow style with a comment before
+    // `initContainers`: the edit range started at the `#` a line above, so VS Code dropped every item.
+    const { source, position } = withCursor(
+      ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {', '  containers: [{name: a, image: b}],', '  # init work first', '  initC|', '}', ''].join('\n'),
+    );
+    const items = service.complete(source, position, DEFAULT_SETTINGS).items;
+    const init = items.find((i) => i.label === 'initContainers');
+    assert.ok(init, 'initContainers is offered');
+    assert.deepEqual([...new Set(items.map(editRange))], ['6:2-6:7']);
+  });
+});
