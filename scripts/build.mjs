@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { yamlDebugSwitchesOff } from './yamlDebugSwitches.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -37,7 +38,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDebugSwitchesOff] },
 ];
 if (existsSync(path.join(root, 'client/src/webview/main.ts'))) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' });
