@@ -15,6 +15,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from './finding';
 import { features } from './features';
 import type { PodsmithSettings } from './settings';
+import { placedDiagnostics } from './placedDiagnostics';
 import { findingsOf } from './validation';
 
 /** A text document and its parse: what every feature takes. */
@@ -98,10 +99,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return guard('validate', [], () => {
         if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
         const diagnostics: Diagnostic[] = [];
+        const { textDocument } = source;
         for (const doc of source.file.documents) {
-          for (const finding of findingsOf(doc, settings, onError)) {
-            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, finding)];
-            diagnostics.push(toDiagnostic(source, doc, finding));
+          const findings = findingsOf(doc, settings, onError);
+          if (findings.length === 0) continue;
+          // Placed once per document and reused while it keeps its findings and its first line (see the module).
+          const firstLine = doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line;
+          const placed = placedDiagnostics(doc, findings, textDocument.uri, firstLine, () =>
+            findings.map((finding) => toDiagnostic(source, doc, finding)),
+          );
+          for (let i = 0; i < placed.length; i++) {
+            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i])];
+            diagnostics.push(placed[i]);
           }
         }
         return diagnostics;
