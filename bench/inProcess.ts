@@ -10,26 +10,32 @@ import type { ManifestFile } from '../server/src/document/manifestFile';
 import { splitDocuments } from '../server/src/document/splitDocuments';
 import { getLanguageService } from '../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../server/src/service/settings';
-import { summarize, type Summary } from './stats';
+import { Samples, summarize, type Measured } from './stats';
 import type { ProbedWorkload } from './workloads';
 
+/** Wall-clock and CPU time (this process, all threads) of one call. */
+function measure(work: () => void): { ms: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  work();
+  const ms = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** Median and p95 of `runs` calls of `work` after `warmup` unmeasured ones. */
-function time(runs: number, warmup: number, work: (i: number) => void): Summary {
+function time(runs: number, warmup: number, work: (i: number) => void): Measured {
   for (let i = 0; i < warmup; i++) work(-1 - i);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    work(i);
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples);
+  const samples = new Samples();
+  for (let i = 0; i < runs; i++) samples.add(measure(() => work(i)));
+  return samples.summary();
 }
 
 export interface FloorFigures {
   /** `yaml`'s parseAllDocuments on the whole text: node tree with source ranges, nothing else. */
-  readonly parseFloor: Summary;
+  readonly parseFloor: Measured;
   /** Podsmith's service: parse (split + per-document parse) and validate (every check, diagnostics converted). */
-  readonly serviceFull: Summary;
+  readonly serviceFull: Measured;
   readonly diagnostics: number;
 }
 
@@ -53,19 +59,19 @@ export interface EditBreakdown {
   readonly documents: number;
   readonly stages: {
     /** TextDocument.update with the incremental change (line offsets kept up to date). */
-    readonly applyChange: Summary;
+    readonly applyChange: Measured;
     /** splitDocuments over the whole file (a line scan). */
-    readonly splitDocuments: Summary;
+    readonly splitDocuments: Measured;
     /** Parsing the one changed document alone. */
-    readonly parseChangedDocument: Summary;
+    readonly parseChangedDocument: Measured;
     /** service.parse: split + reuse lookup + the one parse. */
-    readonly serviceParse: Summary;
+    readonly serviceParse: Measured;
     /** service.validate: checks of the changed document + converting every finding of the file to positions. */
-    readonly serviceValidate: Summary;
+    readonly serviceValidate: Measured;
     /** JSON.stringify of the publishDiagnostics message, as the connection does before writing it. */
-    readonly serializePublish: Summary;
+    readonly serializePublish: Measured;
     /** The whole keystroke in-process: change, parse, validate, serialize. */
-    readonly total: Summary;
+    readonly total: Measured;
   };
   readonly publishBytes: number;
 }
@@ -124,6 +130,6 @@ export function editBreakdown(workload: ProbedWorkload, runs: number): EditBreak
     stages.splitDocuments.push(s1 - s0);
     stages.parseChangedDocument.push(s3 - s2);
   }
-  const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, summarize(v)])) as EditBreakdown['stages'];
+  const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, { wall: summarize(v) }])) as EditBreakdown['stages'];
   return { reusedDocuments, documents: file.documents.length, stages: summaries, publishBytes };
 }

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { completionCount, hoverText, LspSession, messageOf, type ServerUnderTest } from './lspSession';
-import { summarize, type Summary } from './stats';
+import { Samples, type Measured } from './stats';
 import { WRONG_FIELD, warmUpPod, type ProbedWorkload, type Workload } from './workloads';
 
 export interface RunCounts {
@@ -17,27 +17,28 @@ export interface RunCounts {
 }
 
 export interface ServerFigures {
-  readonly coldStart: Summary;
+  /** Spawn → initialize → didOpen(a) → first publishDiagnostics; CPU is the main thread's since spawn. */
+  readonly coldStart: Measured;
   /** True when the server reported the deliberately wrong field of the warm-up Pod. */
   readonly reportsWrongField: boolean;
   readonly warmUpDiagnostics: string[];
-  readonly open: Record<'a' | 'b' | 'c', Summary>;
+  readonly open: Record<'a' | 'b' | 'c', Measured>;
   readonly diagnosticsCount: Record<'a' | 'b' | 'c', number>;
-  readonly hover: Record<'b' | 'c', Summary>;
-  readonly completion: Record<'b' | 'c', Summary>;
+  readonly hover: Record<'b' | 'c', Measured>;
+  readonly completion: Record<'b' | 'c', Measured>;
   /** What the answers held, so a fast empty answer is visible as such. */
   readonly hoverAnswer: Record<'b' | 'c', string>;
   readonly completionItems: Record<'b' | 'c', number>;
   /** A one-character edit inside one document of (c), to the next publish. */
-  readonly editInPlace: Summary;
+  readonly editInPlace: Measured;
   /** Inserting or removing a line inside one document of (c): every document below moves. */
-  readonly editNewLine: Summary;
+  readonly editNewLine: Measured;
   /** Resident memory of a fresh server (after the warm-up Pod) with (c) open and checked. */
   readonly rssAfterHugeMb?: number;
   /** Resident memory at the end of the LSP figures (b and c open, after every open, request and edit). */
   readonly rssAfterAllMb?: number;
   /** (d) didOpen → publish, per real file, opened one after another. */
-  readonly corpus?: { readonly files: number; readonly perFile: Summary; readonly totalMs: number; readonly diagnostics: number };
+  readonly corpus?: { readonly files: number; readonly perFile: Measured; readonly totalMs: number; readonly diagnostics: number };
 }
 
 export interface Workloads {
@@ -50,29 +51,29 @@ export interface Workloads {
 const WORKSPACE = 'file:///podsmith-bench';
 
 /** Starts the server, opens (a), and returns the session with the time from spawn to the first diagnostics. */
-async function coldStart(server: ServerUnderTest, pod: string): Promise<[LspSession, number]> {
+async function coldStart(server: ServerUnderTest, pod: string): Promise<[LspSession, { ms: number; cpuMs?: number }]> {
   const t0 = performance.now();
   const session = await LspSession.start(server);
   await session.open(`${WORKSPACE}/cold.yaml`, pod);
-  return [session, performance.now() - t0];
+  return [session, { ms: performance.now() - t0, cpuMs: session.cpuMs() }];
 }
 
-async function opens(session: LspSession, prefix: string, text: string, runs: number, keepLast = false): Promise<[Summary, number]> {
-  const samples: number[] = [];
+async function opens(session: LspSession, prefix: string, text: string, runs: number, keepLast = false): Promise<[Measured, number]> {
+  const samples = new Samples();
   let count = 0;
   for (let i = 0; i < runs + 1; i++) {
     const uri = `${WORKSPACE}/${prefix}-${i}.yaml`;
-    const { ms, value } = await session.open(uri, text);
-    count = value.length;
-    if (i > 0) samples.push(ms); // the first open of each workload warms the JIT for it
+    const opened = await session.open(uri, text);
+    count = opened.value.length;
+    if (i > 0) samples.add(opened); // the first open of each workload warms the JIT for it
     if (!(keepLast && i === runs)) session.close(uri);
   }
-  return [summarize(samples), count];
+  return [samples.summary(), count];
 }
 
 async function requests(session: LspSession, uri: string, workload: ProbedWorkload, runs: number) {
-  const hovers: number[] = [];
-  const completions: number[] = [];
+  const hovers = new Samples();
+  const completions = new Samples();
   let hover = '';
   let items = 0;
   for (let i = 0; i < runs + 2; i++) {
@@ -81,19 +82,19 @@ async function requests(session: LspSession, uri: string, workload: ProbedWorklo
     hover = hoverText(h.value);
     items = completionCount(c.value);
     if (i >= 2) {
-      hovers.push(h.ms);
-      completions.push(c.ms);
+      hovers.add(h);
+      completions.add(c);
     }
   }
-  return { hover: summarize(hovers), completion: summarize(completions), hoverAnswer: hover, completionItems: items };
+  return { hover: hovers.summary(), completion: completions.summary(), hoverAnswer: hover, completionItems: items };
 }
 
 export async function measureServer(server: ServerUnderTest, work: Workloads, counts: RunCounts, log: (line: string) => void): Promise<ServerFigures> {
   log(`${server.name}: cold starts`);
-  const starts: number[] = [];
+  const starts = new Samples();
   for (let i = 0; i < counts.coldStarts; i++) {
-    const [session, ms] = await coldStart(server, work.a.text);
-    starts.push(ms);
+    const [session, sample] = await coldStart(server, work.a.text);
+    starts.add(sample);
     await session.stop();
   }
   const [session] = await coldStart(server, work.a.text);
@@ -125,19 +126,19 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
 
     log(`${server.name}: edits in (c)`);
     const at = work.c.editAt;
-    const inPlace: number[] = [];
+    const inPlace = new Samples();
     for (let i = 0; i < counts.edits + 1; i++) {
-      const { ms } = await session.edit(uriC, at, { line: at.line, character: at.character + 1 }, String(5 + (i & 1)));
-      if (i > 0) inPlace.push(ms);
+      const edited = await session.edit(uriC, at, { line: at.line, character: at.character + 1 }, String(5 + (i & 1)));
+      if (i > 0) inPlace.add(edited);
     }
-    const newLine: number[] = [];
+    const newLine = new Samples();
     const lineStart = { line: at.line, character: 0 };
     const inserted = '  minReadySeconds: 5\n';
     for (let i = 0; i < counts.edits + 1; i++) {
-      const { ms } = i % 2 === 0
+      const edited = i % 2 === 0
         ? await session.edit(uriC, lineStart, lineStart, inserted)
         : await session.edit(uriC, lineStart, { line: at.line + 1, character: 0 }, '');
-      if (i > 0) newLine.push(ms);
+      if (i > 0) newLine.add(edited);
     }
     const rssAfterAllMb = session.rssMb();
     session.close(uriB);
@@ -146,21 +147,21 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
     let corpus: ServerFigures['corpus'];
     if (work.d.length > 0) {
       log(`${server.name}: ${work.d.length} real manifests`);
-      const perFile: number[] = [];
+      const perFile = new Samples();
       let total = 0;
       const t0 = performance.now();
       for (let i = 0; i < work.d.length; i++) {
         const uri = `${WORKSPACE}/real/${i}-${work.d[i].name.replace(/[^\w.-]/g, '_')}`;
-        const { ms, value } = await session.open(uri, work.d[i].text);
-        perFile.push(ms);
-        total += value.length;
+        const opened = await session.open(uri, work.d[i].text);
+        perFile.add(opened);
+        total += opened.value.length;
         session.close(uri);
       }
-      corpus = { files: work.d.length, perFile: summarize(perFile), totalMs: performance.now() - t0, diagnostics: total };
+      corpus = { files: work.d.length, perFile: perFile.summary(), totalMs: performance.now() - t0, diagnostics: total };
     }
 
     return {
-      coldStart: summarize(starts),
+      coldStart: starts.summary(),
       reportsWrongField,
       warmUpDiagnostics: diagnostics.map(messageOf),
       open: { a: openA, b: openB, c: openC },
@@ -169,8 +170,8 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
       completion: { b: onB.completion, c: onC.completion },
       hoverAnswer: { b: onB.hoverAnswer, c: onC.hoverAnswer },
       completionItems: { b: onB.completionItems, c: onC.completionItems },
-      editInPlace: summarize(inPlace),
-      editNewLine: summarize(newLine),
+      editInPlace: inPlace.summary(),
+      editNewLine: newLine.summary(),
       rssAfterHugeMb,
       rssAfterAllMb,
       corpus,

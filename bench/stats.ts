@@ -33,3 +33,26 @@ export function formatMs(ms: number): string {
   if (ms >= 10) return `${ms.toFixed(1)} ms`;
   return `${ms.toFixed(2)} ms`;
 }
+
+/** A figure measured both as wall-clock time and as the server's CPU time. */
+export interface Measured {
+  readonly wall: Summary;
+  readonly cpu?: Summary;
+}
+
+/** Collects wall and CPU samples of repeated runs. */
+export class Samples {
+  private readonly wall: number[] = [];
+  private readonly cpu: number[] = [];
+  private cpuKnown = true;
+
+  add(sample: { readonly ms: number; readonly cpuMs?: number }): void {
+    this.wall.push(sample.ms);
+    if (sample.cpuMs === undefined) this.cpuKnown = false;
+    else this.cpu.push(sample.cpuMs);
+  }
+
+  summary(): Measured {
+    return { wall: summarize(this.wall), cpu: this.cpuKnown && this.cpu.length ? summarize(this.cpu) : undefined };
+  }
+}
