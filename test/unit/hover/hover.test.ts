@@ -20,7 +20,7 @@ const POD = [
   '      ports: [{containerPort: 15001}]',
   '  containers:',
   '    - name: app',
-  '      image: shop:2.4',
+  '      image: shop:2.4 # pinned',
   '      imagePullPolicy: IfNotPresent',
   '      ports:',
   '        - name: http',
@@ -221,6 +221,7 @@ describe('hover: the Pod model at the cursor', () => {
 
   const NOTHING: [string, string][] = [
     ['a comment line', podWithCursor("# the volumes", 4)],
+    ['a comment after a value', podWithCursor('# pinned', 3)],
     ['blank space after a key in a map', podWithCursor('  initContainers:', 0)],
     ['the dash of a list item', podWithCursor('- name: app', 0)],
     ['a GitHub workflow', 'name: ci\non: [push]\njobs:\n  test:\n    runs-|on: ubuntu-latest\n'],

@@ -110,6 +110,11 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ["Not part of the CronJob's selector: the controller does not use `tier` to find its Pods"],
   ],
   [
+    'value: a removed apiVersion says what to write instead',
+    yaml('apiVersion: extensions/v1be|ta1', 'kind: Deployment', 'spec: {}'),
+    ['`extensions/v1beta1` no longer serves Deployment since Kubernetes 1.16: write `apiVersion: apps/v1`.'],
+  ],
+  [
     'multi-document: the second document is explained on its own',
     yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}', '---', 'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: only', '      ima|ge: nginx'),
     ['`spec.containers[only].image` · **container-level** · app container `only`'],

@@ -15,6 +15,7 @@ export const valueSection: HoverSection = {
   id: 'value',
   render(ctx) {
     if (ctx.onKey || ctx.value === undefined || !ctx.field) return undefined;
+    if (ctx.path.length === 1 && ctx.field === 'apiVersion') return apiVersionText(ctx);
     const meaning = enumValueMeaning(ctx.field, ctx.value, valuePlace(ctx), parentKey(ctx));
     if (meaning) return `${code(ctx.value)}: ${meaning}`;
     const quantity = quantityText(ctx);
@@ -52,4 +53,12 @@ function quantityText(ctx: HoverContext): string | undefined {
   // In a resource list the key names the resource; elsewhere (emptyDir.sizeLimit) a quantity is an amount of bytes.
   const resource = parent && RESOURCE_MAPS.has(parent) ? ctx.field! : 'storage';
   return `${code(ctx.value!)} = ${describeQuantity(resource, q)}`;
+}
+
+/** A removed apiVersion: when it went, and what to write instead. */
+function apiVersionText(ctx: HoverContext): string | undefined {
+  const { workload, value } = ctx;
+  if (!Object.prototype.hasOwnProperty.call(workload.removedVersions, value!)) return undefined;
+  const removedIn = workload.removedVersions[value!];
+  return `${code(value!)} no longer serves ${workload.kind} since Kubernetes ${removedIn}: write ${code(`apiVersion: ${workload.apiVersion}`)}. The fields are explained here as ${workload.apiVersion} has them.`;
 }
