@@ -35,7 +35,8 @@ export const imagesCheck: Check = {
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers' || c.image === undefined || c.image.trim() === '') continue;
       // Placeholders (`$IMAGE`, `<image_url>`, `CONTAINER_IMAGE`) are filled in by tooling later: not ours to judge.
-      if (!IMAGE_REFERENCE.test(c.image)) continue;
+      // `auto` is Istio's convention: its injector sets the image of a gateway when the Pod is created.
+      if (!IMAGE_REFERENCE.test(c.image) || c.image === 'auto') continue;
       const { tag, digest } = imageTag(c.image);
       if (digest) continue;
       const span = spanOf(valueOf(c.node, 'image'));

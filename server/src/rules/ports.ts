@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PortModel } from '../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, spanOf, type Span } from './support';
+import { containerLabel, spanOf, twoLabels, type Span } from './support';
 
 export const portRangeRule: RuleDescriptor = {
   id: 'port-range',
@@ -87,7 +87,7 @@ export const portsCheck: Check = {
           const first = hostPorts.get(key);
           if (first) {
             ctx.report(hostPortConflictRule, {
-              message: `hostPort ${port.hostPort}/${port.protocol}${port.hostIP ? ` on ${port.hostIP}` : ''} is already claimed by ${first.container === c ? 'another port of this container' : containerLabel(first.container)}. A host port can be bound once per node, so the API server rejects the Pod. Use another hostPort, or reach the Pod through a Service instead.`,
+              message: `hostPort ${port.hostPort}/${port.protocol}${port.hostIP ? ` on ${port.hostIP}` : ''} is already claimed by ${first.container === c ? 'another port of this container' : twoLabels(c, first.container)[1]}. A host port can be bound once per node, so the API server rejects the Pod. Use another hostPort, or reach the Pod through a Service instead.`,
               ...hostPortSpan,
               related: [{ ...first.span, message: `hostPort ${port.hostPort} is first claimed here` }],
             });
@@ -100,10 +100,11 @@ export const portsCheck: Check = {
           const key = `${port.protocol}/${port.containerPort}`;
           const first = containerPorts.get(key);
           if (first && first.container !== c) {
+            const [self, other] = twoLabels(c, first.container);
             ctx.report(sharedContainerPortRule, {
-              message: `${containerLabel(c)} and ${containerLabel(first.container)} both declare containerPort ${port.containerPort}/${port.protocol}. All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`,
+              message: `${self} and ${other} both declare containerPort ${port.containerPort}/${port.protocol}. All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`,
               ...containerPortSpan,
-              related: [{ ...first.span, message: `${containerLabel(first.container)} declares ${port.containerPort}/${port.protocol} here` }],
+              related: [{ ...first.span, message: `${other} declares ${port.containerPort}/${port.protocol} here` }],
             });
           } else if (!first) {
             containerPorts.set(key, { container: c, span: containerPortSpan });

@@ -46,6 +46,14 @@ export function containerLabel(c: ContainerModel): string {
   return c.name ? `${kind} \`${c.name}\`` : `${kind} #${c.index + 1}`;
 }
 
+/** Labels for two containers in one sentence: by position as well when their names are the same. */
+export function twoLabels(a: ContainerModel, b: ContainerModel): [string, string] {
+  const [la, lb] = [containerLabel(a), containerLabel(b)];
+  if (la !== lb) return [la, lb];
+  const at = (c: ContainerModel) => `${LIST_WORDS[c.list]} #${c.index + 1} (\`${c.name}\`)`;
+  return [at(a), at(b)];
+}
+
 /** Where a finding about a whole container points: its name, else the first line of its mapping. */
 export function containerSpan(c: ContainerModel): Span | undefined {
   return spanOf(c.nameNode) ?? (c.node.items[0] ? pairKeySpan(c.node.items[0] as Pair<unknown, unknown>) : spanOf(c.node));

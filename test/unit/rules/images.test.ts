@@ -11,6 +11,7 @@ describe('rules: images', () => {
     { title: 'silent: a version tag behind a registry port', manifest: pod('registry.local:5000/team/app:1.4.2') },
     { title: 'silent: a digest', manifest: pod('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef') },
     { title: 'silent: a placeholder filled in later', manifest: pod('$IMAGE_URL') },
+    { title: "silent: Istio's `auto`, set by its injector", manifest: pod('auto') },
   ]);
 
   it('reads the tag after the last slash only', () => {
