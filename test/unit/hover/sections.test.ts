@@ -115,6 +115,11 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ['`extensions/v1beta1` no longer serves Deployment since Kubernetes 1.16: write `apiVersion: apps/v1`.'],
   ],
   [
+    'field: a field an ephemeral container cannot have',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers: [{name: a}]', '  ephemeralContainers:', '    - name: debug', '      po|rts: []'),
+    ['**container-level** · ephemeral container `debug`', '**Not accepted here:** the schema lists `ports`, but the API rejects it on an ephemeral container'],
+  ],
+  [
     'multi-document: the second document is explained on its own',
     yaml('apiVersion: v1', 'kind: ConfigMap', 'data: {a: b}', '---', 'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: only', '      ima|ge: nginx'),
     ['`spec.containers[only].image` · **container-level** · app container `only`'],

@@ -21,6 +21,9 @@ export const fieldExplanationSection: HoverSection = {
   id: 'fieldExplanation',
   render(ctx) {
     const lines: string[] = [];
+    if (ctx.annotation?.unsupported) {
+      lines.push(`**Not accepted here:** the schema lists ${code(ctx.field!)}, but the API rejects it on an ephemeral container, which only joins a running Pod to debug it.`);
+    }
     if (ctx.annotation?.explain) lines.push(ctx.annotation.explain);
     if (ctx.onKey && ctx.annotation) {
       const scope = scopeText(ctx.scope);
