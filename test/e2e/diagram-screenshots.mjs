@@ -123,6 +123,7 @@ spec:
 
 const examples = [
   { name: 'showcase', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'log-shipper', themes: ['dark', 'light', 'high-contrast'] },
+  { name: 'showcase-narrow', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'shop', themes: ['light'], width: 640 },
   { name: 'problems', text: problemsPod, needle: 'leftover', themes: ['dark', 'light'], xss: true },
   { name: 'simple-pod', text: readFileSync(path.join(root, 'examples/pod.yaml'), 'utf8'), needle: 'nginx', themes: ['light'] },
   { name: 'cronjob', text: cronJob, needle: 'report', themes: ['dark'] },
@@ -196,7 +197,7 @@ for (const example of examples) {
   const model = modelOf(example.text, example.needle);
   for (const theme of example.themes) {
     const label = `${example.name} (${theme})`;
-    const context = await browser.newContext({ viewport: { width: 980, height: 800 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: example.width ?? 980, height: 800 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));

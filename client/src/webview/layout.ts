@@ -104,12 +104,15 @@ export interface DiagramLayout {
 
 /** Sizes, in SVG units (1 unit = 1 CSS pixel at 100 %). */
 export const SIZES = {
+  /** The width used when the caller names none; the panel passes its own, between minWidth and maxWidth. */
   width: 940,
+  minWidth: 620,
+  maxWidth: 1100,
   margin: 12,
   padding: 16,
   line: 18,
-  containerWidth: 440,
-  volumeWidth: 240,
+  /** Least room between the container and volume columns, for the mount lines. */
+  edgeRoom: 70,
   /** Room at the left of the containers for the native sidecar brackets. */
   bracketRoom: 30,
   gap: 14,
@@ -117,6 +120,8 @@ export const SIZES = {
   charWidth: 6.4,
   boldCharWidth: 7.6,
   monoCharWidth: 6.9,
+  /** Headings are upper case with letter spacing. */
+  headingCharWidth: 7.6,
 } as const;
 
 const SEVERITY_RANK: Record<DiagramSeverity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -147,7 +152,9 @@ export function fit(text: string, width: number, charWidth: number = SIZES.charW
 }
 
 function line(x: number, y: number, text: string, width: number, style: string, anchor?: TextLine['anchor']): TextLine {
-  const per = style === 'mono' || style.startsWith('mono') ? SIZES.monoCharWidth : style === 'title' || style === 'strong' ? SIZES.boldCharWidth : SIZES.charWidth;
+  const per = style.startsWith('mono')
+    ? SIZES.monoCharWidth
+    : style === 'heading' ? SIZES.headingCharWidth : style === 'title' || style === 'strong' ? SIZES.boldCharWidth : SIZES.charWidth;
   const shown = fit(text, width, per);
   return shown === text ? { x, y, text, style, anchor } : { x, y, text: shown, full: text, style, anchor };
 }
@@ -174,8 +181,18 @@ const ROLE_BADGE: Record<DiagramContainer['role'], string> = {
   adapter: 'adapter',
 };
 
-export function layoutDiagram(model: DiagramModel): DiagramLayout {
-  const { width: W, margin, padding, line: L, gap } = SIZES;
+/** The widths of the two columns for a diagram `width` wide: volumes get about a quarter, containers the rest. */
+export function columnWidths(width: number): { container: number; volume: number } {
+  const volume = Math.round(Math.min(260, Math.max(170, width * 0.26)));
+  const room = width - 2 * SIZES.margin - 2 * SIZES.padding - SIZES.bracketRoom - SIZES.edgeRoom - volume;
+  return { container: Math.round(Math.min(520, Math.max(300, room))), volume };
+}
+
+/** Lays the diagram out `width` units wide (clamped to the sizes the columns allow). */
+export function layoutDiagram(model: DiagramModel, width: number = SIZES.width): DiagramLayout {
+  const W = Math.round(Math.min(SIZES.maxWidth, Math.max(SIZES.minWidth, width)));
+  const { margin, padding, line: L, gap } = SIZES;
+  const columns = columnWidths(W);
   const pod: Rect = { x: margin, y: margin, width: W - 2 * margin, height: 0 };
   const inner = { x: pod.x + padding, width: pod.width - 2 * padding };
 
@@ -196,11 +213,16 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
   const netTop = y;
   const netLines: TextLine[] = [
     line(inner.x + 12, netTop + 20, model.pod.hostNetwork ? 'Network: the node\'s own (hostNetwork)' : 'Network: one IP for the whole Pod', inner.width - 24, 'strong'),
-    line(inner.x + 12, netTop + 20 + L, 'Every container shares it and reaches the others on localhost, so two running containers cannot open the same port.', inner.width - 24, 'muted'),
   ];
+  const explanation = 'Every container shares it and reaches the others on localhost, so two running containers cannot open the same port.';
+  let netY = netTop + 20;
+  for (const part of wrap(explanation, inner.width - 24, SIZES.charWidth, 2)) {
+    netY += L;
+    netLines.push(line(inner.x + 12, netY, part, inner.width - 24, 'muted'));
+  }
   const chips: LaidChip[] = [];
   let chipX = inner.x + 12;
-  let chipY = netTop + 20 + L + 10;
+  let chipY = netY + 10;
   const chipH = 22;
   for (const c of model.containers) {
     for (const p of c.ports) {
@@ -227,7 +249,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
 
   // Containers, left column: init steps, then the ones that run together, then ephemeral ones.
   const columnX = inner.x + SIZES.bracketRoom;
-  const CW = SIZES.containerWidth;
+  const CW = columns.container;
   const headings: TextLine[] = [];
   const arrows: string[] = [];
   const laid: LaidContainer[] = [];
@@ -236,7 +258,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
   const ephemeral = model.containers.filter((c) => c.list === 'ephemeralContainers');
   const sectionTop = y;
   const place = (c: DiagramContainer) => {
-    const box = layoutContainer(c, model, columnX, y + 2);
+    const box = layoutContainer(c, model, columnX, y + 2, CW);
     laid.push(box);
     y = box.rect.y + box.rect.height;
     return box;
@@ -247,7 +269,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
   };
 
   if (inits.length) {
-    headings.push(line(columnX, y + 4, 'Init containers start one at a time, in order', CW, 'heading'));
+    headings.push(line(columnX, y + 4, 'Init containers: one at a time, in order', CW, 'heading'));
     y += 14;
     inits.forEach((c, i) => {
       if (i > 0) {
@@ -262,8 +284,8 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
     arrow(from, y - 14);
   }
   const runningHeading = inits.some((c) => c.role === 'native-sidecar')
-    ? 'Then these run together, beside the native sidecars'
-    : inits.length ? 'Then these run together' : 'Containers, all running together';
+    ? 'Then together, with native sidecars'
+    : inits.length ? 'Then all run together' : 'Containers, all running together';
   headings.push(line(columnX, y, running.length ? runningHeading : 'No app containers', CW, 'heading'));
   y += 8;
   for (const c of running) {
@@ -273,7 +295,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
   const runningBottom = y;
   if (ephemeral.length) {
     y += 28;
-    headings.push(line(columnX, y, 'Ephemeral debug containers (added to a running Pod)', CW, 'heading'));
+    headings.push(line(columnX, y, 'Ephemeral debug containers', CW, 'heading'));
     y += 8;
     for (const c of ephemeral) {
       y += 8;
@@ -297,7 +319,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
     });
 
   // Volumes, right column, each placed level with the mounts that reach it.
-  const volumeX = inner.x + inner.width - SIZES.volumeWidth;
+  const volumeX = inner.x + inner.width - columns.volume;
   const anchors = new Map<string, Point>();
   for (const box of laid) for (const row of box.mountRows) anchors.set(row.edgeId, row.anchor);
   const wanted = model.volumes.map((v, order) => {
@@ -308,13 +330,13 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
   const volumes: LaidVolume[] = [];
   let volumeY = sectionTop;
   if (model.volumes.length) {
-    headings.push(line(volumeX, sectionTop + 4, 'Volumes, shared by the Pod', SIZES.volumeWidth, 'heading'));
+    headings.push(line(volumeX, sectionTop + 4, 'Shared volumes', columns.volume, 'heading'));
     volumeY = sectionTop + 18;
   }
   for (const { v, target } of wanted) {
     const height = volumeHeight(v);
     const top = Math.max(volumeY, Number.isFinite(target) ? target - height / 2 : volumeY);
-    const box = layoutVolume(v, volumeX, top);
+    const box = layoutVolume(v, volumeX, top, columns.volume);
     volumes.push(box);
     volumeY = top + height + gap;
   }
@@ -376,9 +398,8 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
 }
 
 /** Rows of a container box: name and badge, image, ports, resources, then one per mount. */
-function layoutContainer(c: DiagramContainer, model: DiagramModel, x: number, top: number): LaidContainer {
+function layoutContainer(c: DiagramContainer, model: DiagramModel, x: number, top: number, width: number): LaidContainer {
   const { line: L } = SIZES;
-  const width = SIZES.containerWidth;
   const textX = x + (c.step !== undefined ? 34 : 12);
   const lines: TextLine[] = [];
   const badgeText = ROLE_BADGE[c.role];
@@ -395,8 +416,17 @@ function layoutContainer(c: DiagramContainer, model: DiagramModel, x: number, to
   }
   if (c.resources.length) {
     y += L;
+    // One line when it fits, else one resource per line: a figure is never cut in the middle.
     const parts = c.resources.map((r) => `${r.resource} ${r.request ?? '–'} / ${r.limit ?? '–'}`);
-    lines.push(line(textX, y, `request / limit  ${parts.join(', ')}`, body, 'mono-muted'));
+    const oneLine = `request / limit  ${parts.join(', ')}`;
+    if (fit(oneLine, body, SIZES.monoCharWidth) === oneLine) lines.push(line(textX, y, oneLine, body, 'mono-muted'));
+    else {
+      lines.push(line(textX, y, 'request / limit', body, 'mono-muted'));
+      for (const part of parts) {
+        y += L;
+        lines.push(line(textX + 16, y, part, body - 16, 'mono-muted'));
+      }
+    }
   }
   const note = c.role === 'native-sidecar'
     ? 'runs from its step on, beside the app containers'
@@ -437,8 +467,7 @@ function volumeHeight(v: DiagramVolume): number {
   return v.defined && v.used ? 56 : 72;
 }
 
-function layoutVolume(v: DiagramVolume, x: number, top: number): LaidVolume {
-  const width = SIZES.volumeWidth;
+function layoutVolume(v: DiagramVolume, x: number, top: number, width: number): LaidVolume {
   const status: LaidVolume['status'] = !v.defined ? 'undefined' : v.used ? 'ok' : 'unused';
   const marker = markerOf(v.problems, x + width - 20, top + 24);
   const lines: TextLine[] = [line(x + 14, top + 29, v.name, width - 28 - (marker ? 22 : 0), 'title')];

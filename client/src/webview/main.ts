@@ -3,7 +3,7 @@
  * draws it, and sends back clicks (reveal a line) and exports (SVG text, PNG data).
  */
 import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
-import { layoutDiagram } from './layout';
+import { layoutDiagram, SIZES } from './layout';
 import { parseToWebview, type FromWebview } from './messages';
 import { renderDiagram } from './render';
 import { DIAGRAM_CSS, PALETTE } from './styles';
@@ -20,12 +20,35 @@ const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
 const status = document.getElementById('status') as HTMLElement;
 const summary = document.getElementById('summary') as HTMLElement;
 const exportButtons = [document.getElementById('export-svg'), document.getElementById('export-png')] as HTMLButtonElement[];
+const canvas = document.getElementById('canvas') as HTMLElement;
 let current: DiagramModel | undefined;
+/** The width the drawing was laid out for: a resize lays it out again only when the width it gets changes. */
+let drawnWidth = 0;
+
+/** The panel's width, as the layout will use it: the picture is drawn at 100 %, never scaled down. */
+function availableWidth(): number {
+  const width = canvas.clientWidth || SIZES.width;
+  return Math.round(Math.min(SIZES.maxWidth, Math.max(SIZES.minWidth, width)));
+}
+
+function draw(model: DiagramModel) {
+  const layout = layoutDiagram(model, availableWidth());
+  drawnWidth = layout.width;
+  renderDiagram(svg, model, layout, { reveal: (range) => vscode.postMessage({ type: 'reveal', range }) });
+  return layout;
+}
+
+let resizeFrame = 0;
+window.addEventListener('resize', () => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    if (current && availableWidth() !== drawnWidth) draw(current);
+  });
+});
 
 function show(model: DiagramModel): void {
   current = model;
-  const layout = layoutDiagram(model);
-  renderDiagram(svg, model, layout, { reveal: (range) => vscode.postMessage({ type: 'reveal', range }) });
+  const layout = draw(model);
   svg.style.display = '';
   status.hidden = true;
   const problems = Object.values(model.problemCounts).reduce((a, b) => a + b, 0);

@@ -104,7 +104,7 @@ button:focus-visible { outline: 1px solid var(--ps-focus); outline-offset: 2px; 
 button:disabled { opacity: 0.5; cursor: default; }
 #status { padding: 24px 16px; color: var(--ps-muted); }
 #status[hidden] { display: none; }
-#canvas { padding: 4px 0 16px; }
-#canvas svg { display: block; width: 100%; max-width: 940px; height: auto; }
+#canvas { padding: 4px 0 16px; overflow-x: auto; }
+#canvas svg { display: block; }
 ${DIAGRAM_CSS}
 `;

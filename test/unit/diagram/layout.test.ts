@@ -88,12 +88,13 @@ describe('diagram layout', () => {
     [0, 12, 1],
     [0, 1, 12],
   ];
+  const widths = [SIZES.minWidth, SIZES.width, SIZES.maxWidth];
   for (const [inits, apps, volumes] of shapes) {
-    for (const seed of [1, 2, 3]) {
-      const title = `${inits} init, ${apps} app containers, ${volumes} volumes (seed ${seed})`;
+    for (const [seed, width] of [1, 2, 3].flatMap((seed) => widths.map((width) => [seed, width]))) {
+      const title = `${inits} init, ${apps} app containers, ${volumes} volumes (seed ${seed}, ${width} wide)`;
       it(`${title}: no two boxes overlap, all inside the Pod`, () => {
         const model = modelOf(podText(inits, apps, volumes, seed));
-        const layout = layoutDiagram(model);
+        const layout = layoutDiagram(model, width);
         const all = boxes(layout);
         for (let i = 0; i < all.length; i++) {
           for (let j = i + 1; j < all.length; j++) {
@@ -106,7 +107,7 @@ describe('diagram layout', () => {
 
       it(`${title}: every element drawn once, every mount line from its container to its volume`, () => {
         const model = modelOf(podText(inits, apps, volumes, seed));
-        const layout = layoutDiagram(model);
+        const layout = layoutDiagram(model, width);
         assert.deepEqual(layout.containers.map((c) => c.id), model.containers.map((c) => c.id));
         assert.deepEqual(layout.volumes.map((v) => v.id).sort(), model.volumes.map((v) => v.id).sort());
         assert.equal(layout.edges.length, model.edges.length);
@@ -125,7 +126,7 @@ describe('diagram layout', () => {
       });
 
       it(`${title}: port chips stay in the network band without overlapping`, () => {
-        const layout = layoutDiagram(modelOf(podText(inits, apps, volumes, seed)));
+        const layout = layoutDiagram(modelOf(podText(inits, apps, volumes, seed)), width);
         const chips = layout.network.chips;
         for (let i = 0; i < chips.length; i++) {
           assert.ok(inside(chips[i].rect, layout.network.rect), `chip ${chips[i].text} inside the band`);
@@ -134,6 +135,11 @@ describe('diagram layout', () => {
       });
     }
   }
+
+  it('lays out at the width it is given, within the least and most it allows', () => {
+    const model = modelOf(podText(1, 2, 2, 1));
+    assert.deepEqual([300, 800, 2000].map((w) => layoutDiagram(model, w).width), [SIZES.minWidth, 800, SIZES.maxWidth]);
+  });
 
   it('orders init steps with an arrow between each and one into the running section', () => {
     const layout = layoutDiagram(modelOf(podText(3, 2, 0, 7)));

@@ -1,0 +1,60 @@
+// The Pod diagram in the VS Code server at --base, through headless Chromium, as a person uses it: open
+// examples/diagram-showcase.yaml, press the editor title button, see the diagram beside the editor, click a
+// container and land on its name in the editor. Each check counts as a test; the panel's screenshot is saved as
+// test-results/diagram/vscode-panel.png.
+//   node test/e2e/diagram-ui.mjs --base URL [--counts FILE]
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Checks, examplesDir, launchBrowser, resultsDir, root, waitForWorkbench, workbenchUrl, writeCounts } from './browser.mjs';
+
+const { values: args } = parseArgs({ options: { base: { type: 'string' }, counts: { type: 'string' } } });
+
+// Where the adapter container's name is in the showcase (1-based, as the status bar shows it): clicking the
+// container selects its name, so the status bar shows the cursor at the name's end and 7 characters selected.
+const showcase = readFileSync(path.join(examplesDir, 'diagram-showcase.yaml'), 'utf8').split('\n');
+const metricsLine = showcase.findIndex((l) => l.includes('- name: metrics')) + 1;
+const metricsColumn = showcase[metricsLine - 1].indexOf('metrics') + 1;
+
+const browser = await launchBrowser({ width: 1600, height: 1000 });
+const { page } = browser;
+const checks = new Checks(page, 'diagram-ui');
+console.log('Pod diagram UI checks:');
+// The webview's page sits in two nested iframes of the workbench.
+const diagram = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+await checks.check('the workbench opens diagram-showcase.yaml', async () => {
+  await page.goto(workbenchUrl(args.base, { extensionDevelopmentPath: root }));
+  await waitForWorkbench(page, 'diagram-showcase.yaml');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'diagram-showcase.yaml' }).first().click();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'kind: Deployment' }).first().waitFor({ timeout: 30000 });
+});
+
+await checks.check('the editor title button "Show Pod Diagram" opens the diagram beside the editor', async () => {
+  await page.locator('.monaco-editor .view-line', { hasText: 'name: shop' }).first().click();
+  await page.locator('.editor-actions .action-label[aria-label*="Show Pod Diagram"]').first().click({ timeout: 30000 });
+  await diagram().locator('#diagram g.container').nth(5).waitFor({ timeout: 60000 });
+  const summary = await diagram().locator('#summary').innerText();
+  if (!summary.startsWith('Deployment shop · 6 containers · 3 volumes')) throw new Error(`summary: ${summary}`);
+});
+
+await checks.check('screenshot of the panel beside the editor', async () => {
+  mkdirSync(path.join(resultsDir, 'diagram'), { recursive: true });
+  const file = path.join(resultsDir, 'diagram/vscode-panel.png');
+  await page.screenshot({ path: file });
+  console.log(`    ${path.relative(root, file)}`);
+});
+
+await checks.check(`clicking the adapter container selects its name in the editor (Ln ${metricsLine}, Col ${metricsColumn}-${metricsColumn + 7})`, async () => {
+  await diagram().locator('#diagram g.container.role-adapter > rect.box').click();
+  const wanted = `Ln ${metricsLine}, Col ${metricsColumn + 'metrics'.length} (${'metrics'.length} selected)`;
+  await page.locator('.statusbar-item', { hasText: wanted }).first().waitFor({ timeout: 20000 }).catch(() => {});
+  const status = await page.locator('.statusbar').innerText();
+  if (!status.includes(wanted)) throw new Error(`status bar: ${JSON.stringify(status.slice(0, 300))}, wanted ${wanted}`);
+});
+
+await browser.close();
+const { passed, failed } = checks.counts;
+console.log(`Pod diagram UI checks: ${passed} passed, ${failed} failed`);
+writeCounts(args.counts, checks.counts);
+process.exit(failed === 0 ? 0 : 1);
