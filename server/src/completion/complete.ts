@@ -42,7 +42,7 @@ export function complete(req: FeatureRequest): CompletionList {
     if (schema) items.push(...keyItems(context, schema, style, range));
     const pod = podModelOf(doc);
     const list = containerListAt(context, identity.kind);
-    if (list && context.style === 'block') items.push(...containerPatternItems(context, list, pod, style, range));
+    if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
     if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
     return { isIncomplete: false, items };
   }

@@ -1,9 +1,12 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
 import { itemText, mappingLines, snippetEscape, type BlockValue } from './blockText';
 import type { CursorContext } from './cursorContext';
+import type { FeatureRequest } from '../service/languageService';
 import type { IndentStyle } from './indentStyle';
+import { mountEdit, volumeEdit } from './podEdits';
+import { TextLines } from './textLines';
 
 /**
  * The multi-container patterns, offered where a container goes and fitted to the Pod already written: the log
@@ -18,11 +21,14 @@ interface Pattern {
   readonly detail: string;
   readonly why: string;
   readonly body: Record<string, BlockValue>;
+  /** Mounts the shared volume: brings the edits that declare it and mount it in the app, where needed. */
+  readonly sharesVolume?: boolean;
 }
 
 const SMALL_RESOURCES: BlockValue = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
 
 export function containerPatternItems(
+  req: FeatureRequest,
   context: CursorContext,
   list: ContainerList,
   pod: PodModel | undefined,
@@ -30,7 +36,9 @@ export function containerPatternItems(
   range: Range,
 ): CompletionItem[] {
   const app = pod ? primaryContainer(appContainers(pod)) : undefined;
-  const patterns = list === 'containers' ? appPatterns(pod, app) : initPatterns(pod, app);
+  const shared = sharedVolume(pod, app);
+  const sharing = shared.declared && shared.mountedByApp ? [] : sharingEdits(req, pod, app, shared, style);
+  const patterns = list === 'containers' ? appPatterns(pod, app, shared, sharing.length > 0) : initPatterns(app, shared, sharing.length > 0);
   // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion.
   const newItem = !context.itemStart;
   return patterns.map((pattern, i) => {
@@ -47,13 +55,13 @@ export function containerPatternItems(
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range, newText: text + '$0' },
+      additionalTextEdits: pattern.sharesVolume && sharing.length ? sharing : undefined,
     };
   });
 }
 
-function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined): Pattern[] {
+function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, completes: boolean): Pattern[] {
   const appName = app?.name ?? 'the app';
-  const shared = sharedVolume(pod, app);
   const appPort = app?.ports.find((p) => p.containerPort !== undefined)?.containerPort ?? 8080;
   const proxyPort = freePort(pod, 5432);
   const metricsPort = freePort(pod, 9113);
@@ -62,8 +70,9 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined)
     {
       label: 'sidecar: log shipper',
       detail: `shares volume ${shared.name} with ${appName}`,
-      why: `A sidecar helps the app from beside it. Containers of a Pod can mount the same volume: this log shipper reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}), read-only.${shared.declared ? '' : ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`}`,
+      why: `A sidecar helps the app from beside it. Containers of a Pod can mount the same volume: this log shipper reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}), read-only.${sharingNote(shared, appName, completes)}`,
       body: logShipper,
+      sharesVolume: true,
     },
     {
       label: 'ambassador: local proxy',
@@ -91,15 +100,15 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined)
   ];
 }
 
-function initPatterns(pod: PodModel | undefined, app: ContainerModel | undefined): Pattern[] {
+function initPatterns(app: ContainerModel | undefined, shared: SharedVolume, completes: boolean): Pattern[] {
   const appName = app?.name ?? 'the app';
-  const shared = sharedVolume(pod, app);
   return [
     {
       label: 'native sidecar: log shipper',
       detail: `restartPolicy: Always · shares volume ${shared.name}`,
-      why: `An init container with \`restartPolicy: Always\` is a native sidecar: it starts before the app containers, keeps running beside them, and stops after them, so no log line is lost at startup or shutdown. It reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}).${shared.declared ? '' : ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`}`,
+      why: `An init container with \`restartPolicy: Always\` is a native sidecar: it starts before the app containers, keeps running beside them, and stops after them, so no log line is lost at startup or shutdown. It reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}).${sharingNote(shared, appName, completes)}`,
       body: logShipperBody(shared, true),
+      sharesVolume: true,
     },
     {
       label: 'init container: wait for a service',
@@ -130,20 +139,48 @@ function logShipperBody(shared: SharedVolume, native: boolean): Record<string, B
 interface SharedVolume {
   readonly name: string;
   readonly mountPath: string;
-  /** False when the Pod has no such volume yet: the item says to add it. */
+  /** False when the Pod has no such volume yet. */
   readonly declared: boolean;
+  /** False when the app does not mount it yet. */
+  readonly mountedByApp: boolean;
 }
 
-/** The volume a helper should share with the app: an emptyDir the app mounts (writable), else any it mounts. */
+/** The volume a helper should share with the app: an emptyDir the app mounts (writable), else any it writes to. */
 function sharedVolume(pod: PodModel | undefined, app: ContainerModel | undefined): SharedVolume {
   if (pod && app) {
     const candidates = app.mounts.filter((m) => m.name && m.mountPath && pod.volumes.some((v) => v.name === m.name));
     const emptyDir = candidates.find((m) => pod.volumes.find((v) => v.name === m.name)?.sources.includes('emptyDir') && !m.readOnly);
     const chosen = emptyDir ?? candidates.find((m) => !m.readOnly);
-    if (chosen) return { name: chosen.name!, mountPath: chosen.mountPath!, declared: true };
+    if (chosen) return { name: chosen.name!, mountPath: chosen.mountPath!, declared: true, mountedByApp: true };
   }
-  const existing = pod?.volumes.find((v) => v.name === 'logs');
-  return { name: 'logs', mountPath: '/var/log/app', declared: !!existing };
+  const declared = !!pod?.volumes.some((v) => v.name === 'logs');
+  return { name: 'logs', mountPath: '/var/log/app', declared, mountedByApp: false };
+}
+
+/** Edits that make the sharing real: declare the emptyDir volume, mount it in the app. */
+function sharingEdits(req: FeatureRequest, pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, style: IndentStyle): TextEdit[] {
+  if (!pod) return [];
+  const lines = TextLines.of(req.doc);
+  const edits: TextEdit[] = [];
+  if (!shared.declared) {
+    const edit = volumeEdit(req, lines, pod, { name: shared.name, emptyDir: {} }, style);
+    if (!edit) return [];
+    edits.push(edit);
+  }
+  if (app && !shared.mountedByApp) {
+    const edit = mountEdit(req, lines, app, { name: shared.name, mountPath: shared.mountPath }, style);
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+function sharingNote(shared: SharedVolume, appName: string, completes: boolean): string {
+  if (shared.declared && shared.mountedByApp) return '';
+  if (completes) {
+    const adds = [shared.declared ? '' : `declares the emptyDir volume \`${shared.name}\``, shared.mountedByApp ? '' : `mounts it in ${appName} at ${shared.mountPath}`].filter(Boolean).join(' and ');
+    return ` Accepting it also ${adds}: point ${appName}'s log files there.`;
+  }
+  return ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`;
 }
 
 /** `preferred`, or the next port no container of the Pod declares (they all share the Pod's ports). */

@@ -13,6 +13,8 @@ import type { IndentStyle } from './indentStyle';
 
 /** Keys a person should not write: the API server fills them in. */
 const SERVER_SET = new Set(['status']);
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+const SERVER_SET_METADATA = new Set(['creationTimestamp', 'deletionGracePeriodSeconds', 'deletionTimestamp', 'generation', 'managedFields', 'resourceVersion', 'selfLink', 'uid']);
 
 /** Resource names every cluster knows, offered as keys of requests and limits. */
 const RESOURCE_NAMES: [string, string][] = [
@@ -74,6 +76,7 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
   for (const [name, raw] of Object.entries(properties)) {
     if (!newItem && context.presentKeys.has(name)) continue;
     if (atRoot && SERVER_SET.has(name)) continue;
+    if (parent.definition === OBJECT_META && SERVER_SET_METADATA.has(name)) continue;
     const field = resolve(raw);
     const deprecated = isDeprecated(field.description);
     const scope = scopeOf(parent.definition, name);

@@ -1,10 +1,9 @@
-import { isMap, isSeq } from 'yaml';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { valueOf } from '../document/yamlTree';
-import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { appContainers, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
 import type { FeatureRequest } from '../service/languageService';
 import { itemText, mappingLines, type BlockValue } from './blockText';
+import { mountEdit } from './podEdits';
 import type { CursorContext } from './cursorContext';
 import type { IndentStyle } from './indentStyle';
 import { TextLines } from './textLines';
@@ -41,7 +40,9 @@ export function volumeItems(req: FeatureRequest, context: CursorContext, pod: Po
     const text = context.itemStart
       ? mappingLines(body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n')
       : itemText(body, context.column, style);
-    const mount = app ? mountEdit(req, lines, app, name, kind, style) : undefined;
+    const mountBody: Record<string, BlockValue> = { name, mountPath: kind.mountPath };
+    if (kind.readOnly) mountBody.readOnly = 'true';
+    const mount = app ? mountEdit(req, lines, app, mountBody, style) : undefined;
     const where = mount ? `, mounted in ${app!.name ?? 'the app container'} at ${kind.mountPath}` : '';
     return {
       label: `${kind.source} volume`,
@@ -59,35 +60,4 @@ export function volumeItems(req: FeatureRequest, context: CursorContext, pod: Po
       additionalTextEdits: mount ? [mount] : undefined,
     };
   });
-}
-
-/** A volumeMounts entry for the container: after its last mount, or a new volumeMounts key after its last field. */
-function mountEdit(req: FeatureRequest, lines: TextLines, container: ContainerModel, name: string, kind: VolumeKind, style: IndentStyle): TextEdit | undefined {
-  const mount: Record<string, BlockValue> = { name, mountPath: kind.mountPath };
-  if (kind.readOnly) mount.readOnly = 'true';
-  const mounts = valueOf(container.node, 'volumeMounts');
-  if (isSeq(mounts) && !mounts.flow && mounts.items.length) {
-    const last = mounts.items[mounts.items.length - 1];
-    if (!isMap(last) || last.flow || !last.range) return undefined;
-    const keyColumn = columnOf(lines, last.range[0]);
-    const at = endOfContent(lines.text, last.range[1]);
-    const text = itemText(mount, keyColumn - 2, style);
-    return { range: req.rangeOf(at, at), newText: `\n${' '.repeat(keyColumn - 2)}${text}` };
-  }
-  if (mounts !== undefined || container.node.flow || !container.node.range) return undefined;
-  const keyColumn = columnOf(lines, container.node.range[0]);
-  const at = endOfContent(lines.text, container.node.range[1]);
-  const text = mappingLines({ volumeMounts: [mount] }, keyColumn, style).join('\n');
-  return { range: req.rangeOf(at, at), newText: `\n${text}` };
-}
-
-/** A block node's range runs over the newline after it; an insertion goes right after its last character. */
-function endOfContent(text: string, end: number): number {
-  let at = end;
-  while (at > 0 && /\s/.test(text[at - 1])) at--;
-  return at;
-}
-
-function columnOf(lines: TextLines, offset: number): number {
-  return offset - lines.starts[lines.lineAt(offset)];
 }

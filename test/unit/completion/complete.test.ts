@@ -141,6 +141,11 @@ describe('completion: keys', () => {
     assert.equal(accept(POD('  containers:', '    |'), '- resources'), POD('  containers:', '    - resources:', '        '));
   });
 
+  it('leaves out what the API server fills in: status, and metadata such as uid', () => {
+    assert.deepEqual(labels(yaml('apiVersion: v1', 'kind: Pod', '|')), ['metadata', 'spec']);
+    assert.deepEqual(labels(yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  |')).sort(), ['annotations', 'finalizers', 'generateName', 'labels', 'name', 'namespace', 'ownerReferences']);
+  });
+
   it('offers resource names as keys of requests and limits', () => {
     const offered = labels(POD('  containers:', '  - name: app', '    resources:', '      limits:', '        memory: 1Gi', '        |'));
     assert.deepEqual(offered, ['cpu', 'ephemeral-storage']);
@@ -357,6 +362,35 @@ describe('completion: multi-container patterns where a container goes', () => {
     assert.ok(labels(marked).includes('init container: wait for a service'));
     const text = accept(marked, 'native sidecar: log shipper');
     assert.match(text, /initContainers:\n {4}- name: log-shipper\n {6}image: fluent\/fluent-bit:3\.2\n {6}restartPolicy: Always\n/);
+    assert.deepEqual(errorsOf(text), []);
+  });
+
+  it('in a Pod without a shared volume, the log shipper declares an emptyDir and mounts it in the app too', () => {
+    const marked = POD('  containers:', '    - name: app', '      image: nginx:1.27', '    - |');
+    const shipper = item(marked, 'sidecar: log shipper');
+    assert.match(JSON.stringify(shipper.documentation), /also declares the emptyDir volume `logs` and mounts it in app at \/var\/log\/app/);
+    const text = accept(marked, 'sidecar: log shipper');
+    assert.equal(
+      text.split('\n').slice(0, 16).join('\n'),
+      [
+        'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:',
+        '  volumes:', '    - name: logs', '      emptyDir: {}',
+        '  containers:', '    - name: app', '      image: nginx:1.27', '      volumeMounts:', '        - name: logs', '          mountPath: /var/log/app',
+        '    - name: log-shipper', '      image: fluent/fluent-bit:3.2',
+      ].join('\n'),
+    );
+    assert.deepEqual(errorsOf(text), []);
+  });
+
+  it('with volumes but none the app writes to, the native sidecar adds its volume after the last one', () => {
+    const marked = POD(
+      '  initContainers:', '    - |',
+      '  containers:', '    - name: app', '      image: nginx:1.27', '      volumeMounts:', '        - name: config', '          mountPath: /etc/app', '          readOnly: true',
+      '  volumes:', '    - name: config', '      configMap:', '        name: app-config',
+    );
+    const text = accept(marked, 'native sidecar: log shipper');
+    assert.ok(text.includes('          readOnly: true\n        - name: logs\n          mountPath: /var/log/app\n'), text);
+    assert.ok(text.endsWith('        name: app-config\n    - name: logs\n      emptyDir: {}\n'), text);
     assert.deepEqual(errorsOf(text), []);
   });
 
