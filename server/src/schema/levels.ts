@@ -3,6 +3,7 @@ import type { WorkloadKind } from '../pod/workloadKinds';
 import { DEFINITIONS, fieldAnnotation, securityContextLevel } from './annotations';
 import { definitionForKind } from './kubernetesSchema';
 import { shapeOfDefinition, type Shape } from './shapes';
+import { suggest } from './suggest';
 
 /**
  * The levels of a pod-carrying object (the object itself, its metadata, the workload's spec, the Pod template,
@@ -170,6 +171,25 @@ export class KindLevels {
         targetPath: concrete([...level.pattern, key], container),
         reason: reasonFor(candidate, level.shape, key, this.workload.kind),
       };
+    }
+    return undefined;
+  }
+
+  /**
+   * For a key unknown at `path` and at every other level: a field of another level it is a typo of
+   * (`imagePullSecret` in a container → the Pod's `imagePullSecrets`), with where that field belongs.
+   */
+  nearMisplacement(key: string, path: Path): { suggestion: string; place: Misplacement } | undefined {
+    const at = this.levelAt(path);
+    if (!at) return undefined;
+    for (let candidate of CANDIDATES[at]) {
+      if (candidate === 'templateMetadata' && !this.byId.has(candidate)) candidate = 'metadata';
+      const level = this.byId.get(candidate);
+      if (!level) continue;
+      const suggestion = suggest(key, level.shape.fieldNames, level.shape.lowerCaseFields);
+      if (!suggestion) continue;
+      const place = this.misplacement(suggestion, path);
+      if (place && place.level === candidate) return { suggestion, place };
     }
     return undefined;
   }

@@ -208,6 +208,17 @@ export class SchemaWalk {
     }
     const suggestion = suggest(name, shape.fieldNames, shape.lowerCaseFields);
     const where = this.where(shape);
+    const near = suggestion ? undefined : this.levels?.nearMisplacement(name, this.path);
+    if (near) {
+      const { suggestion: other, place } = near;
+      this.report(
+        unknownFieldRule,
+        key,
+        `Unknown field \`${name}\` in ${where}: did you mean \`${other}\`? It belongs to ${place.label} (${place.displayPath}): ${place.reason}.`,
+        { field: name, suggestion: other, misplaced: true, home: place.home, level: place.level, targetPath: place.targetPath },
+      );
+      return;
+    }
     const message = suggestion
       ? `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`
       : `Unknown field \`${name}\` in ${where}. The API server rejects fields it does not know (or drops them), so it would have no effect.`;

@@ -59,6 +59,17 @@ describe('schema validation: unknown and misplaced fields', () => {
       ],
     },
     {
+      name: 'a typo of a field of another level suggests it and says where it belongs',
+      text: yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', '      imagePullSecret: [{name: registry}]'),
+      expected: [
+        [
+          'unknown-field',
+          '8:6-8:21',
+          /^Unknown field `imagePullSecret` in Container at spec\.containers\[0\]: did you mean `imagePullSecrets`\? It belongs to the Pod \(spec\.imagePullSecrets\): /,
+        ],
+      ],
+    },
+    {
       name: 'metadata.label: did you mean labels?',
       text: yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  label:', '    app: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27'),
       expected: [['unknown-field', '4:2-4:7', 'Unknown field `label` in ObjectMeta at metadata: did you mean `labels`?']],
