@@ -98,7 +98,8 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
       typed = typed.slice(1);
       start++;
     }
-    if (!/^[^#]*$/.test(typed) || /\s/.test(typed.trimEnd()) && !/^[A-Za-z0-9_.\-/ ]*$/.test(typed)) return undefined;
+    // A value with spaces or a comment is prose (a command, a description), not a word to complete.
+    if (/[\s#]/.test(typed)) return undefined;
     const place = mappingAt(lines, lineIndex, shape.keyColumn, shape.dashes);
     if (!place) return undefined;
     return {
