@@ -160,7 +160,9 @@ export class SchemaWalk {
     switch (shape.kind) {
       case 'string':
         if (typeof v !== 'string') return this.wrongType(node, shape, key, name);
-        if (shape.enumValues && !shape.enumValues.has(v)) this.invalidEnum(node, v, shape, name);
+        // An empty string is left alone: the API server fills in the default (restartPolicy, imagePullPolicy,
+        // protocol, dnsPolicy...) before it validates, so `""` means "the default" there.
+        if (shape.enumValues && v !== '' && !shape.enumValues.has(v)) this.invalidEnum(node, v, shape, name);
         return;
       case 'integer':
         if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrongType(node, shape, key, name);

@@ -546,7 +546,7 @@ describe('schema validation: required fields and null values', () => {
       ],
     },
     {
-      name: 'explicit nulls of optional fields are absent, as for the API server',
+      name: 'explicit nulls of optional fields are absent, and an empty enum value is the default, as for the API server',
       text: yaml(
         'apiVersion: apps/v1',
         'kind: Deployment',
@@ -570,6 +570,7 @@ describe('schema validation: required fields and null values', () => {
         '        - name: web',
         '          image: nginx:1.27',
         '          resources: {}',
+        '          imagePullPolicy: ""',
         '          env:',
         '          args:',
         '            -',
