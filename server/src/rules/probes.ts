@@ -45,13 +45,21 @@ export const identicalProbesRule: RuleDescriptor = {
   fix: 'Let liveness check only that the process works (a cheap /healthz, a longer period or higher failureThreshold); keep dependency checks in readiness.',
 };
 
+export const readinessGracePeriodRule: RuleDescriptor = {
+  id: 'readiness-probe-grace-period',
+  defaultSeverity: 'error',
+  rationale: 'A failing readiness probe never kills the container, so a termination grace period on it means nothing; the API server rejects it.',
+  example: 'readinessProbe:\n  httpGet: {path: /ready, port: 8080}\n  terminationGracePeriodSeconds: 30',
+  fix: 'Remove it, or move it to the livenessProbe or startupProbe, whose failures do restart the container.',
+};
+
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
 /** Probes: one handler each, thresholds, ports that exist, and liveness that differs from readiness. */
 export const probesCheck: Check = {
   name: 'probes',
-  rules: [probeHandlerRule, probeSuccessThresholdRule, probePortRule, probeNamedPortRule, identicalProbesRule],
+  rules: [probeHandlerRule, probeSuccessThresholdRule, probePortRule, probeNamedPortRule, identicalProbesRule, readinessGracePeriodRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -88,6 +96,13 @@ function checkProbe(ctx: CheckContext, c: ContainerModel, kind: (typeof PROBES)[
     ctx.report(probeSuccessThresholdRule, {
       message: `successThreshold of a ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probe must be 1: the kubelet acts on the first success (${kind === 'livenessProbe' ? 'the container is alive' : 'startup is over'}), so the API server rejects ${threshold.value}. Remove it, or move the threshold to the readinessProbe.`,
       ...spanOf(threshold)!,
+    });
+  }
+  const grace = kind === 'readinessProbe' ? keySpan(probe, 'terminationGracePeriodSeconds') : undefined;
+  if (grace) {
+    ctx.report(readinessGracePeriodRule, {
+      message: `terminationGracePeriodSeconds is not allowed on the readinessProbe of ${containerLabel(c)}: a failing readiness probe only takes the Pod out of its Services and never stops the container, so there is no termination to give time to. The API server rejects it; set it on the livenessProbe or startupProbe instead.`,
+      ...grace,
     });
   }
   for (const handler of handlers) {

@@ -54,6 +54,22 @@ export const jobSidecarRule: RuleDescriptor = {
   fix: 'Move the helper to initContainers with `restartPolicy: Always` (a native sidecar, Kubernetes 1.29+): it starts first and stops when the Job\'s containers finish.',
 };
 
+export const deploymentStrategyRule: RuleDescriptor = {
+  id: 'deployment-strategy',
+  defaultSeverity: 'error',
+  rationale: 'A Recreate rollout replaces all Pods at once, so rollingUpdate settings do not apply to it; and a rolling update with maxSurge and maxUnavailable both 0 could never progress. The API server rejects both.',
+  example: 'strategy:\n  type: Recreate\n  rollingUpdate:\n    maxSurge: 1',
+  fix: 'Remove rollingUpdate for Recreate; for RollingUpdate let maxSurge or maxUnavailable be above 0.',
+};
+
+export const podFailurePolicyRule: RuleDescriptor = {
+  id: 'pod-failure-policy-restart',
+  defaultSeverity: 'error',
+  rationale: 'A Job\'s podFailurePolicy judges failed Pods, so its Pods must not restart containers in place: the template\'s restartPolicy must be Never.',
+  example: 'kind: Job\nspec:\n  podFailurePolicy:\n    rules: [...]\n  template:\n    spec:\n      restartPolicy: OnFailure',
+  fix: 'Set the template\'s restartPolicy to Never, or remove podFailurePolicy.',
+};
+
 const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
@@ -61,7 +77,7 @@ const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
 /** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
 export const workloadsCheck: Check = {
   name: 'workloads',
-  rules: [emptySelectorRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule],
+  rules: [emptySelectorRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule, deploymentStrategyRule, podFailurePolicyRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -71,6 +87,8 @@ export const workloadsCheck: Check = {
     checkRestartPolicy(ctx, pod);
     if (kind === 'CronJob') checkCron(ctx);
     if (RUN_TO_COMPLETION.has(kind)) checkJobSidecars(ctx, pod);
+    if (kind === 'Deployment') checkStrategy(ctx);
+    if (RUN_TO_COMPLETION.has(kind)) checkPodFailurePolicy(ctx, pod);
   },
 };
 
@@ -253,4 +271,58 @@ function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
       ...span,
     });
   }
+}
+
+function checkStrategy(ctx: CheckContext): void {
+  const strategy = valueOf(valueOf(ctx.doc.root, 'spec'), 'strategy');
+  if (!isMap(strategy)) return;
+  const type = scalarString(valueOf(strategy, 'type'));
+  const rollingPair = pairOf(strategy, 'rollingUpdate');
+  const rolling = rollingPair?.value;
+  const hasRolling = isMap(rolling);
+  if (type === 'Recreate' && hasRolling) {
+    const span = spanOf(rollingPair!.key);
+    if (span) {
+      ctx.report(deploymentStrategyRule, {
+        message: 'rollingUpdate may not be set when the strategy type is Recreate: a Recreate rollout stops every old Pod before it starts the new ones, so there is no surge or unavailability to tune. The API server rejects it; remove rollingUpdate or use type RollingUpdate.',
+        ...span,
+        related: keySpan(strategy, 'type') ? [{ ...keySpan(strategy, 'type')!, message: 'the strategy type' }] : undefined,
+      });
+    }
+    return;
+  }
+  if (type !== undefined && type !== 'RollingUpdate') return;
+  if (!hasRolling) return;
+  const surgeNode = valueOf(rolling, 'maxSurge');
+  const unavailableNode = valueOf(rolling, 'maxUnavailable');
+  // Both default to 25%; only when both are written as zero can the rollout never move.
+  if (!isZero(surgeNode) || !isZero(unavailableNode)) return;
+  const span = spanOf(unavailableNode);
+  if (!span) return;
+  ctx.report(deploymentStrategyRule, {
+    message: 'maxUnavailable and maxSurge are both 0: the rollout may neither start an extra Pod nor stop an old one, so it could never progress. The API server rejects it; let one of them be above 0 (maxSurge: 1 keeps full capacity during the rollout).',
+    ...span,
+    related: spanOf(surgeNode) ? [{ ...spanOf(surgeNode)!, message: 'maxSurge is 0 here' }] : undefined,
+  });
+}
+
+/** A rollout limit of zero: the number 0, or a percentage of zero such as "0%". */
+function isZero(node: unknown): boolean {
+  if (!isScalar(node)) return false;
+  const value = node.value;
+  if (typeof value === 'number') return value === 0;
+  return typeof value === 'string' && /^0+(\.0*)?%$/.test(value);
+}
+
+function checkPodFailurePolicy(ctx: CheckContext, pod: PodModel): void {
+  const jobSpecPath = pod.workload.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
+  const jobSpec = nodeAtPath(ctx.doc.root, jobSpecPath);
+  if (!pairOf(jobSpec, 'podFailurePolicy') || pod.restartPolicy !== 'OnFailure') return;
+  const span = spanOf(valueOf(pod.podSpec, 'restartPolicy'));
+  if (!span) return;
+  ctx.report(podFailurePolicyRule, {
+    message: 'With a podFailurePolicy the Job judges each failed Pod by its rules, so containers must not be restarted inside the Pod: the API server accepts only restartPolicy Never here. Set Never, or remove podFailurePolicy.',
+    ...span,
+    related: [{ ...keySpan(jobSpec, 'podFailurePolicy')!, message: 'the podFailurePolicy' }],
+  });
 }

@@ -42,3 +42,10 @@ describe('rules: probes', () => {
     assert.deepEqual(d.relatedInformation?.map((r) => [r.location.range.start.line, r.message]), [[13, 'the identical readinessProbe']]);
   });
 });
+
+describe('rules: readiness probe grace period', () => {
+  ruleTable('readiness-probe-grace-period', 1, [
+    { title: 'terminationGracePeriodSeconds on a readiness probe', manifest: pod('      readinessProbe:', '        httpGet: {path: /ready, port: http}', '        «terminationGracePeriodSeconds»: 30'), says: /never stops the container/ },
+    { title: 'silent: on a liveness probe', manifest: pod('      livenessProbe:', '        httpGet: {path: /healthz, port: http}', '        terminationGracePeriodSeconds: 30') },
+  ]);
+});

@@ -56,3 +56,19 @@ describe('rules: restart policies outside the enum', () => {
     { title: 'silent: `Sometimes` is invalid-enum, reported once by the schema check', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      restartPolicy: Sometimes', '      containers: [{name: web, image: nginx:1.27}]') },
   ]);
 });
+
+describe('rules: rollouts and Job failure policies', () => {
+  const strategy = (...s: string[]) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector: {matchLabels: {app: web}}', '  strategy:', ...s, '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      containers: [{name: web, image: nginx:1.27}]');
+  ruleTable('deployment-strategy', 1, [
+    { title: 'rollingUpdate with Recreate', manifest: strategy('    type: Recreate', '    «rollingUpdate»:', '      maxSurge: 1'), says: /may not be set when the strategy type is Recreate/ },
+    { title: 'maxSurge and maxUnavailable both zero', manifest: strategy('    rollingUpdate:', '      maxSurge: 0', '      maxUnavailable: «"0%"»'), says: /both 0.*could never progress/ },
+    { title: 'silent: maxUnavailable 0 with a surge', manifest: strategy('    type: RollingUpdate', '    rollingUpdate:', '      maxSurge: 1', '      maxUnavailable: 0') },
+    { title: 'silent: Recreate alone', manifest: strategy('    type: Recreate') },
+  ]);
+
+  const job = (policy: string) => lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  podFailurePolicy:', '    rules:', '      - action: FailJob', '        onExitCodes: {operator: In, values: [42]}', '  template:', '    spec:', `      restartPolicy: ${policy}`, '      containers: [{name: train, image: train:1.0}]');
+  ruleTable('pod-failure-policy-restart', 1, [
+    { title: 'OnFailure with a podFailurePolicy', manifest: job('«OnFailure»'), says: /accepts only restartPolicy Never/ },
+    { title: 'silent: Never', manifest: job('Never') },
+  ]);
+});
