@@ -104,6 +104,9 @@ function podLevelValue(pod: PodModel, name: string, isLimit: boolean): number | 
   if (request !== undefined) return request;
   const limit = pod.podLimits?.values.get(name)?.value;
   if (limit === undefined) return undefined;
-  const anyContainerRequests = pod.containers.some((c) => c.list !== 'ephemeralContainers' && c.requests.values.has(name));
+  // A container's limit is its request too (defaulting), so it counts as requesting the resource.
+  const anyContainerRequests = pod.containers.some(
+    (c) => c.list !== 'ephemeralContainers' && (c.requests.values.has(name) || c.limits.values.has(name)),
+  );
   return anyContainerRequests ? undefined : limit;
 }

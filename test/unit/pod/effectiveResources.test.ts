@@ -82,6 +82,13 @@ const examples: Example[] = [
     limits: { memory: [2 ** 30, 'set for the whole Pod (spec.resources)'] },
   },
   {
+    title: 'a Pod-level limit leaves the request to the containers that request the resource',
+    manifest: pod('  resources:', '    limits: {memory: 1Gi}', '  containers:', ...container('web', '{limits: {memory: 256Mi}}'), ...container('logger', '{requests: {memory: 64Mi}}')),
+    // web's limit is its request (defaulting): 256Mi + 64Mi, within the Pod's 1Gi limit.
+    requests: { memory: [320 * 2 ** 20, 'sum of app containers'] },
+    limits: { memory: [2 ** 30, 'set for the whole Pod (spec.resources)'] },
+  },
+  {
     title: 'Pod-level resources cover cpu and memory, not extended resources',
     manifest: pod('  resources:', '    limits: {cpu: "2"}', '  containers:', ...container('web', '{limits: {nvidia.com/gpu: 1}}')),
     requests: { 'nvidia.com/gpu': [1, 'sum of app containers'] },
