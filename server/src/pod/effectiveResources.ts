@@ -6,7 +6,10 @@ import type { ContainerModel, PodModel, ResourceList } from './podModel';
  * Init containers run one at a time, each beside the native sidecars started before it; app containers run all
  * together beside every native sidecar. So for each resource the Pod needs the larger of (the busiest init step)
  * and (the sum of app containers plus all sidecars), plus the runtime's overhead. Pod-level `spec.resources`, where
- * set, is the budget instead.
+ * set, is the budget instead (for cpu, memory and hugepages; the overhead still comes on top).
+ *
+ * Defaulting the API server applies first, and so do we: a container that sets only a limit requests that much; a
+ * Pod-level limit without a Pod-level request is the request when no container requests the resource.
  */
 export interface EffectiveResource {
   /** The effective amount in base units; undefined for a limit that some running container leaves unbounded. */
