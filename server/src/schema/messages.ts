@@ -89,7 +89,7 @@ export function wrongTypeMessage(subject: string, shape: Shape, actual: ActualTy
         return `${subject} must be a boolean (true or false), but ${source} is a quoted string: remove the quotes.`;
       }
       if (actual === 'string' && YAML11_BOOLEANS.has(source)) {
-        return `${subject} must be a boolean: write true or false. \`${source}\` is a string in YAML 1.2; only older YAML 1.1 parsers read it as a boolean.`;
+        return `${subject} must be a boolean: write true or false. kubectl reads \`${source}\` as a boolean (YAML 1.1), but YAML 1.2 tools read it as a string, which the API server rejects.`;
       }
       return `${subject} must be a boolean (true or false), not the ${actual} ${source}.`;
     case 'string':

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, typ
 import type { PathSegment } from '../document/yamlTree';
 import { parseQuantity, quantityMistake } from '../pod/quantity';
 import type { CheckContext } from '../rules/rule';
+import type { Severity } from '../service/finding';
 import type { KindLevels } from './levels';
 import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage } from './messages';
 import {
@@ -21,6 +22,8 @@ import type { VersionDelta } from './versions';
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
+/** The words kubectl's YAML 1.1 parser reads as booleans, beyond true and false. */
+const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 /**
@@ -160,6 +163,7 @@ export class SchemaWalk {
     switch (shape.kind) {
       case 'string':
         if (typeof v !== 'string') return this.wrongType(node, shape, key, name);
+        if (node.type === 'PLAIN' && YAML11_BOOLEANS.has(v)) return this.yaml11Boolean(node, v, key, name);
         // An empty string is left alone: the API server fills in the default (restartPolicy, imagePullPolicy,
         // protocol, dnsPolicy...) before it validates, so `""` means "the default" there.
         if (shape.enumValues && v !== '' && !shape.enumValues.has(v)) this.invalidEnum(node, v, shape, name);
@@ -245,11 +249,28 @@ export class SchemaWalk {
     const source = scalar ? sourceOf(scalar) : '';
     const quoted = !!scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
     const message = wrongTypeMessage(subjectOf(name, key), shape, actual, source, quoted);
+    // kubectl reads a plain `yes` as true (YAML 1.1), YAML 1.2 tools as a string: wrong for some tools only.
+    const severity = shape.kind === 'boolean' && scalar?.type === 'PLAIN' && YAML11_BOOLEANS.has(source) ? 'warning' : undefined;
     // A collection where a scalar belongs spans many lines: point at its key (or the item's first line) instead.
     const target = scalar ?? key ?? (node as Node);
     const data: Record<string, unknown> = { expectedType: expectedTypeOf(shape), actualType: actual };
     if (scalar && quoted) data.quoted = true;
-    this.report(wrongTypeRule, target, message, data, scalar || key ? undefined : firstLine(node as Node));
+    this.report(wrongTypeRule, target, message, data, scalar || key ? undefined : firstLine(node as Node), severity);
+  }
+
+  /**
+   * A plain `yes`, `no`, `on`, `off`, `y` or `n` where a string belongs: a string in YAML 1.2, but kubectl's
+   * YAML 1.1 parser turns it into a boolean, which the API server then rejects. A warning, since tools differ.
+   */
+  private yaml11Boolean(node: Scalar, value: string, key: Scalar | undefined, name: string): void {
+    this.report(
+      wrongTypeRule,
+      node,
+      `${subjectOf(name, key)} is a string, but kubectl reads the unquoted \`${value}\` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("${value}").`,
+      { expectedType: 'string', actualType: 'boolean', yaml11: true },
+      undefined,
+      'warning',
+    );
   }
 
   private requiredNull(key: Scalar, name: string, shape: Shape): void {
@@ -280,9 +301,10 @@ export class SchemaWalk {
     message: string,
     data?: Record<string, unknown>,
     span?: [number, number],
+    severity?: Severity,
   ): void {
     const [start, end] = span ?? [node.range![0], node.range![1]];
-    this.ctx.report(rule, { message, start, end, data });
+    this.ctx.report(rule, { message, start, end, data, severity });
   }
 }
 

@@ -353,7 +353,7 @@ describe('schema validation: types, enums, quantities', () => {
       expected: [
         ['wrong-type', '5:15-5:21', '`hostNetwork` must be a boolean (true or false), but "true" is a quoted string: remove the quotes.'],
         ['wrong-type', '6:33-6:36', '`terminationGracePeriodSeconds` must be a whole number, not 1.5.'],
-        ['wrong-type', '10:13-10:16', /^`stdin` must be a boolean: write true or false\. `yes` is a string in YAML 1\.2/],
+        ['wrong-type', '10:13-10:16', /^`stdin` must be a boolean: write true or false\. kubectl reads `yes` as a boolean \(YAML 1\.1\), but YAML 1\.2 tools read it as a string/],
         ['wrong-type', '12:25-12:35', '`containerPort` is out of range: 3000000000 does not fit in a 32-bit integer (-2147483648 to 2147483647).'],
       ],
     },
@@ -458,6 +458,33 @@ describe('schema validation: types, enums, quantities', () => {
       ],
     },
   ]);
+});
+
+describe('schema validation: YAML 1.1 booleans', () => {
+  const text = yaml(
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    '  labels: {canary: no, quoted: "no"}',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      image: nginx:1.27',
+    '      tty: on',
+    '      env:',
+    '        - name: DEBUG',
+    '          value: yes',
+  );
+
+  it('warns where kubectl and YAML 1.2 read a plain yes/no/on/off differently', () => {
+    const found = schemaDiagnostics(text).map((d) => [d.code, d.severity, `${d.range.start.line}:${d.range.start.character}`, d.message]);
+    assert.deepEqual(found, [
+      ['wrong-type', 2, '4:19', '`canary` is a string, but kubectl reads the unquoted `no` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("no").'],
+      ['wrong-type', 2, '9:11', '`tty` must be a boolean: write true or false. kubectl reads `on` as a boolean (YAML 1.1), but YAML 1.2 tools read it as a string, which the API server rejects.'],
+      ['wrong-type', 2, '12:17', '`value` is a string, but kubectl reads the unquoted `yes` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("yes").'],
+    ]);
+  });
 });
 
 describe('schema validation: required fields and null values', () => {
