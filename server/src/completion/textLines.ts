@@ -2,8 +2,8 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { lineShape, type LineShape } from './lineShape';
 
 /**
- * The lines of a document's text, with each line's shape read on demand. Line starts are computed once per
- * document text (memoised on the document); shapes only for the lines a request looks at.
+ * The lines of a document's text, with each line's shape read on demand: line starts once per document text,
+ * shapes only for the lines a request looks at, both kept with the document for the next request.
  */
 export class TextLines {
   private readonly shapes = new Map<number, LineShape>();
@@ -14,8 +14,9 @@ export class TextLines {
     readonly starts: readonly number[],
   ) {}
 
+  /** The lines of a document, shared by every request on the same text (shapes read once per version). */
   static of(doc: ManifestDocument): TextLines {
-    return new TextLines(doc.text, doc.cached('completion:lineStarts', () => lineStarts(doc.text)));
+    return doc.cached('completion:lines', () => new TextLines(doc.text, lineStarts(doc.text)));
   }
 
   static ofText(text: string): TextLines {
