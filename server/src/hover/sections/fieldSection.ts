@@ -35,15 +35,19 @@ export const fieldExplanationSection: HoverSection = {
 
 /**
  * A node our annotations do not name (a label, a port's number) gets the explanation of the nearest field above
- * it that they do name, introduced as such. It comes after the concern sections, which say more about this node.
+ * it that they do name, introduced as such, unless a concern section has already told the same in this Pod's terms.
  */
 export const enclosingFieldSection: HoverSection = {
   id: 'enclosingField',
   render(ctx) {
     if (ctx.annotation || !ctx.nearest?.annotation.explain) return undefined;
+    // The network, storage, resources and scheduling sections already explain these nodes in this Pod's terms.
+    if (ctx.pod && COVERED_CONCEPTS.has(ctx.nearest.annotation.concept ?? '')) return undefined;
     return `Part of ${code(ctx.nearest.field)}: ${ctx.nearest.annotation.explain}`;
   },
 };
+
+const COVERED_CONCEPTS = new Set(['network', 'storage', 'resources', 'scheduling']);
 
 /** The scope in bold, with the container and its role when the node is inside one. */
 export function scopeBadge(ctx: HoverContext): string {
