@@ -1,9 +1,10 @@
 // The Pod diagram in the VS Code server at --base, through headless Chromium, as a person uses it: open
 // examples/diagram-showcase.yaml, press the editor title button, see the diagram beside the editor, click a
-// container and land on its name in the editor. Each check counts as a test; the panel's screenshot is saved as
-// test-results/diagram/vscode-panel.png.
+// container and land on its name in the editor, export the picture as SVG and PNG. Each check counts as a test;
+// the panel's screenshot is saved as test-results/diagram/vscode-panel.png.
 //   node test/e2e/diagram-ui.mjs --base URL [--counts FILE]
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Checks, examplesDir, launchBrowser, resultsDir, root, waitForWorkbench, workbenchUrl, writeCounts } from './browser.mjs';
@@ -52,6 +53,25 @@ await checks.check(`clicking the adapter container selects its name in the edito
   const status = await page.locator('.statusbar').innerText();
   if (!status.includes(wanted)) throw new Error(`status bar: ${JSON.stringify(status.slice(0, 300))}, wanted ${wanted}`);
 });
+
+// Exports: the webview sends the picture, VS Code's save dialog (the workbench's own, in a browser) asks where, and
+// the extension writes the file. Saved into a throw-away folder.
+const exportDir = mkdtempSync(path.join(tmpdir(), 'podsmith-export-'));
+for (const [format, magic] of [['svg', '<svg'], ['png', '\x89PNG']]) {
+  await checks.check(`Export ${format.toUpperCase()} saves the picture where the save dialog says`, async () => {
+    const target = path.join(exportDir, `shop.${format}`);
+    await diagram().locator(`#export-${format}`).click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 20000 });
+    await input.fill(target);
+    await input.press('Enter');
+    const deadline = Date.now() + 20000;
+    while (!existsSync(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const head = existsSync(target) ? readFileSync(target).subarray(0, 4).toString('latin1') : '(no file)';
+    if (head !== magic) throw new Error(`${target} starts with ${JSON.stringify(head)}`);
+  });
+}
+rmSync(exportDir, { recursive: true, force: true });
 
 await browser.close();
 const { passed, failed } = checks.counts;

@@ -5,8 +5,8 @@
 #   2. UI checks (test/e2e/ui.mjs): squiggle and Problems panel, screenshot in test-results/problems-panel.png
 #   3. the packaged .vsix: installs into the server, and its extension activates on YAML (UI checks without the
 #      development path)
-#   and, on its own, the Pod diagram's webview in Chromium (test/e2e/diagram-screenshots.mjs), screenshots in
-#      test-results/diagram/
+#   and the Pod diagram: its webview alone in Chromium (test/e2e/diagram-screenshots.mjs) and its panel in the
+#      workbench (test/e2e/diagram-ui.mjs), screenshots in test-results/diagram/
 # Writes {"passed":N,"failed":N,"skipped":N} to $PODSMITH_TEST_COUNTS (test/run-all.mjs reads it).
 # Environment: PODSMITH_VSIX (test this .vsix instead of packaging dist/ as it is), PODSMITH_E2E_GREP (in-host
 # tests whose title matches), PODSMITH_E2E_TIMEOUT (seconds for the in-host suite, default 300).
@@ -102,6 +102,9 @@ add_counts "$work/host.json" $?
 
 node test/e2e/ui.mjs --base "$VS_URL" --mode dev --counts "$work/ui.json"
 add_counts "$work/ui.json" $?
+
+node test/e2e/diagram-ui.mjs --base "$VS_URL" --counts "$work/diagram-ui.json"
+add_counts "$work/diagram-ui.json" $?
 
 if [ "$have_vsix" -eq 1 ]; then
   node test/e2e/ui.mjs --base "$VS_URL" --mode installed --counts "$work/installed.json"

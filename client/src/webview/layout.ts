@@ -136,7 +136,7 @@ export function wrap(text: string, width: number, charWidth: number, maxLines: n
   let rest = text;
   while (rest.length > max && lines.length < maxLines - 1) {
     const cut = rest.lastIndexOf(' ', max);
-    const at = cut > max / 3 ? cut : max;
+    const at = cut > 0 ? cut : max;
     lines.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }

@@ -26,7 +26,7 @@ export const workloadRestartPolicyRule: RuleDescriptor = {
   id: 'workload-restart-policy',
   defaultSeverity: 'error',
   rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running, so their template\'s restartPolicy may only be Always; Jobs run to completion, so theirs must be OnFailure or Never.',
-  example: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [...]\n      # restartPolicy missing: defaults to Always',
+  example: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [...]\n      # no restartPolicy: a Job needs OnFailure or Never',
   fix: 'For a Job or CronJob set `restartPolicy: OnFailure` or `Never`; for the others remove restartPolicy or set Always.',
 };
 
@@ -215,7 +215,7 @@ function checkRestartPolicy(ctx: CheckContext, pod: PodModel): void {
   const span = keySpan(templateSpec, 'spec');
   if (!span) return;
   ctx.report(workloadRestartPolicyRule, {
-    message: `This ${kind}'s Pod template sets no restartPolicy, so it defaults to Always, which a Job rejects: its Pods must run to completion. Add \`restartPolicy: OnFailure\` (retry in the same Pod) or \`Never\` (a failed Pod is replaced) to the template's spec.`,
+    message: `This ${kind}'s Pod template sets no restartPolicy, and a Job requires one: OnFailure or Never, because its Pods run to completion (the Pod default, Always, would rerun finished work forever). The API server rejects it. Add \`restartPolicy: OnFailure\` (retry in the same Pod) or \`Never\` (a failed Pod is replaced) to the template's spec.`,
     ...span,
   });
 }

@@ -21,7 +21,7 @@ describe('rules: workloads', () => {
   ]);
 
   ruleTable('workload-restart-policy', 1, [
-    { title: 'a Job without restartPolicy (defaults to Always)', manifest: job(), says: /sets no restartPolicy, so it defaults to Always, which a Job rejects/ },
+    { title: 'a Job without restartPolicy', manifest: job(), says: /sets no restartPolicy, and a Job requires one: OnFailure or Never/ },
     { title: 'a Job with Always', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: «Always»', '      containers:', '        - name: work', '          image: app:1.0'), says: /must be OnFailure .* or Never/ },
     { title: 'a Deployment with Never', manifest: deployment('spec:', '  selector:', '    matchLabels: {app: web}', ...template('{app: web}', '      restartPolicy: «Never»')), says: /may only be Always/ },
     { title: 'silent: a Job with OnFailure', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    spec:', '      restartPolicy: OnFailure', '      containers:', '        - name: work', '          image: app:1.0') },
