@@ -60,6 +60,10 @@ export function valueItems(scope: ValueScope): CompletionItem[] {
   if (last === 'fieldPath' && parent === 'fieldRef') return plainItems(scope, FIELD_PATHS);
   if (last === 'topologyKey') return plainItems(scope, WELL_KNOWN_NODE_LABELS.filter(([l]) => l !== 'kubernetes.io/os' && l !== 'kubernetes.io/arch'));
   if (last === 'resource' && parent === 'resourceFieldRef') return plainItems(scope, RESOURCE_FIELDS.map((r) => [r, '']));
+  if (last === 'restartPolicy' && pod) {
+    const policies = restartPolicies(scope, pod);
+    if (policies) return policies;
+  }
   const schema = scope.schema;
   if (!schema) return [];
   if (schema.node.enum?.length) return schema.node.enum.map((value, i) => valueItem(scope, value, { sortText: String(i).padStart(3, '0') }));
@@ -170,4 +174,29 @@ function containerNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] 
       detail: `${c.list === 'initContainers' ? 'init container' : 'container'}${c === own ? ' (this one)' : ''}`,
       sortText: String(i).padStart(3, '0'),
     }));
+}
+
+/** Restart policies the workload accepts: its controller rejects the others (a Job never restarts Always). */
+const POD_RESTART_POLICIES: Record<string, [string, string][]> = {
+  Job: [['Never', 'a failed Pod is replaced by a new one, up to backoffLimit'], ['OnFailure', 'a failed container is restarted in the same Pod']],
+  CronJob: [['OnFailure', 'a failed container is restarted in the same Pod'], ['Never', 'a failed Pod is replaced by a new one, up to backoffLimit']],
+  Deployment: [['Always', 'the only policy a Deployment accepts: its Pods run until replaced']],
+  StatefulSet: [['Always', 'the only policy a StatefulSet accepts']],
+  DaemonSet: [['Always', 'the only policy a DaemonSet accepts']],
+  ReplicaSet: [['Always', 'the only policy a ReplicaSet accepts']],
+};
+
+function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | undefined {
+  const path = scope.context.path;
+  const at = pod.podSpecPath.length;
+  const inPodSpec = pod.podSpecPath.every((step, i) => path[i] === step);
+  if (!inPodSpec) return undefined;
+  if (path.length === at + 1) {
+    const allowed = POD_RESTART_POLICIES[pod.workload.kind];
+    return allowed ? plainItems(scope, allowed) : undefined;
+  }
+  if (path.length === at + 3 && path[at] === 'initContainers') {
+    return [valueItem(scope, 'Always', { detail: 'makes this init container a native sidecar', documentation: 'It starts in the init sequence, then keeps running beside the app containers until they stop.' })];
+  }
+  return undefined;
 }

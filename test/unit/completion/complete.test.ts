@@ -222,6 +222,14 @@ describe('completion: values', () => {
     it(`offers the values of ${name}`, () => assert.deepEqual(labels(marked), expected));
   }
 
+  it('offers only the restart policies the workload accepts', () => {
+    const template = (kind: string, api: string) => yaml(`apiVersion: ${api}`, `kind: ${kind}`, 'spec:', '  template:', '    spec:', '      restartPolicy: |');
+    assert.deepEqual(labels(template('Job', 'batch/v1')), ['Never', 'OnFailure']);
+    assert.deepEqual(labels(template('Deployment', 'apps/v1')), ['Always']);
+    assert.deepEqual(labels(POD('  initContainers:', '    - name: shipper', '      restartPolicy: |')), ['Always']);
+    assert.equal(item(POD('  initContainers:', '    - name: shipper', '      restartPolicy: |'), 'Always').detail, 'makes this init container a native sidecar');
+  });
+
   it('replaces the partly typed value', () => {
     const marked = POD('  containers:', '  - name: a', '    imagePullPolicy: If|');
     assert.equal(range(item(marked, 'IfNotPresent')), '7:21-7:23');
