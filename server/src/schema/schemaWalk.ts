@@ -92,6 +92,8 @@ export class SchemaWalk {
     const tooNew = definition !== undefined && this.delta.unknown.size > 0 ? this.delta.unknown.get(definition) : undefined;
     const extra = definition !== undefined && this.delta.extra.size > 0 ? this.delta.extra.get(definition) : undefined;
     let merged = false;
+    /** Fields that unknown keys of this mapping are typos of: a missing one of them is that same mistake. */
+    let suggested: string[] | undefined;
     for (let i = 0; i < items.length; i++) {
       const pair = items[i];
       const key = pair.key;
@@ -105,7 +107,10 @@ export class SchemaWalk {
       }
       const field = shape.fields.get(name);
       if (!field) {
-        if (!extra?.has(name)) this.unknown(key, name, shape);
+        if (!extra?.has(name)) {
+          const suggestion = this.unknown(key, name, shape);
+          if (suggestion) (suggested ??= []).push(suggestion);
+        }
         continue;
       }
       const since = tooNew?.get(name);
@@ -135,7 +140,7 @@ export class SchemaWalk {
     if (merged || required.length === 0) return;
     for (let r = 0; r < required.length; r++) {
       const field = required[r];
-      if (!hasKey(items, field)) this.missing(map, owner, field, shape);
+      if (!hasKey(items, field) && !suggested?.includes(field)) this.missing(map, owner, field, shape);
     }
   }
 
@@ -200,7 +205,8 @@ export class SchemaWalk {
     }
   }
 
-  private unknown(key: Scalar, name: string, shape: Shape): void {
+  /** Reports an unknown key; returns the field of this mapping it is a typo of, if any. */
+  private unknown(key: Scalar, name: string, shape: Shape): string | undefined {
     const place = this.levels?.misplacement(name, this.path);
     if (place) {
       this.report(misplacedFieldRule, key, `\`${name}\` belongs to ${place.label} (${place.displayPath}): ${place.reason}.`, {
@@ -210,7 +216,7 @@ export class SchemaWalk {
         level: place.level,
         targetPath: place.targetPath,
       });
-      return;
+      return undefined;
     }
     const suggestion = suggest(name, shape.fieldNames, shape.lowerCaseFields);
     const where = this.where(shape);
@@ -223,12 +229,13 @@ export class SchemaWalk {
         `Unknown field \`${name}\` in ${where}: did you mean \`${other}\`? It belongs to ${place.label} (${place.displayPath}): ${place.reason}.`,
         { field: name, suggestion: other, misplaced: true, home: place.home, level: place.level, targetPath: place.targetPath },
       );
-      return;
+      return undefined;
     }
     const message = suggestion
       ? `Unknown field \`${name}\` in ${where}: did you mean \`${suggestion}\`?`
       : `Unknown field \`${name}\` in ${where}. The API server rejects fields it does not know (or drops them), so it would have no effect.`;
     this.report(unknownFieldRule, key, message, suggestion ? { field: name, suggestion } : { field: name });
+    return suggestion;
   }
 
   private invalidEnum(node: Scalar, value: string, shape: Shape, name: string): void {
