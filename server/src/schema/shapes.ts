@@ -131,7 +131,7 @@ function kindOf(node: SchemaNode): ShapeKind {
   if (types.length > 1) return 'any';
   switch (types[0]) {
     case 'object':
-      if (node.properties && node.additionalProperties === false) return 'object';
+      // Every object with fields is closed (additionalProperties false) in the generated schema.
       if (node.properties) return 'object';
       // A free-form object (`{"type": "object"}` alone) accepts anything; a typed one is a map of its values.
       return typeof node.additionalProperties === 'object' ? 'map' : 'any';
