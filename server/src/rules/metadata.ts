@@ -27,6 +27,14 @@ export const invalidLabelRule: RuleDescriptor = {
   fix: 'Use letters, digits, \'-\', \'_\' and \'.\' only, starting and ending with a letter or digit: `my-app`.',
 };
 
+export const invalidAnnotationKeyRule: RuleDescriptor = {
+  id: 'invalid-annotation-key',
+  defaultSeverity: 'error',
+  rationale: 'Annotation keys are qualified names like label keys (an optional DNS prefix and \'/\', then at most 63 characters); the API server rejects others. Values are free text.',
+  example: 'metadata:\n  annotations:\n    "prometheus.io scrape": "true"',
+  fix: 'Use letters, digits, \'-\', \'_\' and \'.\' in the name part, e.g. `prometheus.io/scrape`.',
+};
+
 interface NameRule {
   readonly grammar: string;
   readonly problem: (name: string) => string | undefined;
@@ -59,7 +67,7 @@ const NAMED_KINDS = new Set([
 /** Object names per kind, and label keys and values wherever labels are set or matched. */
 export const metadataCheck: Check = {
   name: 'metadata',
-  rules: [invalidMetadataNameRule, invalidLabelRule],
+  rules: [invalidMetadataNameRule, invalidLabelRule, invalidAnnotationKeyRule],
   appliesTo: 'kubernetes',
   run(ctx) {
     const root = ctx.doc.root;
@@ -82,13 +90,47 @@ export const metadataCheck: Check = {
         });
       }
     }
+    const namespaceNode = nodeAtPath(root, ['metadata', 'namespace']);
+    if (isScalar(namespaceNode) && typeof namespaceNode.value === 'string' && !hasPlaceholder(namespaceNode.value)) {
+      const problem = dns1123LabelProblem(namespaceNode.value);
+      const span = spanOf(namespaceNode);
+      if (problem && span) {
+        ctx.report(invalidMetadataNameRule, {
+          message: `The namespace \`${namespaceNode.value}\` is not a valid namespace name: it must be a DNS-1123 label, and ${problem}. The API server rejects the object.`,
+          ...span,
+        });
+      }
+    }
     checkLabels(ctx, ['metadata', 'labels'], 'label');
+    checkAnnotationKeys(ctx, ['metadata', 'annotations']);
     const workload = workloadKindByName(kind);
-    if (workload?.templateMetadataPath) checkLabels(ctx, [...workload.templateMetadataPath, 'labels'], 'Pod template label');
+    if (workload?.templateMetadataPath) {
+      checkLabels(ctx, [...workload.templateMetadataPath, 'labels'], 'Pod template label');
+      checkAnnotationKeys(ctx, [...workload.templateMetadataPath, 'annotations']);
+    }
+    // A Service selects its Pods with a plain map of labels.
+    if (kind === 'Service' && ctx.doc.identity.apiVersion === 'v1') checkLabels(ctx, ['spec', 'selector'], 'selector label');
     const selectorPath = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'selector'] : ['spec', 'selector'];
     if (workload && kind !== 'Pod') checkLabels(ctx, [...selectorPath, 'matchLabels'], 'selector label');
   },
 };
+
+function checkAnnotationKeys(ctx: CheckContext, path: Path): void {
+  const annotations = deref(nodeAtPath(ctx.doc.root, path), ctx.doc);
+  if (!isMap(annotations)) return;
+  for (const pair of annotations.items) {
+    const key = pair.key;
+    if (!isScalar(key) || typeof key.value !== 'string' || hasPlaceholder(key.value)) continue;
+    // The API server checks the key in lower case: upper-case letters are allowed in annotation keys.
+    const problem = qualifiedNameProblem(key.value.toLowerCase());
+    const span = spanOf(key);
+    if (!problem || !span) continue;
+    ctx.report(invalidAnnotationKeyRule, {
+      message: `The annotation key \`${key.value}\` is not valid: ${problem}. Annotation keys follow the label-key rules (an optional DNS-subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.'); only values are free text. The API server rejects the object.`,
+      ...span,
+    });
+  }
+}
 
 function checkLabels(ctx: CheckContext, path: Path, what: string): void {
   const labels = deref(nodeAtPath(ctx.doc.root, path), ctx.doc);

@@ -71,3 +71,19 @@ describe('rules: envsubst placeholders', () => {
     ruleTable(rule, 1, [{ title: `silent: ${rule} leaves \${NAME} placeholders to the tool that fills them in`, manifest }]);
   }
 });
+
+describe('rules: namespaces, annotations and Service selectors', () => {
+  ruleTable('invalid-metadata-name', 1, [
+    { title: 'an underscore in the namespace', manifest: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  namespace: «team_a»'), says: /namespace `team_a` is not a valid namespace name: it must be a DNS-1123 label/ },
+    { title: 'silent: a valid namespace', manifest: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  namespace: team-a') },
+  ]);
+  ruleTable('invalid-annotation-key', 1, [
+    { title: 'a space in an annotation key', manifest: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  annotations:', '    «prometheus.io scrape»: "true"'), says: /annotation key `prometheus.io scrape` is not valid: it contains ` `/ },
+    { title: 'on a Pod template', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: d', 'spec:', '  template:', '    metadata:', '      annotations:', '        «a/b/c»: x') },
+    { title: 'silent: upper case, dots and any value', manifest: lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  annotations:', '    kubectl.kubernetes.io/last-applied-configuration: "{ any text }"', '    Example.com/Owner: Team A') },
+  ]);
+  ruleTable('invalid-label', 1, [
+    { title: 'a Service selector value with a slash', manifest: lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: «web/v2»'), says: /selector label value/ },
+    { title: 'silent: a valid Service selector', manifest: lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app.kubernetes.io/name: web') },
+  ]);
+});
