@@ -37,7 +37,7 @@ export function diagramPageHtml({ scriptUri, cspSource, nonce }: DiagramPageOpti
   <button id="export-png" type="button" title="Save the diagram as a PNG image" disabled>Export PNG</button>
 </div>
 <div id="status" role="status">Put the cursor in a Pod, or in a workload with a Pod template, to see its diagram.</div>
-<div id="canvas"><svg id="diagram" class="podsmith-diagram" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Pod diagram"></svg></div>
+<div id="canvas"><svg id="diagram" class="podsmith-diagram" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="Pod diagram"></svg></div>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;

@@ -175,6 +175,23 @@ describe('diagram layout', () => {
     assert.deepEqual(words.get('spare'), ['unused', 'spare | emptyDir | unused: no container mounts it']);
   });
 
+  it('puts ephemeral containers in their own section after the running ones', () => {
+    const model = modelOf(
+      ['apiVersion: v1', 'kind: Pod', 'metadata: {name: e}', 'spec:', '  containers: [{name: a, image: x:1}]', '  ephemeralContainers: [{name: debug, image: busybox:1.36}]', ''].join('\n'),
+    );
+    const layout = layoutDiagram(model);
+    assert.deepEqual(layout.containers.map((c) => [c.role, c.badge.text]), [['app', 'app'], ['ephemeral', 'ephemeral']]);
+    assert.deepEqual(layout.headings.map((h) => h.text), ['Containers, all running together', 'Ephemeral debug containers']);
+    assert.ok(layout.containers[1].rect.y > layout.containers[0].rect.y + layout.containers[0].rect.height);
+  });
+
+  it("says when the Pod uses the node's network instead of its own", () => {
+    const model = modelOf(['apiVersion: v1', 'kind: Pod', 'metadata: {name: h}', 'spec:', '  hostNetwork: true', '  containers: [{name: a, image: x:1}]', ''].join('\n'));
+    const layout = layoutDiagram(model);
+    assert.equal(layout.network.lines[0].text, "Network: the node's own (hostNetwork)");
+    assert.match(layout.pod.lines[1].text, /hostNetwork: the Pod uses the node's network/);
+  });
+
   it('shows a port clash on the chip in words', () => {
     const model = modelOf(
       ['apiVersion: v1', 'kind: Pod', 'metadata: {name: c}', 'spec:', '  containers:', '    - {name: a, image: x:1, ports: [{containerPort: 80}]}', '    - {name: b, image: y:1, ports: [{containerPort: 80}]}', ''].join('\n'),
