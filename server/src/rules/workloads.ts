@@ -196,7 +196,7 @@ function checkRestartPolicy(ctx: CheckContext, pod: PodModel): void {
   if (policy !== undefined && !POD_RESTART_POLICIES.has(policy)) return;
   if (KEEP_RUNNING.has(kind) && policy !== undefined && policy !== 'Always' && policySpan) {
     ctx.report(workloadRestartPolicyRule, {
-      message: `A ${kind} keeps its Pods running, so the template's restartPolicy may only be Always; the API server rejects \`${policy}\`. Remove it (Always is the default)${policy === 'Never' || policy === 'OnFailure' ? ', or use a Job for work that runs to completion' : ''}.`,
+      message: `A ${kind} keeps its Pods running, so the template's restartPolicy may only be Always; the API server rejects \`${policy}\`. Remove it (Always is the default), or use a Job for work that runs to completion.`,
       ...policySpan,
     });
   }
