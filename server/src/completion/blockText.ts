@@ -29,7 +29,7 @@ function writeEntry(out: string[], key: string, value: BlockValue, column: numbe
       return;
     }
     out.push(`${pad}${key}:`);
-    const dash = style.compactSequences ? column : column + style.unit;
+    const dash = column + style.sequenceIndent;
     for (const item of value) {
       if (typeof item === 'string') out.push(`${' '.repeat(dash)}- ${item}`);
       else if (Array.isArray(item)) out.push(`${' '.repeat(dash)}- [${item.join(', ')}]`);

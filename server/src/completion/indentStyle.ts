@@ -2,42 +2,51 @@ import type { TextLines } from './textLines';
 
 /** How a document indents: the unit nested mappings use, and where the `- ` of a sequence goes. */
 export interface IndentStyle {
-  /** Spaces per nesting level (2 unless the document clearly uses another). */
+  /** Spaces per nesting level of mappings (2 unless the document clearly uses another). */
   readonly unit: number;
-  /** True when sequences sit at their key's column (`containers:` / `- name:`), as kubectl writes them. */
-  readonly compactSequences: boolean;
+  /**
+   * Columns from a key to the `- ` of its sequence: 0 for the compact style kubectl writes (`containers:` over
+   * `- name:`), usually the unit otherwise, sometimes 2 in a document that nests mappings by 4.
+   */
+  readonly sequenceIndent: number;
 }
 
-export const DEFAULT_STYLE: IndentStyle = { unit: 2, compactSequences: false };
+export const DEFAULT_STYLE: IndentStyle = { unit: 2, sequenceIndent: 2 };
 
 /** Reads the document's habits from its `key:` lines and the line after each; the majority wins. */
 export function indentStyleOf(lines: TextLines): IndentStyle {
   const units = new Map<number, number>();
-  let compact = 0;
-  let indented = 0;
+  const sequenceIndents = new Map<number, number>();
   let previous: { column: number; opens: boolean } | undefined;
   const limit = Math.min(lines.count, 400); // the habit shows early; a long file need not be read to the end
   for (let i = 0; i < limit; i++) {
     const s = lines.shape(i);
     if (s.blank || s.marker) continue;
-    if (previous?.opens) {
-      if (s.dashes.length) {
-        if (s.indent === previous.column) compact++;
-        else if (s.indent > previous.column) indented++;
-      } else if (s.indent > previous.column) {
-        const delta = s.indent - previous.column;
-        units.set(delta, (units.get(delta) ?? 0) + 1);
-      }
+    if (previous?.opens && s.indent >= previous.column) {
+      const delta = s.indent - previous.column;
+      if (s.dashes.length) count(sequenceIndents, delta);
+      else if (delta > 0) count(units, delta);
     }
     previous = s.key !== undefined ? { column: s.keyColumn!, opens: s.value === 'none' } : undefined;
   }
-  let unit = DEFAULT_STYLE.unit;
-  let best = 0;
-  for (const [delta, count] of units) {
-    if (delta >= 1 && delta <= 8 && (count > best || (count === best && delta < unit))) {
-      unit = delta;
-      best = count;
+  const unit = mostCommon(units, 1) ?? DEFAULT_STYLE.unit;
+  return { unit, sequenceIndent: mostCommon(sequenceIndents, 0) ?? unit };
+}
+
+function count(map: Map<number, number>, delta: number): void {
+  if (delta <= 8) map.set(delta, (map.get(delta) ?? 0) + 1);
+}
+
+/** The most frequent value at least `min`; ties go to the smaller one. */
+function mostCommon(map: Map<number, number>, min: number): number | undefined {
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [value, n] of map) {
+    if (value < min) continue;
+    if (n > bestCount || (n === bestCount && best !== undefined && value < best)) {
+      best = value;
+      bestCount = n;
     }
   }
-  return { unit, compactSequences: compact > indented };
+  return best;
 }

@@ -110,7 +110,7 @@ export function keyText(name: string, field: ResolvedSchema, context: CursorCont
   const prefix = newItem ? '- ' : '';
   if (!context.lineIsOpen || shape === 'scalar') return `${prefix}${name}: ${scalarPlaceholder(field)}`;
   if (shape === 'object') return `${prefix}${name}:\n${' '.repeat(column + style.unit)}$0`;
-  const dash = style.compactSequences ? column : column + style.unit;
+  const dash = column + style.sequenceIndent;
   return `${prefix}${name}:\n${' '.repeat(dash)}- $0`;
 }
 

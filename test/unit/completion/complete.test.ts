@@ -114,6 +114,12 @@ describe('completion: keys', () => {
       '            resources:\n                ',
     ],
     [
+      'in a document that nests mappings by 4 and dashes by 2, both are kept',
+      yaml('apiVersion: v1', 'kind: Pod', 'spec:', '    containers:', '      - name: app', '        imagePullPolicy: Always', '        por|'),
+      'ports',
+      '        ports:\n          - ',
+    ],
+    [
       'in a compact-sequence document, the dash stays at the key column',
       yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - name: app', '    ports:', '    - containerPort: 80', '    volumeMou|'),
       'volumeMounts',
