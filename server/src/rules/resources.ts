@@ -32,7 +32,7 @@ export const fractionalBytesRule: RuleDescriptor = {
 export const extendedResourceRule: RuleDescriptor = {
   id: 'extended-resource',
   defaultSeverity: 'error',
-  rationale: 'Extended resources (nvidia.com/gpu...) cannot be overcommitted: whole numbers, a limit always, and request equal to limit; the API server rejects others.',
+  rationale: 'Extended resources (nvidia.com/gpu...) and huge pages cannot be overcommitted: a limit always, request equal to limit, and whole numbers of devices; the API server rejects others.',
   example: 'resources:\n  requests:\n    nvidia.com/gpu: 1\n  limits:\n    nvidia.com/gpu: 2',
   fix: 'Set the limit (the request defaults to it), as a whole number; if you set both, make them equal.',
 };
@@ -107,17 +107,18 @@ function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: Resourc
     if (!span) continue;
     const limit = limits.values.get(name);
     const limitSpan = spanOf(limits.nodes.get(name));
-    if (isExtended(name) && !podLevel) {
+    const fixedKind = isExtended(name) ? 'Extended resources' : name.startsWith('hugepages-') ? 'Huge pages' : undefined;
+    if (fixedKind && !podLevel) {
       if (!limits.nodes.has(name)) {
         ctx.report(extendedResourceRule, {
-          message: `The ${name} request of ${owner} has no limit. Extended resources cannot be overcommitted, so the API server requires a limit equal to the request: set \`limits.${name}: ${request.text}\` (the request then defaults to it and may be removed).`,
+          message: `The ${name} request of ${owner} has no limit. ${fixedKind} cannot be overcommitted, so the API server requires a limit equal to the request: set \`limits.${name}: ${request.text}\` (the request then defaults to it and may be removed).`,
           ...span,
         });
         continue;
       }
-      if (limit && limitSpan && limit.value !== request.value) {
+      if (limit && limitSpan && Math.abs(limit.value - request.value) > 1e-9 * Math.max(1, Math.abs(limit.value))) {
         ctx.report(extendedResourceRule, {
-          message: `The ${name} request (${request.text}) of ${owner} differs from its limit (${limit.text}). Extended resources cannot be overcommitted, so the API server requires request == limit; set only the limit and the request defaults to it.`,
+          message: `The ${name} request (${request.text}) of ${owner} differs from its limit (${limit.text}). ${fixedKind} cannot be overcommitted, so the API server requires request == limit; set only the limit and the request defaults to it.`,
           ...span,
           related: [{ ...limitSpan, message: `the ${name} limit` }],
         });

@@ -27,6 +27,8 @@ describe('rules: resources', () => {
     { title: 'a request without a limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»'), says: /has no limit/ },
     { title: 'a fraction of a device', manifest: pod('        limits:', '          nvidia.com/gpu: «0.5»'), says: /not a whole number/ },
     { title: 'silent: only the limit', manifest: pod('        limits:', '          nvidia.com/gpu: 1') },
+    { title: 'huge pages: request differs from limit', manifest: pod('        requests:', '          hugepages-2Mi: «100Mi»', '          memory: 64Mi', '        limits:', '          hugepages-2Mi: 200Mi', '          memory: 64Mi'), says: /Huge pages cannot be overcommitted/ },
+    { title: 'silent: huge pages equal in different units', manifest: pod('        requests:', '          hugepages-2Mi: 100Mi', '        limits:', '          hugepages-2Mi: 104857600') },
     { title: 'silent: request equal to limit', manifest: pod('        requests:', '          nvidia.com/gpu: 2', '        limits:', '          nvidia.com/gpu: "2"') },
   ]);
 
