@@ -30,7 +30,10 @@ const parses = new Map<string, ManifestFile>();
 
 function sourceOf(textDocument: TextDocument): ParsedSource {
   const cached = parses.get(textDocument.uri);
-  if (cached && cached.version === textDocument.version) return { textDocument, file: cached };
+  // A parse is kept per version, but whether the file is parsed at all depends on podsmith.maxFileSize: a changed
+  // limit must take effect on open files without an edit.
+  const tooLarge = textDocument.getText().length > settings.maxFileSize;
+  if (cached && cached.version === textDocument.version && !!cached.tooLarge === tooLarge) return { textDocument, file: cached };
   const file = service.parse(textDocument, settings, cached);
   parses.set(textDocument.uri, file);
   return { textDocument, file };

@@ -195,12 +195,12 @@ function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted
 }
 
 function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {
-  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const size = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${n.toLocaleString('en-US')} characters`);
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'file-too-large',
     source: 'podsmith',
-    message: `Podsmith did not check this file: it is ${mb(source.file.text.length)} MB, above the limit of ${mb(settings.maxFileSize)} MB that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
+    message: `Podsmith did not check this file: it is ${size(source.file.text.length)}, above the limit of ${size(settings.maxFileSize)} that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
   };
 }
