@@ -13,6 +13,12 @@ import { probesCheck } from './probes';
 import { resourcesCheck } from './resources';
 import { volumesCheck } from './volumes';
 import { workloadsCheck } from './workloads';
+// Pod Security Standards: run only when podsmith.podSecurityStandard names a level.
+import { podSecurityConfinementCheck } from './podSecurity/confinement';
+import { podSecurityHostAccessCheck } from './podSecurity/hostAccess';
+import { podSecurityPrivilegesCheck } from './podSecurity/privileges';
+import { podSecurityUsersCheck } from './podSecurity/users';
+import { podSecurityVolumesCheck } from './podSecurity/volumes';
 
 /**
  * Every check, in the order findings are reported. Add a check here and it runs on every document it applies to;
@@ -21,6 +27,7 @@ import { workloadsCheck } from './workloads';
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
   metadataCheck, namesCheck, volumesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck,
+  podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 
 /** Every rule, by id. */
