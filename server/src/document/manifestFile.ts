@@ -25,6 +25,15 @@ export function parseManifestFile(uri: string, version: number, text: string, pr
     const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
     return { uri, version, text, documents };
   }
+  if (previous && previous.documents.length === segments.length && !previous.documents.some((doc) => doc.fromStream)) {
+    // Typing inside a document keeps the number of documents: compare each segment with the document at its index
+    // (no hashing of the whole file's text, as the lookup below needs; about half the cost of a keystroke).
+    const documents = segments.map((segment, index) => {
+      const old = previous.documents[index];
+      return old.text === segment.text ? old.movedTo(index, segment.offset) : ManifestDocument.parse(segment, index);
+    });
+    return { uri, version, text, documents };
+  }
   const reusable = new Map<string, ManifestDocument[]>();
   if (previous) {
     for (const doc of previous.documents) {
