@@ -10,17 +10,16 @@ import type { ManifestFile } from '../server/src/document/manifestFile';
 import { splitDocuments } from '../server/src/document/splitDocuments';
 import { getLanguageService } from '../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../server/src/service/settings';
-import { Samples, summarize, type Measured } from './stats';
+import { processCpuMs, Samples, type Measured } from './stats';
 import type { ProbedWorkload } from './workloads';
 
-/** Wall-clock and CPU time (this process, all threads) of one call. */
+/** Wall-clock and CPU time (the whole process) of one call. */
 function measure(work: () => void): { ms: number; cpuMs: number } {
-  const cpu = process.cpuUsage();
+  const cpu = processCpuMs();
   const t0 = performance.now();
   work();
   const ms = performance.now() - t0;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
+  return { ms, cpuMs: processCpuMs() - cpu };
 }
 
 /** Median and p95 of `runs` calls of `work` after `warmup` unmeasured ones. */
@@ -54,6 +53,9 @@ export function floorFigures(text: string, runs: number): FloorFigures {
 
 /** Where one keystroke in the middle of a large multi-document file spends its time, stage by stage. */
 export interface EditBreakdown {
+  readonly workload: string;
+  /** Diagnostics published after the edit. */
+  readonly diagnostics: number;
   /** Documents whose parse was reused after the edit, of all documents: must be all but one. */
   readonly reusedDocuments: number;
   readonly documents: number;
@@ -85,51 +87,56 @@ export function editBreakdown(workload: ProbedWorkload, runs: number): EditBreak
   const at = workload.editAt;
   const range = { start: at, end: { line: at.line, character: at.character + 1 } };
 
-  const stages: Record<keyof EditBreakdown['stages'], number[]> = {
-    applyChange: [],
-    splitDocuments: [],
-    parseChangedDocument: [],
-    serviceParse: [],
-    serviceValidate: [],
-    serializePublish: [],
-    total: [],
+  const stages = {
+    applyChange: new Samples(),
+    splitDocuments: new Samples(),
+    parseChangedDocument: new Samples(),
+    serviceParse: new Samples(),
+    serviceValidate: new Samples(),
+    serializePublish: new Samples(),
+    total: new Samples(),
   };
   let reusedDocuments = 0;
   let publishBytes = 0;
+  let published = 0;
   const warmup = 3;
+  /** A clock that reads wall and CPU time together. */
+  const now = () => ({ ms: performance.now(), cpuMs: processCpuMs() });
+  const between = (a: { ms: number; cpuMs: number }, b: { ms: number; cpuMs: number }) => ({ ms: b.ms - a.ms, cpuMs: b.cpuMs - a.cpuMs });
   for (let i = -warmup; i < runs; i++) {
     const digit = String(5 + (i & 1)); // alternate 5 and 6 so every edit changes the text
-    const t0 = performance.now();
+    const t0 = now();
     textDocument = TextDocument.update(textDocument, [{ range, text: digit }], textDocument.version + 1);
-    const t1 = performance.now();
+    const t1 = now();
     const previous = file;
     file = service.parse(textDocument, DEFAULT_SETTINGS, previous);
-    const t2 = performance.now();
+    const t2 = now();
     const diagnostics = service.validate({ textDocument, file }, DEFAULT_SETTINGS);
-    const t3 = performance.now();
+    const t3 = now();
     const json = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: textDocument.version, diagnostics } });
-    const t4 = performance.now();
+    const t4 = now();
     publishBytes = Buffer.byteLength(json);
+    published = diagnostics.length;
     reusedDocuments = file.documents.filter((doc, index) => previous.documents[index]?.yaml === doc.yaml).length;
 
     // The stages below re-do parts of the work on their own, to see what each costs.
     const text = textDocument.getText();
-    const s0 = performance.now();
+    const s0 = now();
     const segments = splitDocuments(text)!;
-    const s1 = performance.now();
+    const s1 = now();
     const changed = file.documents.findIndex((doc, index) => previous.documents[index]?.yaml !== doc.yaml);
-    const s2 = performance.now();
+    const s2 = now();
     if (changed >= 0) ManifestDocument.parse(segments[changed], changed);
-    const s3 = performance.now();
+    const s3 = now();
     if (i < 0) continue;
-    stages.applyChange.push(t1 - t0);
-    stages.serviceParse.push(t2 - t1);
-    stages.serviceValidate.push(t3 - t2);
-    stages.serializePublish.push(t4 - t3);
-    stages.total.push(t4 - t0);
-    stages.splitDocuments.push(s1 - s0);
-    stages.parseChangedDocument.push(s3 - s2);
+    stages.applyChange.add(between(t0, t1));
+    stages.serviceParse.add(between(t1, t2));
+    stages.serviceValidate.add(between(t2, t3));
+    stages.serializePublish.add(between(t3, t4));
+    stages.total.add(between(t0, t4));
+    stages.splitDocuments.add(between(s0, s1));
+    stages.parseChangedDocument.add(between(s2, s3));
   }
-  const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, { wall: summarize(v) }])) as EditBreakdown['stages'];
-  return { reusedDocuments, documents: file.documents.length, stages: summaries, publishBytes };
+  const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.summary()])) as EditBreakdown['stages'];
+  return { workload: workload.name, diagnostics: published, reusedDocuments, documents: file.documents.length, stages: summaries, publishBytes };
 }

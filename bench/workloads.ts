@@ -227,3 +227,12 @@ export function realManifests(dir: string): Workload[] {
       return { name: n, text, lines: lineCount(text) };
     });
 }
+
+/**
+ * (c) with a mistake in every container (an imagePullPolicy that does not exist): about a thousand findings, the
+ * most Podsmith publishes for one file. Used in-process to see what placing and publishing diagnostics costs.
+ */
+export function noisyDeployments(): ProbedWorkload {
+  const c = manyDeployments();
+  return { ...c, name: `${c.name}, a mistake in every container`, text: c.text.replaceAll('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Sometimes') };
+}
