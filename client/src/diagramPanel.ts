@@ -14,6 +14,12 @@ export const SHOW_DIAGRAM_COMMAND = 'podsmith.showDiagram';
 /** Test-only: what the panel last sent and what the webview last drew. Not contributed to the palette. */
 export const DIAGRAM_STATE_COMMAND = 'podsmith.diagram.testState';
 const DIAGRAM_REQUEST = 'podsmith/diagram';
+const DIAGRAM_VIEW_TYPE = 'podsmith.diagram';
+
+/** Scripts on, and nothing loadable but our own dist/ folder. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+}
 /** Typing pauses this long before the diagram is redrawn. */
 const REFRESH_DELAY_MS = 150;
 
@@ -28,14 +34,30 @@ export interface DiagramTestState {
 /** Registers the command that opens the panel; `client` is the running language client (or undefined before). */
 export function registerDiagramPanel(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   let panel: DiagramPanel | undefined;
+  const adopt = (webviewPanel: vscode.WebviewPanel) => {
+    const created = new DiagramPanel(webviewPanel, context.extensionUri, getClient);
+    created.onDidDispose(() => {
+      if (panel === created) panel = undefined;
+    });
+    return created;
+  };
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, () => {
       if (panel) panel.reveal();
       else {
-        panel = new DiagramPanel(context.extensionUri, getClient);
-        panel.onDidDispose(() => (panel = undefined));
+        panel = adopt(
+          vscode.window.createWebviewPanel('podsmith.diagram', 'Pod Diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri)),
+        );
       }
       return panel.refreshNow();
+    }),
+    // A panel left open when VS Code closed comes back with the window, following the active YAML editor.
+    vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel) {
+        panel?.dispose();
+        panel = adopt(webviewPanel);
+        await panel.refreshNow();
+      },
     }),
     vscode.commands.registerCommand(DIAGRAM_STATE_COMMAND, (): DiagramTestState => panel?.testState() ?? {
       open: false,
@@ -49,7 +71,6 @@ export function registerDiagramPanel(context: vscode.ExtensionContext, getClient
 }
 
 class DiagramPanel {
-  private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeListeners: (() => void)[] = [];
   /** The editor the diagram follows: the last YAML editor that had focus (focus moves to the panel when clicked). */
@@ -62,15 +83,15 @@ class DiagramPanel {
   private reveals = 0;
   private disposed = false;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly getClient: () => LanguageClient | undefined) {
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly getClient: () => LanguageClient | undefined,
+  ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(
-      'podsmith.diagram',
-      'Pod Diagram',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [dist] },
-    );
     const webview = this.panel.webview;
+    // Set again for a panel restored after a restart: its options are not kept.
+    webview.options = webviewOptions(extensionUri);
     webview.html = diagramPageHtml({
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       cspSource: webview.cspSource,

@@ -63,10 +63,21 @@ for (const [format, magic] of [['svg', '<svg'], ['png', '\x89PNG']]) {
     await diagram().locator(`#export-${format}`).click();
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 20000 });
-    await input.fill(target);
+    // The dialog fills in its default path a moment after it opens: type ours until it stays.
+    for (let attempt = 0; attempt < 20 && (await input.inputValue()) !== target; attempt++) {
+      await input.fill(target);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    if ((await input.inputValue()) !== target) throw new Error(`the save dialog shows ${await input.inputValue()}`);
     await input.press('Enter');
     const deadline = Date.now() + 20000;
     while (!existsSync(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    // A save that missed our path lands beside the example, in the repository: remove it, and fail.
+    const stray = path.join(examplesDir, `shop-diagram.${format}`);
+    if (existsSync(stray)) {
+      rmSync(stray);
+      throw new Error(`saved to the dialog's default ${path.relative(root, stray)} instead of ${target}`);
+    }
     const head = existsSync(target) ? readFileSync(target).subarray(0, 4).toString('latin1') : '(no file)';
     if (head !== magic) throw new Error(`${target} starts with ${JSON.stringify(head)}`);
   });
