@@ -53,7 +53,8 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
         continue;
       }
       if (s.indent > k || (s.indent === k && s.dashes.length)) continue; // a sibling's subtree
-      if (s.indent === k) return undefined; // a scalar at the mapping's column: not a mapping
+      // Neither key nor item at the mapping's column: the end of a multi-line flow value (`]`) or of a scalar.
+      if (s.indent === k) continue;
       // Less indented: this line holds the mapping.
       if (s.key !== undefined && s.value === 'none' && s.keyColumn! < k) {
         trail.push(s.key);
@@ -82,7 +83,7 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
         count++;
         continue;
       }
-      if (s.indent > d) continue;
+      if (s.indent > d || (s.indent === d && s.key === undefined && !s.dashes.length)) continue;
       if (s.key !== undefined && s.value === 'none' && s.keyColumn! <= d && !(s.dashes.length && s.indent === d)) {
         trail.push(count, s.key);
         if (s.dashes.length) {
