@@ -9,8 +9,9 @@ import type { PathSegment } from '../../../server/src/document/yamlTree';
 
 /**
  * The context inference read against the parser on real manifests: at the start of every block key of every
- * document, the path inferred from the text alone equals the path of that key's mapping in the parse tree, and
- * at the end of every one-word value, the path of its key.
+ * document, the path inferred from the text alone equals the path of that key's mapping in the parse tree; so does
+ * the path on a new empty line above the key, indented like it (where the tree has no node); and at the end of
+ * every one-word value, the path of its key.
  */
 const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
 
@@ -55,6 +56,17 @@ describe('completion: context inference on the real manifests', function () {
               }
             };
             expect(key.range[0], 'key', expected);
+            // A new, empty line above a key that starts its line, indented like it: a key of the same mapping.
+            if (doc.text.slice(lineStart, key.range[0]).trim() === '') {
+              const column = key.range[0] - lineStart;
+              const edited = doc.text.slice(0, lineStart) + ' '.repeat(column) + '\n' + doc.text.slice(lineStart);
+              const context = contextInText(TextLines.ofText(edited), lineStart + column);
+              checked++;
+              const got = context && context.position === 'key' ? context.path.join('.') : `(${context?.position ?? 'none'})`;
+              if (got !== expected.join('.') && mismatches.length < 20) {
+                mismatches.push(`${path.relative(CORPUS, file)} doc ${doc.index} new line above ${lines.lineAt(key.range[0]) + 1}: ${got} != ${expected.join('.')}`);
+              }
+            }
             // A one-word plain value on the key's line: the cursor at its end completes that key's value.
             const value = (pair as Pair<unknown, unknown>).value;
             if (isScalar(value) && value.range && value.type === 'PLAIN' && lines.lineAt(value.range[0]) === lines.lineAt(key.range[0])) {
