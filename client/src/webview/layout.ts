@@ -269,7 +269,7 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
   };
 
   if (inits.length) {
-    headings.push(line(columnX, y + 4, 'Init containers: one at a time, in order', CW, 'heading'));
+    headings.push(line(columnX, y + 4, 'Init containers, one by one', CW, 'heading'));
     y += 14;
     inits.forEach((c, i) => {
       if (i > 0) {
