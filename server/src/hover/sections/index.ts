@@ -6,6 +6,7 @@ import { networkSection } from './networkSection';
 import { podSummary } from './podSummary';
 import { resourcesSection } from './resourcesSection';
 import { schedulingSection } from './schedulingSection';
+import { securityContextSection } from './securityContextSection';
 import { storageSection } from './storageSection';
 import { templateSection } from './templateSection';
 import { valueSection } from './valueSection';
@@ -27,6 +28,7 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   resourcesSection,
   schedulingSection,
   templateSection,
+  securityContextSection,
   enclosingFieldSection,
   descriptionSection,
 ];

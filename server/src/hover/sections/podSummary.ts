@@ -1,4 +1,5 @@
 import { mountsOf } from '../../pod/podModel';
+import { podSecurityVerdict, type PodSecurityVerdict } from '../../pod/podSecurity';
 import { roleLabel } from '../../pod/roles';
 import { pathIs } from '../hoverContext';
 import { amount, bullets, capped, code, containerName } from '../markdown';
@@ -51,8 +52,16 @@ export const podSummary: HoverSection = {
       if (effective.requests.size) items.push(`Effective requests: ${fmt(effective.requests)}`);
       if (effective.limits.size) items.push(`Effective limits: ${fmt(effective.limits)}`);
     }
+    items.push(podSecurityLine(podSecurityVerdict(pod, { doc: ctx.doc, version: ctx.req.settings.kubernetesVersion })));
     const summary = [title, bullets(items)!];
     summary.push('Every container of the Pod shares its IP (localhost between them), its volumes, its lifecycle and its node.');
     return summary.join('\n\n');
   },
 };
+
+/** The highest Pod Security Standard the Pod meets, and what keeps it from the next level. */
+function podSecurityLine(verdict: PodSecurityVerdict): string {
+  const next = verdict.level === 'privileged' ? 'baseline' : 'restricted';
+  const blocked = verdict.blockedBy.length ? ` (${next} fails: ${capped([...verdict.blockedBy], ', ')})` : '';
+  return `Pod Security Standard: meets **${verdict.level}**${blocked}`;
+}
