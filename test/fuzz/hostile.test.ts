@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { exercise, fuzzService } from './support/exercise';
 import { checkExpectation, HOSTILE_INPUTS, summaryOf } from './support/hostileInputs';
-import { fmt, positionsFor, REQUEST_BOUND_MS, Verdict } from './support/invariants';
+import { fmt, positionsFor, reportTally, REQUEST_BOUND_MS, Verdict } from './support/invariants';
 import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -15,6 +15,7 @@ const AT = [0.001, 0.25, 0.5, 0.75, 0.999];
 
 describe('hostile inputs: the language service', function () {
   this.timeout(60_000);
+  after(() => reportTally(`${HOSTILE_INPUTS.length} hostile inputs through the service`));
   for (const input of HOSTILE_INPUTS) {
     it(`answers every request on ${input.name}`, () => {
       const settings = { ...DEFAULT_SETTINGS, ...input.settings };
@@ -36,7 +37,10 @@ describe('hostile inputs: the server process', function () {
     }
     server = await startTestServer();
   });
-  after(async () => server?.lsp.stop());
+  after(async () => {
+    reportTally('hostile inputs through the server');
+    await server?.lsp.stop();
+  });
 
   HOSTILE_INPUTS.filter((input) => !input.serviceOnly && !input.settings).forEach((input, i) => {
     it(`publishes what the service computes and answers every request on ${input.name}`, async () => {

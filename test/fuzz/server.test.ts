@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { fuzzService } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
-import { fmt, positionsFor, Verdict } from './support/invariants';
+import { fmt, positionsFor, reportTally, Verdict } from './support/invariants';
 import { applyAll, mutationsArb } from './support/mutations';
 import { corpusSeeds, exampleSeeds } from './support/seeds';
 import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';
@@ -66,8 +66,9 @@ describe('fuzz: the server process on mutated manifests', function () {
           assert.deepEqual(server.logs, [], `${context}: a feature threw inside the server`);
         },
       ),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 500 },
     );
     assert.equal(server.alive(), true);
+    reportTally(`${opened} mutated manifests through the server`);
   });
 });

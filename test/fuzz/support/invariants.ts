@@ -7,6 +7,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 
+/** How many answers were checked, for the closing line of each fuzz test (the report's numbers). */
+export const tally = { answers: 0 };
+
+/** Prints how many answers a test checked, and resets the count. */
+export function reportTally(what: string): void {
+  console.log(`      (${what}: ${tally.answers} answers checked)`);
+  tally.answers = 0;
+}
+
 /** A hang detector, not a speed test: a request that takes this long on a fuzzed manifest is a bug. */
 export const REQUEST_BOUND_MS = 2000;
 
@@ -75,6 +84,7 @@ export class Verdict {
 
   /** The answer crosses the wire as JSON: it must serialize (no cycles, no BigInt) and all its ranges fit. */
   answer(what: string, value: unknown, elapsedMs: number): void {
+    tally.answers++;
     if (elapsedMs > this.boundMs) this.add(what, `took ${Math.round(elapsedMs)} ms (bound ${this.boundMs} ms)`);
     try {
       JSON.stringify(value);
