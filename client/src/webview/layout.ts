@@ -204,6 +204,7 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
     model.pod.replicas,
     `restartPolicy ${model.pod.restartPolicy}${model.pod.restartPolicyDefaulted ? ' (default)' : ''}`,
     model.pod.hostNetwork ? "hostNetwork: the Pod uses the node's network" : undefined,
+    model.pod.podSecurity ? `Pod Security Standard: ${model.pod.podSecurity.level}` : undefined,
   ].filter((f): f is string => !!f);
   podLines.push(line(inner.x, pod.y + 26 + L + 2, facts.join('  ·  '), inner.width, 'muted'));
   const podMarker = markerOf(model.pod.problems, pod.x + pod.width - padding - 8, pod.y + 21);

@@ -88,7 +88,7 @@ export function renderDiagram(svg: SVGSVGElement, model: DiagramModel, layout: D
   const podHeader = el('g', {}, podGroup);
   rect({ ...layout.pod.rect, height: 56 }, { fill: 'transparent' }, podHeader);
   for (const line of layout.pod.lines) text(line, podHeader);
-  title(podHeader, `${model.pod.kind} ${podName}${model.pod.replicas ? `, ${model.pod.replicas}` : ''}; restartPolicy ${model.pod.restartPolicy}`);
+  title(podHeader, `${model.pod.kind} ${podName}${model.pod.replicas ? `, ${model.pod.replicas}` : ''}; restartPolicy ${model.pod.restartPolicy}${podSecurityTitle(model)}`);
   clickable(podHeader, `${model.pod.kind} ${podName}: reveal in the editor`, model.pod.range, handlers);
   if (layout.pod.marker) marker(layout.pod.marker, podGroup);
 
@@ -194,4 +194,12 @@ export function renderDiagram(svg: SVGSVGElement, model: DiagramModel, layout: D
   svg.setAttribute('height', String(layout.height));
   svg.setAttribute('aria-labelledby', 'diagram-title');
   svg.replaceChildren(docTitle, defs, root);
+}
+
+/** The Pod Security Standard the Pod meets, and what keeps it from the next level, for the header's tooltip. */
+function podSecurityTitle(model: DiagramModel): string {
+  const verdict = model.pod.podSecurity;
+  if (!verdict) return '';
+  const next = verdict.level === 'privileged' ? 'baseline' : 'restricted';
+  return `; meets Pod Security Standard ${verdict.level}${verdict.blockedBy.length ? ` (${next} fails: ${verdict.blockedBy.join(', ')})` : ''}`;
 }

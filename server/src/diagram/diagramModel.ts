@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import { ManifestDocument } from '../document/manifestDocument';
 import { isNode, nodeAtPath, scalarString, valueOf } from '../document/yamlTree';
 import { effectiveResources, type EffectiveResource } from '../pod/effectiveResources';
+import { podSecurityVerdict } from '../pod/podSecurity';
 import { podModelOf, type ContainerModel, type PodModel, type ResourceList, type VolumeModel } from '../pod/podModel';
 import { shortQuantity } from '../pod/quantity';
 import { containerRoles, roleLabel } from '../pod/roles';
@@ -144,6 +145,7 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       restartPolicy: pod.restartPolicy ?? 'Always',
       restartPolicyDefaulted: pod.restartPolicy === undefined,
       hostNetwork: pod.hostNetwork,
+      podSecurity: podSecurityVerdict(pod, { doc, version: req.settings.kubernetesVersion }),
     },
     containers: containers.map((c) => ({ ...c, problems: problemsOf(c.id) })),
     volumes: volumes.map((v) => ({ ...v, problems: problemsOf(v.id) })),

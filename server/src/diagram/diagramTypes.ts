@@ -116,6 +116,11 @@ export interface DiagramPod extends DiagramElement {
   readonly restartPolicy: string;
   readonly restartPolicyDefaulted: boolean;
   readonly hostNetwork: boolean;
+  /** The highest Pod Security Standard the Pod meets, and the controls that keep it from the next level up. */
+  readonly podSecurity?: {
+    readonly level: 'privileged' | 'baseline' | 'restricted';
+    readonly blockedBy: readonly string[];
+  };
 }
 
 export interface DiagramModel {
