@@ -1,4 +1,5 @@
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { workloadKindByName } from '../pod/workloadKinds';
 import { schemaAtPath } from '../schema/kubernetesSchema';
@@ -58,6 +59,7 @@ export function complete(req: FeatureRequest): CompletionList {
       schema,
       range,
       apiVersionInsert: kindLine !== undefined ? req.rangeOf(kindLine, kindLine) : undefined,
+      claimTemplates: identity.kind === 'StatefulSet' ? claimTemplateNames(doc.root) : undefined,
     }),
   );
   return { isIncomplete: false, items };
@@ -91,4 +93,14 @@ function firstTopLevelKey(lines: TextLines, key: string): number | undefined {
     if (s.indent === 0 && !s.dashes.length && s.key === key) return i;
   }
   return undefined;
+}
+
+/** metadata.name of each volumeClaimTemplates entry of a StatefulSet, with its index. */
+function claimTemplateNames(root: unknown): [string, number][] {
+  const names: [string, number][] = [];
+  for (const [template, index] of mapItems(nodeAtPath(root, ['spec', 'volumeClaimTemplates']))) {
+    const name = scalarString(nodeAtPath(template, ['metadata', 'name']));
+    if (name) names.push([name, index]);
+  }
+  return names;
 }

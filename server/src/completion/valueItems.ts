@@ -16,6 +16,8 @@ export interface ValueScope {
   readonly range: Range;
   /** Where a missing `apiVersion:` line would go (before the `kind:` line), as a zero-width range. */
   readonly apiVersionInsert?: Range;
+  /** Names of a StatefulSet's volumeClaimTemplates, with their index. */
+  readonly claimTemplates?: readonly [string, number][];
 }
 
 const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
@@ -127,7 +129,7 @@ export function containerAt(pod: PodModel, path: Path): ContainerModel | undefin
 function volumeNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
   const container = containerAt(pod, scope.context.path);
   const mounted = new Set(container?.mounts.map((m) => m.name));
-  return pod.volumes
+  const items = pod.volumes
     .filter((v) => v.name)
     .map((v) => {
       const source = v.sources[0];
@@ -139,6 +141,18 @@ function volumeNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
         sortText: `${already ? 1 : 0}_${String(v.index).padStart(3, '0')}`,
       });
     });
+  // A StatefulSet's claim templates are volumes too: each Pod gets its own claim, mounted by the template's name.
+  for (const [claim, index] of scope.claimTemplates ?? []) {
+    if (pod.volumes.some((v) => v.name === claim)) continue;
+    const already = mounted.has(claim);
+    items.push(valueItem(scope, claim, {
+      kind: CompletionItemKind.Reference,
+      detail: `volumeClaimTemplate: one claim per Pod${already ? ' (already mounted here)' : ''}`,
+      documentation: 'Each Pod of the StatefulSet gets its own PersistentVolumeClaim from this template and keeps it across restarts.',
+      sortText: `${already ? 1 : 0}_c${String(index).padStart(3, '0')}`,
+    }));
+  }
+  return items;
 }
 
 function portItems(scope: ValueScope, pod: PodModel, numbersOnly: boolean): CompletionItem[] {

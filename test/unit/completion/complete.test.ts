@@ -268,6 +268,16 @@ describe('completion: values', () => {
     assert.equal(item(marked, 'logs').detail, 'emptyDir volume of the Pod (already mounted here)');
   });
 
+  it("offers a StatefulSet's claim templates in volumeMounts[].name", () => {
+    const marked = yaml(
+      'apiVersion: apps/v1', 'kind: StatefulSet', 'spec:', '  template:', '    spec:', '      containers:',
+      '        - name: db', '          volumeMounts:', '            - name: |',
+      '  volumeClaimTemplates:', '    - metadata:', '        name: data', '      spec:', '        accessModes: [ReadWriteOnce]',
+    );
+    assert.deepEqual(labels(marked), ['data']);
+    assert.equal(item(marked, 'data').detail, 'volumeClaimTemplate: one claim per Pod');
+  });
+
   const probePorts: [string, string, string[]][] = [
     ['httpGet', 'httpGet', ['http', 'admin', '80', '9000']],
     ['tcpSocket', 'tcpSocket', ['http', 'admin', '80', '9000']],
