@@ -1,8 +1,7 @@
-import type { ManifestDocument } from '../document/manifestDocument';
 import type { PathSegment } from '../document/yamlTree';
 import { keysBelow, mappingAt } from './blockAncestry';
 import { flowAtCursor } from './flowContext';
-import { TextLines } from './textLines';
+import type { TextLines } from './textLines';
 
 /**
  * What the person is typing at the cursor, inferred from the text (see blockAncestry.ts for why not the tree):
@@ -35,11 +34,7 @@ export interface CursorContext {
 const WORD = /[A-Za-z0-9_.\-/]*$/;
 const WORD_AFTER = /^[A-Za-z0-9_.\-/]*/;
 
-export function cursorContext(doc: ManifestDocument, offset: number): CursorContext | undefined {
-  return contextInText(TextLines.of(doc), offset);
-}
-
-/** The context at `offset` of a text (the document's), exported for tests. */
+/** The context at `offset` (relative to the document) of a document's lines. */
 export function contextInText(lines: TextLines, offset: number): CursorContext | undefined {
   const text = lines.text;
   const lineIndex = lines.lineAt(offset);

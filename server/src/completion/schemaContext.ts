@@ -1,7 +1,6 @@
 import type { ManifestDocument, DocumentIdentity } from '../document/manifestDocument';
-import type { Path } from '../document/yamlTree';
 import { workloadKindByName } from '../pod/workloadKinds';
-import { definitionForKind, schemaAtPath, type ResolvedSchema } from '../schema/kubernetesSchema';
+import { definitionForKind } from '../schema/kubernetesSchema';
 import type { TextLines } from './textLines';
 
 /**
@@ -31,9 +30,4 @@ export function rootDefinitionOf(identity: DocumentIdentity): string | undefined
   if (exact) return exact;
   const workload = workloadKindByName(identity.kind);
   return workload ? definitionForKind({ apiVersion: workload.apiVersion, kind: workload.kind }) : undefined;
-}
-
-/** The schema at a path of the document, with the schema of its parent (for field annotations). */
-export function schemaAt(rootDefinition: string, path: Path): ResolvedSchema | undefined {
-  return schemaAtPath(rootDefinition, path);
 }
