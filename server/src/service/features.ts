@@ -1,4 +1,5 @@
 import type { CodeAction, CodeActionContext, CompletionList, Hover, Range } from 'vscode-languageserver-types';
+import { codeActions } from '../codeActions/codeActions';
 import { complete } from '../completion/complete';
 import { diagramModel } from '../diagram/diagramModel';
 import { hover } from '../hover/hover';
@@ -11,6 +12,6 @@ import type { FeatureRequest } from './languageService';
 export const features = {
   hover: (req: FeatureRequest): Hover | null => hover(req),
   complete: (req: FeatureRequest): CompletionList => complete(req),
-  codeActions: (_req: FeatureRequest, _range: Range, _context: CodeActionContext): CodeAction[] => [],
+  codeActions: (req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] => codeActions(req, range, context),
   diagram: diagramModel,
 };

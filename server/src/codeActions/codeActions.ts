@@ -1,0 +1,164 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { Finding } from '../service/finding';
+import type { FeatureRequest } from '../service/languageService';
+import { findingsOf } from '../service/validation';
+import { familyOf } from './families';
+import type { Fix, FixContext } from './fix';
+import { disableRuleFix } from './suppress';
+import { disjoint, indentStyleOf, type Edit } from './yamlEdits';
+
+/** The kind of the source action that applies every safe fix of the file (editor.codeActionsOnSave can ask it). */
+export const FIX_ALL_KIND = 'source.fixAll.podsmith';
+/** The client command that selects a range of the active editor: a placeholder a fix wrote, ready to be typed over. */
+export const SELECT_RANGE_COMMAND = 'podsmith.selectRange';
+
+/**
+ * Quick fixes for the Podsmith diagnostics under the request's range: each fix family's actions, "disable this
+ * rule on this line" for every diagnostic, and "fix all of this kind" where a family's fixes can be applied
+ * together. With `only` asking for source actions, the one source action that fixes all of them in the file.
+ */
+export function codeActions(req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] {
+  const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants('quickfix')) actions.push(...quickFixes(req, range, context));
+  if (context.only && wants(FIX_ALL_KIND)) {
+    const all = fixAll(req, undefined);
+    if (all) actions.push({ ...all, title: 'Fix all auto-fixable Podsmith problems', kind: FIX_ALL_KIND });
+  }
+  return actions;
+}
+
+function quickFixes(req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] {
+  const { doc } = req;
+  const findings = findingsOf(doc, req.settings, () => undefined);
+  const selected = selectFindings(req, findings, range, context);
+  if (selected.length === 0) return [];
+  const style = indentStyleOf(doc.text, doc.root);
+  const fixes: CodeAction[] = [];
+  const disables: CodeAction[] = [];
+  const fixAllDone = new Set<string>();
+  for (const { finding, diagnostic } of selected) {
+    const family = familyOf(finding.ruleId);
+    if (family) {
+      const ctx: FixContext = { doc, text: doc.text, finding, style };
+      for (const fix of safely(() => family.fixes(ctx))) {
+        if (fix.edits.length === 0 || !disjoint(fix.edits)) continue;
+        fixes.push(toAction(req, doc, fix, [diagnostic]));
+      }
+      if (family.fixAll && !fixAllDone.has(finding.ruleId)) {
+        fixAllDone.add(finding.ruleId);
+        const all = fixAll(req, finding.ruleId);
+        if (all && (all.diagnostics?.length ?? 0) >= 2) fixes.push({ ...all, title: `Fix all ${finding.ruleId} problems in the file`, kind: 'quickfix' });
+      }
+    }
+    const disable = disableRuleFix(doc.text, finding);
+    if (disable.edits.length) disables.push(toAction(req, doc, { title: disable.title, edits: disable.edits }, [diagnostic]));
+  }
+  return [...fixes, ...disables];
+}
+
+/** The findings the request is about: those of the diagnostics it names, else those its range touches. */
+function selectFindings(req: FeatureRequest, findings: readonly Finding[], range: Range, context: CodeActionContext): { finding: Finding; diagnostic: Diagnostic }[] {
+  const ours = context.diagnostics.filter((d) => d.source === 'podsmith' && typeof d.code === 'string');
+  const out: { finding: Finding; diagnostic: Diagnostic }[] = [];
+  if (ours.length) {
+    for (const diagnostic of ours) {
+      const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(req.rangeOf(f.start, f.end), diagnostic.range));
+      if (finding) out.push({ finding, diagnostic });
+    }
+    return out;
+  }
+  const document = req.source.textDocument;
+  const from = document.offsetAt(range.start) - req.doc.offset;
+  const to = document.offsetAt(range.end) - req.doc.offset;
+  for (const finding of findings) {
+    if (finding.start <= to && finding.end >= from) out.push({ finding, diagnostic: diagnosticOf(req, req.doc, finding) });
+  }
+  return out;
+}
+
+/**
+ * One action with the preferred fix of every finding of `ruleId` (of every fix-all family when undefined) in the
+ * whole file; a fix that would overlap one already taken is left for another round.
+ */
+function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of req.source.file.documents) {
+    const taken: Edit[] = [];
+    let style: ReturnType<typeof indentStyleOf> | undefined;
+    for (const finding of findingsOf(doc, req.settings, () => undefined)) {
+      if (ruleId !== undefined && finding.ruleId !== ruleId) continue;
+      const family = familyOf(finding.ruleId);
+      if (!family?.fixAll) continue;
+      style ??= indentStyleOf(doc.text, doc.root);
+      const ctx: FixContext = { doc, text: doc.text, finding, style };
+      const fix = safely(() => family.fixes(ctx)).find((f) => f.preferred);
+      if (!fix || fix.edits.length === 0 || !disjoint([...taken, ...fix.edits])) continue;
+      taken.push(...fix.edits);
+      edits.push(...fix.edits.map((e) => textEdit(req, doc, e)));
+      diagnostics.push(diagnosticOf(req, doc, finding));
+    }
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all', diagnostics, edit: { changes: { [req.source.textDocument.uri]: edits } } };
+}
+
+function toAction(req: FeatureRequest, doc: ManifestDocument, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: 'quickfix',
+    diagnostics,
+    edit: { changes: { [req.source.textDocument.uri]: fix.edits.map((e) => textEdit(req, doc, e)) } },
+  };
+  if (fix.preferred) action.isPreferred = true;
+  if (fix.select) action.command = selectCommand(req, doc, fix);
+  return action;
+}
+
+/** The command that selects the placeholder a fix wrote, at its place in the text after the fix. */
+function selectCommand(req: FeatureRequest, doc: ManifestDocument, fix: Fix): Command | undefined {
+  const select = fix.select!;
+  const target = fix.edits[select.edit];
+  let shift = 0;
+  for (const e of fix.edits) if (e !== target && e.start <= target.start) shift += e.newText.length - (e.end - e.start);
+  const document = req.source.textDocument;
+  const after = TextDocument.applyEdits(document, fix.edits.map((e) => textEdit(req, doc, e)));
+  const placed = TextDocument.create(document.uri, 'yaml', 0, after);
+  const start = doc.offset + target.start + shift + select.offset;
+  const range = { start: placed.positionAt(start), end: placed.positionAt(start + select.length) };
+  return { title: 'Select the placeholder', command: SELECT_RANGE_COMMAND, arguments: [document.uri, range] };
+}
+
+function textEdit(req: FeatureRequest, doc: ManifestDocument, edit: Edit): TextEdit {
+  const document = req.source.textDocument;
+  return {
+    range: { start: document.positionAt(doc.offset + edit.start), end: document.positionAt(doc.offset + edit.end) },
+    newText: edit.newText,
+  };
+}
+
+function diagnosticOf(req: FeatureRequest, doc: ManifestDocument, finding: Finding): Diagnostic {
+  const document = req.source.textDocument;
+  return {
+    range: { start: document.positionAt(doc.offset + finding.start), end: document.positionAt(doc.offset + finding.end) },
+    code: finding.ruleId,
+    source: 'podsmith',
+    message: finding.message,
+  };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** A family that fails on an input it did not foresee offers nothing, rather than costing the other actions. */
+function safely(run: () => Fix[]): Fix[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}

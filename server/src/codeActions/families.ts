@@ -1,0 +1,33 @@
+import { apiVersionFixes } from './apiVersion';
+import { duplicateContainerNameFixes, duplicatePortNameFixes, portClashFixes } from './duplicates';
+import type { FixFamily } from './fix';
+import { misplacedFieldFixes } from './misplacedField';
+import { missingRequiredFixes } from './missingRequired';
+import { nativeSidecarFixes } from './nativeSidecar';
+import { invalidEnumFixes, unknownFieldFixes } from './renames';
+import { requestAboveLimitFixes } from './resources';
+import { wrongTypeFixes } from './scalarTypes';
+import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
+
+/** Every fix family; a new one is a module and a line here. */
+export const FIX_FAMILIES: readonly FixFamily[] = [
+  misplacedFieldFixes,
+  unknownFieldFixes,
+  invalidEnumFixes,
+  wrongTypeFixes,
+  missingRequiredFixes,
+  mountNotFoundFixes,
+  unusedVolumeFixes,
+  duplicateContainerNameFixes,
+  duplicatePortNameFixes,
+  portClashFixes,
+  requestAboveLimitFixes,
+  nativeSidecarFixes,
+  apiVersionFixes,
+];
+
+const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));
+
+export function familyOf(ruleId: string): FixFamily | undefined {
+  return BY_RULE.get(ruleId);
+}

@@ -1,0 +1,65 @@
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { locate } from '../document/yamlTree';
+import type { Finding } from '../service/finding';
+import type { Edit, IndentStyle } from './yamlEdits';
+
+/** One way to fix a finding: a title that says what it will do, and its edits on the document's text. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+  /** The fix the editor applies with its "auto fix" key when it is the only preferred one. */
+  readonly preferred?: boolean;
+  /**
+   * Text the person should type next (a placeholder): the `length` characters at `offset` of the newText of the
+   * edit at `edit`, selected after the fix is applied.
+   */
+  readonly select?: { readonly edit: number; readonly offset: number; readonly length: number };
+}
+
+/** What a fix family sees: the finding, its document, and the document's indentation habits. */
+export interface FixContext {
+  readonly doc: ManifestDocument;
+  readonly text: string;
+  readonly finding: Finding;
+  readonly style: IndentStyle;
+}
+
+/**
+ * The fixes of one rule (or a few related rules). `fixAll` marks families whose preferred fix touches only its own
+ * finding's text, so that the fixes of many findings can be applied together.
+ */
+export interface FixFamily {
+  readonly rules: readonly string[];
+  readonly fixAll?: boolean;
+  fixes(ctx: FixContext): Fix[];
+}
+
+/** The key and pair at a finding that is reported on a key, with the mapping that holds them. */
+export function keyAt(ctx: FixContext): { pair: Pair<unknown, unknown>; map: YAMLMap<unknown, unknown>; path: (string | number)[] } | undefined {
+  const at = locate(ctx.doc.root, ctx.finding.start);
+  if (!at?.onKey || !at.pair) return undefined;
+  const map = at.parents[at.parents.length - 1] as YAMLMap<unknown, unknown>;
+  return { pair: at.pair, map, path: at.path };
+}
+
+/** The node a finding reported on its value (a scalar), with its path. */
+export function valueAt(doc: ManifestDocument, offset: number): { node: Node; path: (string | number)[]; parents: Node[] } | undefined {
+  const at = locate(doc.root, offset);
+  if (!at || at.onKey || !at.node || at.node.range?.[0] !== offset) return undefined;
+  return { node: at.node, path: at.path, parents: at.parents };
+}
+
+/** `name`, then `name-2`, `name-3`... the first that `taken` lacks; kept within `max` characters. */
+export function freeName(name: string, taken: ReadonlySet<string>, max = 63): string {
+  const base = name.replace(/-\d+$/, '') || name;
+  for (let i = 2; i < 10_000; i++) {
+    const suffix = `-${i}`;
+    const candidate = base.slice(0, max - suffix.length).replace(/-+$/, '') + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+  return name;
+}
+
+/** Backticked words for titles. */
+export const code = (text: string | number) => `\`${text}\``;
