@@ -6,8 +6,13 @@
  * At checkpoints we also require the diagnostics the server publishes for that version (computed from a parse
  * that reuses unchanged documents of the previous version) to equal those of a fresh parse of the client's text.
  *
- * What is compared: the server's text and version (exact), and the diagnostics' codes and ranges (exact). The
- * client's copy is edited by this file's own line/column arithmetic, not by the library the server uses.
+ * Every tenth notification, a hover, a completion and a diagram at a random position are asked of the server and
+ * of the pure service on a fresh parse of the client's text: the answers must be equal (the server's reuse of
+ * unchanged documents must never move a range).
+ *
+ * What is compared: the server's text and version (exact), the diagnostics' codes and ranges (exact), and the
+ * hover, completion and diagram answers (deep equality). The client's copy is edited by this file's own
+ * line/column arithmetic, not by the library the server uses.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -22,6 +27,7 @@ import { serverBundleExists, startTestServer, type TestServer } from './support/
 const SEED = 20251128;
 const STEPS = 2500;
 const CHECKPOINT_EVERY = 100;
+const ASK_EVERY = 10;
 
 /** Offsets where lines start, with `\r\n`, `\r` and `\n` all ending a line, as LSP counts them. */
 function lineStarts(text: string): number[] {
@@ -38,6 +44,11 @@ function positionOf(starts: number[], offset: number): Position {
   let line = 0;
   while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
   return { line, character: offset - starts[line] };
+}
+
+/** What an answer looks like after crossing the wire as JSON (undefined properties dropped). */
+function wire<T>(value: T): T {
+  return value === undefined ? value : JSON.parse(JSON.stringify(value));
 }
 
 interface EditStep {
@@ -89,6 +100,7 @@ describe('fuzz: document state under incremental edits through the server', func
 
     const uri = 'file:///incremental.yaml';
     let text = start;
+    let asked = 0;
     await server.lsp.open(uri, text);
     for (let n = 0; n < plan.length; n++) {
       const changes: TextDocumentContentChangeEvent[] = [];
@@ -113,6 +125,16 @@ describe('fuzz: document state under incremental edits through the server', func
         const at = [...text].findIndex((c, i) => seen.text[i] !== c);
         assert.fail(`after notification ${n} (${JSON.stringify(changes)}) the texts differ from offset ${at}: server ${JSON.stringify(seen.text.slice(at, at + 40))}, client ${JSON.stringify(text.slice(at, at + 40))}`);
       }
+      if (n % ASK_EVERY === ASK_EVERY - 1) {
+        const textDocument = TextDocument.create(uri, 'yaml', n + 2, text);
+        const source = { textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) };
+        const position = textDocument.positionAt(Math.floor(plan[n][0].at * (text.length + 1)));
+        const where = `after notification ${n} at ${position.line}:${position.character}`;
+        assert.deepEqual(await server.lsp.hover(uri, position), wire(fuzzService.hover(source, position, DEFAULT_SETTINGS)), `hover ${where}`);
+        assert.deepEqual(await server.lsp.complete(uri, position), wire(fuzzService.complete(source, position, DEFAULT_SETTINGS)), `completion ${where}`);
+        assert.deepEqual(await server.lsp.diagram(uri, position), wire(fuzzService.diagram(source, position, DEFAULT_SETTINGS)), `diagram ${where}`);
+        asked += 3;
+      }
       if (n % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1 || n === plan.length - 1) {
         const diagnostics = await server.timed(`diagnostics of version ${n + 2}`, () => published);
         const textDocument = TextDocument.create(uri, 'yaml', n + 2, text);
@@ -121,5 +143,6 @@ describe('fuzz: document state under incremental edits through the server', func
       }
     }
     assert.deepEqual(server.logs, []);
+    console.log(`      (${plan.length} notifications, ${plan.flat().length} changes, ${asked} hover/completion/diagram answers compared)`);
   });
 });
