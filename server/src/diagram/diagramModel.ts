@@ -195,9 +195,15 @@ function effectiveOf(pod: PodModel): DiagramModel['effective'] {
     [...map].map(([resource, e]) => ({
       resource,
       amount: e.value === undefined ? 'unbounded' : shortQuantity(resource, e.value),
-      from: e.value === undefined ? `${e.from}: at least one of them sets no limit` : e.from,
+      from: e.value === undefined ? `${e.from}: ${unboundedName(e)} sets no limit` : e.from,
     }));
   return { requests: list(requests), limits: list(limits) };
+}
+
+/** The container that leaves an effective limit open, as the diagram names containers. */
+function unboundedName(e: EffectiveResource): string {
+  const c = e.unboundedBy;
+  return c ? (c.name ?? `${c.list}[${c.index}]`) : 'a running container';
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<DiagramSeverity, number> {

@@ -16,6 +16,13 @@ export interface EffectiveResource {
   readonly value: number | undefined;
   /** How the figure came about, in words: "sum of app containers and sidecars", "init container migrate"... */
   readonly from: string;
+  /**
+   * The containers that run at the moment the figure describes, whose amounts it adds up (empty when the Pod's own
+   * spec.resources sets it). A container outside this list does not run then, so it has no share in the figure.
+   */
+  readonly containers: readonly ContainerModel[];
+  /** For an unbounded limit: the first of those containers that sets none. */
+  readonly unboundedBy?: ContainerModel;
 }
 
 export interface EffectiveResources {
@@ -55,37 +62,38 @@ function effective(
     if (podValue !== undefined) {
       // The Pod's own budget replaces the sum of its containers; the runtime's overhead still comes on top.
       const from = 'set for the whole Pod (spec.resources)';
-      result.set(name, overhead !== undefined ? { value: podValue + overhead, from: `${from}, plus the Pod overhead` } : { value: podValue, from });
+      result.set(name, overhead !== undefined
+        ? { value: podValue + overhead, from: `${from}, plus the Pod overhead`, containers: [] }
+        : { value: podValue, from, containers: [] });
       continue;
     }
     // A container that sets only a limit gets a request equal to it (API defaulting), so requests read both.
     const amount = (c: ContainerModel) => listOf(c).values.get(name)?.value ?? (isLimit ? undefined : c.limits.values.get(name)?.value);
     // A limit is unbounded as soon as one container that runs at that moment sets none.
-    const sum = (cs: ContainerModel[]): number | undefined => {
+    const sum = (cs: ContainerModel[], from: string): EffectiveResource => {
       let total = 0;
       for (const c of cs) {
         const v = amount(c);
         if (v === undefined) {
-          if (isLimit) return undefined;
+          if (isLimit) return { value: undefined, from, containers: cs, unboundedBy: c };
           continue;
         }
         total += v;
       }
-      return total;
+      return { value: total, from, containers: cs };
     };
-    const steady = apps.length || sidecars.length ? sum([...apps, ...sidecars]) : 0;
-    let best: EffectiveResource = { value: steady, from: sidecars.length ? 'sum of app containers and native sidecars' : 'sum of app containers' };
+    let best = sum([...apps, ...sidecars], sidecars.length ? 'sum of app containers and native sidecars' : 'sum of app containers');
     let sidecarsSoFar: ContainerModel[] = [];
     for (const init of inits) {
       if (init.isNativeSidecar) {
         sidecarsSoFar = [...sidecarsSoFar, init];
         continue;
       }
-      const step = sum([init, ...sidecarsSoFar]);
       const label = `init container ${init.name ?? `#${init.index + 1}`}${sidecarsSoFar.length ? ' with the sidecars started before it' : ''}`;
-      if (best.value !== undefined && (step === undefined || step > best.value)) best = { value: step, from: label };
+      const step = sum([init, ...sidecarsSoFar], label);
+      if (best.value !== undefined && (step.value === undefined || step.value > best.value)) best = step;
     }
-    if (overhead !== undefined && best.value !== undefined) best = { value: best.value + overhead, from: `${best.from}, plus the Pod overhead` };
+    if (overhead !== undefined && best.value !== undefined) best = { ...best, value: best.value + overhead, from: `${best.from}, plus the Pod overhead` };
     result.set(name, best);
   }
   return result;

@@ -308,7 +308,7 @@ describe('diagram model', () => {
         { resource: 'memory', amount: '352 MiB', from: 'sum of app containers and native sidecars' },
       ]);
       assert.deepEqual(model.effective.limits, [
-        { resource: 'memory', amount: 'unbounded', from: 'sum of app containers and native sidecars: at least one of them sets no limit' },
+        { resource: 'memory', amount: 'unbounded', from: 'sum of app containers and native sidecars: db-proxy sets no limit' },
       ]);
     });
   });

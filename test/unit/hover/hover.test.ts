@@ -172,6 +172,13 @@ const CASES: Case[] = [
     says: ['`250m` = 0.25 CPU (250 millicores)', "**Pod's effective requests**", '500m CPU (init container setup', 'memory 160 MiB (sum of app containers and native sidecars; `app`\'s share 80%)'],
   },
   {
+    what: 'a cpu quantity of an app container when an init step decides the Pod cpu: no share in a figure it is not part of',
+    at: ['cpu: 250m', 6],
+    covers: ['250m', '27:24-27:28'],
+    says: ['500m CPU (init container setup; `app` does not run then, so it is not part of it)'],
+    notSays: ["`app`'s share 50%"],
+  },
+  {
     what: 'a memory quantity',
     at: ['memory: 128Mi', 9],
     covers: ['128Mi', '27:38-27:43'],
@@ -230,6 +237,26 @@ describe('hover: the Pod model at the cursor', () => {
   for (const [what, marked] of NOTHING) {
     it(`shows nothing on ${what}`, () => assert.equal(hoverAt(marked), null));
   }
+
+  it('names the container that leaves the Pod memory limit unbounded, and gives a finished init container no share of the running sum', () => {
+    const seen = hoverAt(yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  initContainers:',
+      '    - {name: setup, image: busybox:1.36, resources: {requests: {memory: 64Mi}}}',
+      '  containers:',
+      '    - {name: app, image: shop:2.4, resources: {requests: {memory: 128Mi}, limits: {memory: 256Mi}}}',
+      '    - {name: shipper, image: fluent/fluent-bit:3.1, resources: {requests: {memory: 32Mi}}}',
+    ).replace('memory: 64Mi', 'memory: 6|4Mi'));
+    assert.ok(seen);
+    assert.equal(seen.covered, '64Mi');
+    for (const phrase of [
+      'memory 160 MiB (sum of app containers; `setup` does not run then, so it is not part of it)',
+      'memory unbounded (container `shipper` sets no memory limit)',
+    ]) assert.ok(seen.text.includes(phrase), `says ${JSON.stringify(phrase)}; got:\n${seen.text}`);
+  });
 
   it('says in one line on the kind of a Service that it carries no Pod', () => {
     const seen = hoverAt('apiVersion: v1\nkind: Serv|ice\n');

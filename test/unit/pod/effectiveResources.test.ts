@@ -115,4 +115,20 @@ describe('pod: effective resources', () => {
       }
     });
   }
+
+  it('says which containers run at the moment a figure describes, and which one leaves a limit open', () => {
+    const effective = effectiveResources(podOf(pod(
+      '  initContainers:',
+      ...container('migrate', '{requests: {cpu: "2", memory: 64Mi}}'),
+      ...container('proxy', '{requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 64Mi}}', ['      restartPolicy: Always']),
+      '  containers:',
+      ...container('web', '{requests: {cpu: 500m, memory: 256Mi}, limits: {memory: 512Mi}}'),
+      ...container('logger', '{requests: {memory: 32Mi}}'),
+    )));
+    const names = (r: { containers: readonly { name?: string }[] } | undefined) => r?.containers.map((c) => c.name);
+    // cpu: the init step migrate (before proxy starts) is the largest; memory: the running sum is.
+    assert.deepEqual(names(effective.requests.get('cpu')), ['migrate']);
+    assert.deepEqual(names(effective.requests.get('memory')), ['web', 'logger', 'proxy']);
+    assert.equal(effective.limits.get('memory')?.unboundedBy?.name, 'logger');
+  });
 });

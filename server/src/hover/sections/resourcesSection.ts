@@ -43,21 +43,36 @@ function podText(ctx: HoverContext): string | undefined {
 function effectiveText(ctx: HoverContext, c?: ContainerModel): string | undefined {
   const effective = ctx.effective();
   if (!effective || (!effective.requests.size && !effective.limits.size)) return undefined;
-  const share = (name: string, total: EffectiveResource) => {
-    const own = c?.requests.values.get(name)?.value;
-    if (own === undefined || !total.value) return '';
-    return `; ${code(containerName(c!))}'s share ${Math.round((own / total.value) * 100)}%`;
-  };
   const requestLines = [...effective.requests].map(
-    ([name, r]) => `${r.value === undefined ? `${name} unbounded` : amount(name, r.value)} (${r.from}${share(name, r)})`,
+    ([name, r]) => `${r.value === undefined ? `${name} unbounded` : amount(name, r.value)} (${r.from}${c ? shareText(c, name, r) : ''})`,
   );
-  const limitLines = [...effective.limits].map(
-    ([name, r]) => r.value === undefined ? `${name} unbounded (a container that runs then sets no ${name} limit)` : `${amount(name, r.value)} (${r.from})`,
+  const limitLines = [...effective.limits].map(([name, r]) =>
+    r.value === undefined ? `${name} unbounded (${unboundedText(name, r)})` : `${amount(name, r.value)} (${r.from})`,
   );
   const parts: string[] = [];
   if (requestLines.length) parts.push(`**Pod's effective requests** (what the scheduler reserves on one node):\n${bullets(requestLines)}`);
   if (limitLines.length) parts.push(`**Pod's effective limits:**\n${bullets(limitLines)}`);
   return parts.join('\n\n');
+}
+
+/**
+ * `c`'s part of the Pod's request for `name`. Only the containers that run at the moment the figure describes add
+ * up to it: an init container has finished before the app containers start, so it has no share in their sum.
+ */
+function shareText(c: ContainerModel, name: string, total: EffectiveResource): string {
+  // A container that sets only a limit requests that much (API defaulting), as in the figure itself.
+  const own = c.requests.values.get(name)?.value ?? c.limits.values.get(name)?.value;
+  if (own === undefined || !total.value || !total.containers.length) return '';
+  if (!total.containers.includes(c)) return `; ${code(containerName(c))} does not run then, so it is not part of it`;
+  return `; ${code(containerName(c))}'s share ${Math.round((own / total.value) * 100)}%`;
+}
+
+/** Which container leaves the Pod's limit open, named with its place in the Pod's lifecycle. */
+function unboundedText(name: string, limit: EffectiveResource): string {
+  const c = limit.unboundedBy;
+  if (!c) return `a container that runs then sets no ${name} limit`;
+  const kind = c.list === 'containers' ? 'container' : c.isNativeSidecar ? 'native sidecar' : 'init container';
+  return `${kind} ${code(containerName(c))} sets no ${name} limit`;
 }
 
 function listText(list: ResourceList): string {
