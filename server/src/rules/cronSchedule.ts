@@ -42,7 +42,8 @@ export function scheduleProblem(schedule: string): ScheduleProblem | undefined {
   const parts: { text: string; at: number }[] = [];
   for (const match of schedule.matchAll(/\S+/g)) parts.push({ text: match[0], at: match.index! });
   if (parts.length !== 5) {
-    return { message: `it has ${parts.length} field${parts.length === 1 ? '' : 's'}; a schedule has five: minute, hour, day of month, month, day of week${parts.length === 6 ? ' (seconds are not supported)' : ''}` };
+    // Only the count: the cron-schedule message goes on to say what the five fields are.
+    return { message: `it has ${parts.length} field${parts.length === 1 ? '' : 's'}${parts.length === 6 ? ', and a seconds field is not supported' : ''}` };
   }
   for (let i = 0; i < 5; i++) {
     const problem = fieldProblem(parts[i].text, FIELDS[i]);

@@ -37,7 +37,7 @@ export function dns1123SubdomainProblem(name: string): string | undefined {
 function labelCharacterProblem(name: string, edge: string, allowed = '-'): string {
   if (/[A-Z]/.test(name)) return 'it has uppercase letters; only lowercase letters are allowed';
   const bad = [...name].find((ch) => !/[a-z0-9]/.test(ch) && !allowed.includes(ch));
-  if (bad !== undefined) return `it contains \`${bad}\`; only lowercase letters, digits and ${allowed === '-' ? "'-'" : "'-' and '.'"} are allowed`;
+  if (bad !== undefined) return `it contains ${characterText(bad)}; only lowercase letters, digits and ${allowed === '-' ? "'-'" : "'-' and '.'"} are allowed`;
   return `it must start and end with ${edge}`;
 }
 
@@ -50,7 +50,7 @@ export function portNameProblem(name: string): string | undefined {
   if (name.length > 15) return `it is ${name.length} characters long; a port name has at most 15`;
   if (/[A-Z]/.test(name)) return 'it has uppercase letters; only lowercase letters are allowed';
   const bad = [...name].find((ch) => !/[a-z0-9-]/.test(ch));
-  if (bad !== undefined) return `it contains \`${bad}\`; only lowercase letters, digits and '-' are allowed`;
+  if (bad !== undefined) return `it contains ${characterText(bad)}; only lowercase letters, digits and '-' are allowed`;
   if (!/[a-z]/.test(name)) return 'it has no letter; a port name needs at least one, so it cannot be mistaken for a number';
   if (name.includes('--')) return "it contains '--'";
   if (name.startsWith('-') || name.endsWith('-')) return "it starts or ends with '-'";
@@ -71,7 +71,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
   if (name.length > 63) return `its name part is ${name.length} characters long; at most 63 are allowed`;
   if (!QUALIFIED_NAME_PART.test(name)) {
     const bad = [...name].find((ch) => !/[-A-Za-z0-9_.]/.test(ch));
-    if (bad !== undefined) return `it contains \`${bad}\`; only letters, digits, '-', '_' and '.' are allowed`;
+    if (bad !== undefined) return `it contains ${characterText(bad)}; only letters, digits, '-', '_' and '.' are allowed`;
     return 'its name part must start and end with a letter or digit';
   }
   return undefined;
@@ -82,6 +82,15 @@ export function labelValueProblem(value: string): string | undefined {
   if (value.length > 63) return `it is ${value.length} characters long; at most 63 are allowed`;
   if (LABEL_VALUE.test(value)) return undefined;
   const bad = [...value].find((ch) => !/[-A-Za-z0-9_.]/.test(ch));
-  if (bad !== undefined) return `it contains \`${bad}\`; only letters, digits, '-', '_' and '.' are allowed`;
+  // Only the character: the invalid-label message states the whole grammar right after the problem.
+  if (bad !== undefined) return `it contains ${characterText(bad)}`;
   return 'it must start and end with a letter or digit';
+}
+
+/** A character as a reader can see it: whitespace by name (a backticked space reads as an empty pair of ticks). */
+function characterText(ch: string): string {
+  if (ch === ' ') return 'a space';
+  if (ch === '\t') return 'a tab';
+  if (/\s/.test(ch)) return `whitespace (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  return ch === '`' ? 'a backtick' : `\`${ch}\``;
 }
