@@ -83,7 +83,7 @@ export class Verdict {
   }
 
   /** The answer crosses the wire as JSON: it must serialize (no cycles, no BigInt) and all its ranges fit. */
-  answer(what: string, value: unknown, elapsedMs: number): void {
+  answer(what: string, value: unknown, elapsedMs: number, inOtherText?: (path: string) => boolean): void {
     tally.answers++;
     if (elapsedMs > this.boundMs) this.add(what, `took ${Math.round(elapsedMs)} ms (bound ${this.boundMs} ms)`);
     try {
@@ -93,6 +93,7 @@ export class Verdict {
       return;
     }
     for (const [path, range] of rangesIn(value)) {
+      if (inOtherText?.(path)) continue;
       const problem = rangeProblem(this.doc, range);
       if (problem) this.add(what, `${path} ${JSON.stringify(range)}: ${problem}`);
     }
@@ -131,12 +132,32 @@ export class Verdict {
 
   codeActions(diagnostic: Diagnostic, actions: CodeAction[] | null, elapsedMs: number): void {
     const what = `codeActions for ${String(diagnostic.code)} at ${fmt(diagnostic.range.start)}`;
-    this.answer(what, actions, elapsedMs);
+    // A command's ranges (the placeholder to select) are places in the text after the action's edits.
+    this.answer(what, actions, elapsedMs, (path) => /^\$\[\d+\]\.command\./.test(path));
     for (const action of actions ?? []) {
       const edits = editsOf(action, this.doc.uri);
       const sorted = edits.map((e) => [this.doc.offsetAt(e.range.start), this.doc.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let overlapping = false;
       for (let i = 1; i < sorted.length; i++) {
-        if (sorted[i][0] < sorted[i - 1][1]) this.add(what, `action "${action.title}" has overlapping edits`);
+        if (sorted[i][0] < sorted[i - 1][1]) overlapping = true;
+      }
+      if (overlapping) {
+        this.add(what, `action "${action.title}" has overlapping edits`);
+        continue;
+      }
+      if (!action.command) continue;
+      const after = TextDocument.create(this.doc.uri, 'yaml', this.doc.version + 1, TextDocument.applyEdits(this.doc, edits));
+      for (const [path, range] of rangesIn(action.command.arguments ?? [])) {
+        const problem = rangeProblem(after, range);
+        if (problem) {
+          this.add(what, `action "${action.title}" command ${path} ${JSON.stringify(range)} in the text after its edits: ${problem}`);
+          continue;
+        }
+        // What it selects must be text the action wrote, not some unrelated stretch of the manifest.
+        const selected = after.getText(range);
+        if (selected && !edits.some((e) => e.newText.includes(selected))) {
+          this.add(what, `action "${action.title}" selects ${JSON.stringify(selected)}, which none of its edits wrote`);
+        }
       }
     }
   }
