@@ -49,12 +49,12 @@ describe('protocol: Pod Security Standards over stdio', function () {
     const hostPid = baseline.find((d) => d.code === 'pss-host-namespaces')!;
     assert.equal(hostPid.severity, 1);
     assert.equal(hostPid.source, 'podsmith');
-    assert.match(hostPid.message, /^Pod Security Standard baseline, control "Host Namespaces": `hostPID: true`/);
+    assert.match(String(hostPid.message), /^Pod Security Standard baseline, control "Host Namespaces": `hostPID: true`/);
 
     // Restricted adds nothing for `web` (the Pod's runAsNonRoot covers it, its own settings do the rest).
     const restricted = await configureUntil({ podSecurityStandard: 'restricted' }, uri, (d) => /so also restricted/.test(d.map((x) => x.message).join()));
     assert.deepEqual(pss(restricted), [['pss-host-namespaces', '4:11-4:15']]);
-    assert.match(restricted[0].message, /^Pod Security Standard baseline \(so also restricted\)/);
+    assert.match(String(restricted[0].message), /^Pod Security Standard baseline \(so also restricted\)/);
 
     const off = await configureUntil({}, uri, (d) => pss(d).length === 0);
     assert.deepEqual(pss(off), []);
