@@ -45,11 +45,11 @@ export const nativeSidecarFixes: FixFamily = {
 };
 
 function withRestartAlways(block: Block, flow: boolean): Block | undefined {
-  if (!flow) return { lines: [...block.lines, 'restartPolicy: Always'] };
+  if (!flow) return { ...block, lines: [...block.lines, 'restartPolicy: Always'] };
   if (block.lines.length !== 1) return undefined;
   const line = block.lines[0];
   const close = line.lastIndexOf('}');
   if (close === -1) return undefined;
   const inner = line.slice(1, close).trim();
-  return { lines: [`${line.slice(0, close).trimEnd()}${inner ? ', ' : ''}restartPolicy: Always${line.slice(close)}`] };
+  return { ...block, lines: [`${line.slice(0, close).trimEnd()}${inner ? ', ' : ''}restartPolicy: Always${line.slice(close)}`] };
 }

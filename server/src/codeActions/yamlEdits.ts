@@ -382,19 +382,25 @@ function removeFromFlow(text: string, items: readonly unknown[], index: number):
 export interface Block {
   /** Lines after the first keep their indentation minus the first line's column (never below 0). */
   readonly lines: readonly string[];
+  /** For an item: the spaces its author puts after the dash (`-   name:` has 3); 1 when unknown. */
+  readonly gap?: number;
 }
 
 /** The lines of a pair (key through the end of its value), as written, made relative to the key's column. */
-export function pairBlock(text: string, pair: Pair): Block | undefined {
+export function pairBlock(text: string, pair: Pair, inFlow = false): Block | undefined {
   const key = pair.key as Node | null;
   if (!key?.range) return undefined;
+  if (inFlow) return { lines: [text.slice(key.range[0], itemEnd(pair))] };
   return blockFrom(text, key.range[0], pairEnd(pair));
 }
 
 /** The lines of a sequence item (without its dash), made relative to the item's column. */
-export function itemBlock(text: string, item: Node): Block | undefined {
+export function itemBlock(text: string, item: Node, inFlow = false): Block | undefined {
   if (!item.range) return undefined;
-  return blockFrom(text, item.range[0], contentEnd(item));
+  if (inFlow) return { lines: [text.slice(item.range[0], item.range[1])] };
+  const dash = dashColumn(text, item);
+  const gap = dash === undefined ? 1 : Math.max(1, columnOf(text, item.range[0]) - dash - 1);
+  return { ...blockFrom(text, item.range[0], contentEnd(item)), gap };
 }
 
 function blockFrom(text: string, start: number, end: number): Block {
@@ -418,8 +424,9 @@ export function placeBlock(block: Block, column: number): string[] {
 
 /** The block as a sequence item with its dash at `column`. */
 export function placeItem(block: Block, column: number): string[] {
-  const lines = placeBlock(block, column + 2);
-  return [`${' '.repeat(column)}- ${lines[0].trimStart()}`, ...lines.slice(1)];
+  const gap = block.gap ?? 1;
+  const lines = placeBlock(block, column + 1 + gap);
+  return [`${' '.repeat(column)}-${' '.repeat(gap)}${lines[0].trimStart()}`, ...lines.slice(1)];
 }
 
 /** Adds lines to a block mapping after its last pair. */
@@ -448,13 +455,13 @@ export function movePair(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, s
   const removal = removePair(text, from, pair);
   if (!removal) return undefined;
   const existing = to.items.find((p) => keyName(p) === name);
-  const insertion = existing ? mergeInto(text, pair, existing, style) : insertMoved(text, pair, to);
+  const insertion = existing ? mergeInto(text, pair, existing) : insertMoved(text, pair, from, to);
   if (!insertion) return undefined;
   return combine(removal, insertion, text);
 }
 
-function insertMoved(text: string, pair: Pair, to: YAMLMap): Edit | undefined {
-  const block = pairBlock(text, pair);
+function insertMoved(text: string, pair: Pair, from: YAMLMap, to: YAMLMap): Edit | undefined {
+  const block = pairBlock(text, pair, from.flow);
   if (!block) return undefined;
   if (to.flow) {
     if (block.lines.length !== 1) return undefined;
@@ -465,7 +472,7 @@ function insertMoved(text: string, pair: Pair, to: YAMLMap): Edit | undefined {
   return appendPairLines(text, to, placeBlock(block, column));
 }
 
-function mergeInto(text: string, pair: Pair, existing: Pair, style: IndentStyle): Edit | undefined {
+function mergeInto(text: string, pair: Pair, existing: Pair): Edit | undefined {
   const source = pair.value;
   const target = existing.value;
   if (isSeq(source) && isSeq(target)) {
@@ -479,7 +486,7 @@ function mergeInto(text: string, pair: Pair, existing: Pair, style: IndentStyle)
     if (dash === undefined) return undefined;
     const lines: string[] = [];
     for (const item of source.items) {
-      const block = itemBlock(text, item as Node);
+      const block = itemBlock(text, item as Node, source.flow);
       if (!block) return undefined;
       lines.push(...placeItem(block, dash));
     }
@@ -490,17 +497,16 @@ function mergeInto(text: string, pair: Pair, existing: Pair, style: IndentStyle)
     const fresh = source.items.filter((p) => !names.has(keyName(p)));
     if (fresh.length !== source.items.length) return undefined;
     if (target.flow) {
-      const entries = fresh.map((p) => pairBlock(text, p));
+      const entries = fresh.map((p) => pairBlock(text, p, source.flow));
       if (entries.some((b) => !b || b.lines.length !== 1)) return undefined;
       return insertIntoFlow(text, target, entries.map((b) => b!.lines[0]).join(', '), false);
     }
     const column = keyColumn(text, target);
     if (column === undefined) return undefined;
     const lines: string[] = [];
-    for (const p of fresh) lines.push(...placeBlock(pairBlock(text, p)!, column));
+    for (const p of fresh) lines.push(...placeBlock(pairBlock(text, p, source.flow)!, column));
     return appendPairLines(text, target, lines);
   }
-  void style;
   return undefined;
 }
 
