@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
 import { registerDiagramPanel } from './diagramPanel';
+import { registerSelectRange } from './selectRange';
 
 let client: LanguageClient | undefined;
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('podsmith', 'Podsmith', serverOptions, clientOptions);
   registerDiagramPanel(context, () => client);
+  registerSelectRange(context);
   context.subscriptions.push(
     vscode.extensions.onDidChange(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
   );
