@@ -195,15 +195,16 @@ function effectiveOf(pod: PodModel): DiagramModel['effective'] {
     [...map].map(([resource, e]) => ({
       resource,
       amount: e.value === undefined ? 'unbounded' : shortQuantity(resource, e.value),
-      from: e.value === undefined ? `${e.from}: ${unboundedName(e)} sets no limit` : e.from,
+      from: e.value === undefined ? unboundedFrom(e) : e.from,
     }));
   return { requests: list(requests), limits: list(limits) };
 }
 
-/** The container that leaves an effective limit open, as the diagram names containers. */
-function unboundedName(e: EffectiveResource): string {
+/** Which container leaves an effective limit open; when the figure is that one container's, its label says it. */
+function unboundedFrom(e: EffectiveResource): string {
   const c = e.unboundedBy;
-  return c ? (c.name ?? `${c.list}[${c.index}]`) : 'a running container';
+  if (c && e.containers.length === 1) return `${e.from} sets no limit`;
+  return `${e.from}: ${c ? (c.name ?? `${c.list}[${c.index}]`) : 'a running container'} sets no limit`;
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<DiagramSeverity, number> {

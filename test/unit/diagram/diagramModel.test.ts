@@ -311,6 +311,20 @@ describe('diagram model', () => {
         { resource: 'memory', amount: 'unbounded', from: 'sum of app containers and native sidecars: db-proxy sets no limit' },
       ]);
     });
+
+    it('says once which init container leaves the limit open when its step decides it', () => {
+      const model = must(yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  initContainers:',
+        '    - {name: migrate, image: m:1, resources: {requests: {memory: 64Mi}}}',
+        '  containers:',
+        '    - {name: web, image: w:1, resources: {limits: {memory: 128Mi}}}',
+      ).replace('name: p', 'name: |p'));
+      assert.deepEqual(model.effective.limits, [{ resource: 'memory', amount: 'unbounded', from: 'init container migrate sets no limit' }]);
+    });
   });
 
   describe('problems on the element they are about', () => {
