@@ -86,6 +86,35 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     expect: [['yaml-syntax', `0:${MAX_NESTING}-0:${MAX_NESTING + 1}`]],
   },
   {
+    name: `a Pod whose container args nest ${MAX_NESTING - 10} levels deep (just under the limit)`,
+    text: () => POD.replace('image: nginx:1.27', `image: nginx:1.27\n      args: ${'['.repeat(MAX_NESTING - 10)}${']'.repeat(MAX_NESTING - 10)}`),
+    // Read in full: the schema walk and every rule go all the way down, and say what is wrong at the first level.
+    expect: (diagnostics) => {
+      if (!codes(diagnostics).some(([code, range]) => code === 'wrong-type' && range.startsWith('8:'))) {
+        throw new Error(`expected a wrong-type finding on the args line: ${JSON.stringify(codes(diagnostics))}`);
+      }
+    },
+  },
+  {
+    name: `a Deployment whose annotations nest block mappings ${MAX_NESTING - 10} levels deep`,
+    text: () =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: deep',
+        '  annotations:',
+        ...Array.from({ length: MAX_NESTING - 10 }, (_, i) => `${' '.repeat(4 + i)}k${i}:`),
+        'spec: {}',
+        '',
+      ].join('\n'),
+    expect: (diagnostics) => {
+      if (diagnostics.length === 0 || diagnostics.some((d) => d.code === 'yaml-syntax')) {
+        throw new Error(`expected findings about the annotations and the spec, no syntax error: ${JSON.stringify(codes(diagnostics))}`);
+      }
+    },
+  },
+  {
     name: '10,000 nested block sequences (`- - - ...`)',
     text: () => '- '.repeat(10_000) + 'x\n',
     expect: [['yaml-syntax', `0:${MAX_NESTING * 2}-0:${MAX_NESTING * 2 + 1}`]],
