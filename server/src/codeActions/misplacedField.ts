@@ -38,7 +38,8 @@ export const misplacedFieldFixes: FixFamily = {
       const edits = movePair(ctx.text, at.map, at.pair, target, ctx.style);
       if (!edits) return;
       const name = scalarString(valueOf(item, 'name'));
-      const label = name !== undefined ? `container ${code(name)}` : `container #${index + 1}`;
+      const shared = list.items.filter((other) => name !== undefined && scalarString(valueOf(other, 'name')) === name).length > 1;
+      const label = name === undefined ? `container #${index + 1}` : shared ? `container ${code(name)} (#${index + 1})` : `container ${code(name)}`;
       fixes.push({ title: `Move ${code(field)} into ${label}`, edits, preferred: list.items.length === 1 });
     });
     return fixes;
