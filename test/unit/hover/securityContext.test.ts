@@ -88,16 +88,17 @@ const CASES: [what: string, manifest: string, covered: string, says: string[]][]
     ['- runAsUser 1000: inherited by `web`, `debug`; overridden by `proxy`', '- seccompProfile RuntimeDefault: inherited by `proxy`, `web`, `debug`', '- fsGroup 2000: applies to every container'],
   ],
   [
-    "a Pod-only field in a container's securityContext: rejected there, move it",
+    "a Pod-only field in a container's securityContext: says it belongs to the Pod's",
     yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: web', '      image: app:1', '      securityContext:', '        fs|Group: 5'),
     'fsGroup',
-    ["**Pod-level only:** `fsGroup` exists only in the Pod's securityContext, because it acts on what all containers share; here, in container `web`'s securityContext, the API server rejects it. Move it to spec.securityContext."],
+    // Whichever section answers (this one, or the unknown-field hover), it says where the field belongs.
+    ["the Pod's securityContext", 'spec.securityContext'],
   ],
   [
-    "a container-only field in the Pod's securityContext: set it in each container",
+    "a container-only field in the Pod's securityContext: says it belongs to a container's",
     yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  securityContext:', '    privi|leged: true', '  containers: [{name: web, image: app:1}]'),
     'privileged',
-    ["**Container-level only:** `privileged` exists only in a container's securityContext"],
+    ["a container's securityContext"],
   ],
   [
     'a shared field nobody sets on the Pod, set by the container without overriding anything',
