@@ -3,10 +3,11 @@ import { isScalar } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { isKubernetesObject } from '../pod/workloadKinds';
 import type { FeatureRequest } from '../service/languageService';
-import { hoverContextOf, podCarryingKindOf } from './hoverContext';
+import { hoverContextOf, podCarryingKindOf, rootDefinition } from './hoverContext';
 import { code } from './markdown';
 import type { HoverSection } from './section';
 import { HOVER_SECTIONS } from './sections';
+import { unknownFieldText } from './unknownField';
 
 /**
  * Hover for Pod manifests: what the key or value under the cursor is, where it belongs in the Pod model, and what
@@ -18,13 +19,16 @@ export function hover(req: FeatureRequest, sections: readonly HoverSection[] = H
   if (!workload) return otherKindHover(req);
   const ctx = hoverContextOf(req, workload);
   if (!ctx) return null;
+  const [start, end] = ctx.node.range!;
+  // A key the schema does not have there gets only that said: the sections would describe the enclosing field.
+  const unknown = unknownFieldText(ctx, rootDefinition(req.doc, workload));
+  if (unknown) return { contents: { kind: 'markdown', value: unknown }, range: req.rangeOf(start, end) };
   const parts: string[] = [];
   for (const section of sections) {
     const text = section.render(ctx);
     if (text) parts.push(text);
   }
   if (!parts.length) return null;
-  const [start, end] = ctx.node.range!;
   return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: req.rangeOf(start, end) };
 }
 

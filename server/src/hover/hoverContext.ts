@@ -119,7 +119,7 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
 }
 
 /** The schema definition of the document's kind; a removed apiVersion is explained with today's schema. */
-function rootDefinition(doc: ManifestDocument, workload: WorkloadKind): string | undefined {
+export function rootDefinition(doc: ManifestDocument, workload: WorkloadKind): string | undefined {
   return definitionForKind(doc.identity) ?? definitionForKind({ apiVersion: workload.apiVersion, kind: workload.kind });
 }
 
