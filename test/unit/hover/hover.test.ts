@@ -258,6 +258,24 @@ describe('hover: the Pod model at the cursor', () => {
     ]) assert.ok(seen.text.includes(phrase), `says ${JSON.stringify(phrase)}; got:\n${seen.text}`);
   });
 
+  it("names a container's requests that are no quantity instead of saying it requests none", () => {
+    const seen = hoverAt(yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: shop:2.4',
+      '      resources:',
+      '        requests: {cpu: 0.5.1, memory: 128MB}',
+      '        limits: {memory: 256Mi}',
+    ).replace('resources:', 'resour|ces:'));
+    assert.ok(seen);
+    const phrase = 'Container `app`: requests cpu `0.5.1` (not a quantity, so not counted), memory `128MB` (not a quantity, so not counted); limits memory 256 MiB.';
+    assert.ok(seen.text.includes(phrase), `says ${JSON.stringify(phrase)}; got:\n${seen.text}`);
+  });
+
   it('says in one line on the kind of a Service that it carries no Pod', () => {
     const seen = hoverAt('apiVersion: v1\nkind: Serv|ice\n');
     assert.ok(seen);

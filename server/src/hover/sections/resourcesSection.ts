@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { EffectiveResource } from '../../pod/effectiveResources';
 import type { ContainerModel, ResourceList } from '../../pod/podModel';
 import type { HoverContext } from '../hoverContext';
@@ -75,7 +76,14 @@ function unboundedText(name: string, limit: EffectiveResource): string {
   return `${kind} ${code(containerName(c))} sets no ${name} limit`;
 }
 
+/** A container's requests or limits as written; an entry that is no quantity is named so, not left out. */
 function listText(list: ResourceList): string {
-  const entries = [...list.values].map(([name, q]) => amount(name, q.value));
+  const entries = [...list.nodes.keys()].map((name) => {
+    const q = list.values.get(name);
+    if (q) return amount(name, q.value);
+    const written = list.nodes.get(name);
+    const shown = isScalar(written) ? ` ${code(String(written.value))}` : '';
+    return `${name}${shown} (not a quantity, so not counted)`;
+  });
   return entries.length ? entries.join(', ') : 'none';
 }
