@@ -3,6 +3,8 @@
  * and where the time of one edit in a large file goes. No process boundary, no JSON-RPC: what is left is ours.
  */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAllDocuments } from 'yaml';
 import { ManifestDocument } from '../server/src/document/manifestDocument';
@@ -139,4 +141,41 @@ export function editBreakdown(workload: ProbedWorkload, runs: number): EditBreak
   }
   const summaries = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.summary()])) as EditBreakdown['stages'];
   return { workload: workload.name, diagnostics: published, reusedDocuments, documents: file.documents.length, stages: summaries, publishBytes };
+}
+
+/** Heap in use after a full garbage collection, in MB (the collector is exposed for the benchmark only). */
+function heapAfterGcMb(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+export interface Retention {
+  readonly edits: number;
+  readonly heapAfterOpenMb: number;
+  readonly heapAfterEditsMb: number;
+}
+
+/**
+ * Memory across a session: one keystroke in each of `edits` different documents of a large file. A document
+ * reused across edits must not keep old versions of the file's text alive.
+ */
+export function retention(workload: ProbedWorkload, edits: number): Retention {
+  const service = getLanguageService();
+  let textDocument = TextDocument.create('file:///retention.yaml', 'yaml', 1, workload.text);
+  let file: ManifestFile = service.parse(textDocument, DEFAULT_SETTINGS);
+  service.validate({ textDocument, file }, DEFAULT_SETTINGS);
+  const heapAfterOpenMb = heapAfterGcMb();
+  const lines = workload.text.split('\n');
+  const targets = lines.flatMap((line, i) => (line.startsWith('  replicas: ') ? [i] : []));
+  for (let k = 0; k < edits; k++) {
+    const line = targets[(k * 37) % targets.length];
+    const at = { line, character: '  replicas: '.length };
+    textDocument = TextDocument.update(textDocument, [{ range: { start: at, end: { line, character: at.character + 1 } }, text: String(k % 10) }], textDocument.version + 1);
+    file = service.parse(textDocument, DEFAULT_SETTINGS, file);
+    service.validate({ textDocument, file }, DEFAULT_SETTINGS);
+  }
+  return { edits, heapAfterOpenMb, heapAfterEditsMb: heapAfterGcMb() };
 }

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAnchorSchema } from './anchorSchema';
-import { editBreakdown, floorFigures, type EditBreakdown, type FloorFigures } from './inProcess';
+import { editBreakdown, floorFigures, retention, type EditBreakdown, type FloorFigures, type Retention } from './inProcess';
 import { measureServer, type RunCounts, type ServerFigures, type Workloads } from './scenarios';
 import { podsmithServer, yamlLanguageServer } from './servers';
 import { formatMs, type Measured } from './stats';
@@ -108,7 +108,7 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
-function table(figures: Figure[], ours: ServerFigures, theirs: ServerFigures, floor: FloorFigures, edits: EditBreakdown[], work: Workloads): string {
+function table(figures: Figure[], ours: ServerFigures, theirs: ServerFigures, floor: FloorFigures, edits: EditBreakdown[], memory: Retention, work: Workloads): string {
   const out: string[] = [];
   const wall = (f: Figure, m: Measured) =>
     f.unit === 'MB' ? `${m.wall.median.toFixed(0)} MB` : m.wall.runs === 1 ? formatMs(m.wall.median) : `${formatMs(m.wall.median)} / ${formatMs(m.wall.p95)}`;
@@ -141,6 +141,8 @@ function table(figures: Figure[], ours: ServerFigures, theirs: ServerFigures, fl
     }
   }
   out.push('');
+  out.push(`Heap after opening (c): ${memory.heapAfterOpenMb.toFixed(1)} MB; after a keystroke in ${memory.edits} different documents: ${memory.heapAfterEditsMb.toFixed(1)} MB (in-process, after a full GC)`);
+  out.push('');
   out.push(`Diagnostics published (podsmith / yaml-ls): (a) ${ours.diagnosticsCount.a} / ${theirs.diagnosticsCount.a}, (b) ${ours.diagnosticsCount.b} / ${theirs.diagnosticsCount.b}, (c) ${ours.diagnosticsCount.c} / ${theirs.diagnosticsCount.c}${ours.corpus && theirs.corpus ? `, (d) ${ours.corpus.diagnostics} / ${theirs.corpus.diagnostics}` : ''}`);
   out.push(`Wrong field of the warm-up Pod reported: podsmith ${ours.reportsWrongField ? 'yes' : 'NO'}, yaml-ls ${theirs.reportsWrongField ? 'yes' : 'NO'}`);
   out.push(`Answers on (c): hover podsmith ${ours.hoverAnswer.c.length} chars, yaml-ls ${theirs.hoverAnswer.c.length} chars; completion podsmith ${ours.completionItems.c} items, yaml-ls ${theirs.completionItems.c} items`);
@@ -165,9 +167,10 @@ async function main(): Promise<void> {
   const floorB = floorFigures(work.b.text, quick ? 10 : 30);
   const edit = editBreakdown(work.c, quick ? 10 : 50);
   const editNoisy = editBreakdown(noisyDeployments(), quick ? 10 : 50);
+  const memory = retention(work.c, 100);
 
   const figures = figuresOf(ours, theirs);
-  const text = table(figures, ours, theirs, floor, [edit, editNoisy], work);
+  const text = table(figures, ours, theirs, floor, [edit, editNoisy], memory, work);
   console.log(text);
 
   mkdirSync(RESULTS, { recursive: true });
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     corpusFiles: work.d.length,
     anchor: { server: 'yaml-language-server 1.25.0', validationDelayMs: anchor.debounceMs },
     figures,
-    inProcess: { c: floor, a: floorA, b: floorB, editInC: edit, editInNoisyC: editNoisy },
+    inProcess: { c: floor, a: floorA, b: floorB, editInC: edit, editInNoisyC: editNoisy, retentionInC: memory },
     servers: { podsmith: ours, 'yaml-ls': theirs },
   };
   const out = path.join(RESULTS, 'latest.json');
