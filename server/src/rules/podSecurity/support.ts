@@ -23,17 +23,19 @@ export function podSecurityCheck(name: string, group: ControlGroup, rules: reado
       for (const v of podSecurityViolations(pod, { doc: ctx.doc, version: ctx.settings.kubernetesVersion })) {
         const rule = byId.get(v.ruleId);
         if (!rule || (level === 'baseline' && v.level !== 'baseline')) continue;
-        ctx.report(rule, { message: messageOf(v, level), start: v.start, end: v.end, data: { level: v.level, control: v.control } });
+        ctx.report(rule, { message: messageOf(v, level, pod.workload.kind), start: v.start, end: v.end, data: { level: v.level, control: v.control } });
       }
     },
   };
 }
 
-/** `Pod Security Standard restricted, control "Running as Non-root": <problem> <fix>` */
-export function messageOf(v: Violation, configured: Exclude<PodSecurityLevel, 'off'>): string {
+/** `Pod Security Standard restricted, control "Running as Non-root": <problem> <consequence> <fix>` */
+export function messageOf(v: Violation, configured: Exclude<PodSecurityLevel, 'off'>, kind = 'Pod'): string {
   const level = v.level === 'baseline' && configured === 'restricted' ? 'baseline (so also restricted)' : v.level;
   const problem = v.problem.charAt(0).toUpperCase() + v.problem.slice(1);
-  return `Pod Security Standard ${level}, control "${v.control}": ${problem} A namespace that enforces this level rejects the Pod. ${v.fix}`;
+  // Admission enforces the level on Pods; a workload is admitted, and the Pods its controller creates are rejected.
+  const rejected = kind === 'Pod' ? 'the Pod' : `the Pods this ${kind} creates`;
+  return `Pod Security Standard ${level}, control "${v.control}": ${problem} A namespace that enforces this level rejects ${rejected}. ${v.fix}`;
 }
 
 /** A rule of one control: its id, its rationale, an example and the fix, for the settings and docs/rules.md. */
