@@ -99,7 +99,7 @@ const CASES: Case[] = [
       '`spec.nodeSelector` · **Pod-level** · `map of string`',
       '_Pod-level: Set once for the whole Pod',
       '**The Pod is scheduled as a unit:**',
-      'all 4 containers (`setup`, `proxy`, `app` and `shipper`)',
+      'all 4 containers (`setup`, `proxy`, `app` and `shipper`) together on that node.',
       'effective requests: 500m CPU, memory 160 MiB',
       '[Concept: The Pod is scheduled as a unit](https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/)',
     ],

@@ -77,7 +77,7 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
   [
     'scheduling: tolerations of a CronJob Pod',
     yaml('apiVersion: batch/v1', 'kind: CronJob', 'spec:', '  jobTemplate:', '    spec:', '      template:', '        spec:', '          toler|ations: []', '          containers: [{name: a}]'),
-    ['`spec.jobTemplate.spec.template.spec.tolerations` · **Pod-level**', 'this places its container `a` on the same node'],
+    ['`spec.jobTemplate.spec.template.spec.tolerations` · **Pod-level**', 'the scheduler picks one node for the whole Pod, so this decides where its container `a` runs.'],
   ],
   [
     'workload: a Deployment removed apiVersion is still explained with today\'s schema',

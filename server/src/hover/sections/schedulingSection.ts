@@ -9,9 +9,11 @@ export const schedulingSection: HoverSection = {
     if (!pod || ctx.container || !ctx.inPodSpec || ctx.nearest?.annotation.concept !== 'scheduling') return undefined;
     const running = pod.containers.filter((c) => c.list !== 'ephemeralContainers');
     const names = running.map((c) => code(containerName(c)));
-    const lines = [
-      `**The Pod is scheduled as a unit:** the scheduler picks one node for the whole Pod, so this places ${names.length > 1 ? `all ${names.length} containers (${names.length > 12 ? `${names.slice(0, 12).join(', ')}…` : joinWords(names)}) together` : names.length ? `its container ${names[0]}` : 'its containers'} on the same node.`,
-    ];
+    // With one container there is no "together": the field decides where that container runs.
+    const placed = names.length > 1
+      ? `places all ${names.length} containers (${names.length > 12 ? `${names.slice(0, 12).join(', ')}…` : joinWords(names)}) together on that node`
+      : `decides where ${names.length ? `its container ${names[0]}` : 'its containers'} run${names.length ? 's' : ''}`;
+    const lines = [`**The Pod is scheduled as a unit:** the scheduler picks one node for the whole Pod, so this ${placed}.`];
     const requests = [...(ctx.effective()?.requests ?? [])].filter(([, r]) => r.value !== undefined);
     if (requests.length) {
       lines.push(`That node also needs room for the Pod's effective requests: ${requests.map(([name, r]) => amount(name, r.value!)).join(', ')}.`);
