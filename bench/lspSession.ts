@@ -115,6 +115,26 @@ export class LspSession {
     return this.timed(t0, cpu, params.diagnostics);
   }
 
+  /**
+   * Types (replaces a range) and asks for completion at once, as an editor does while a person types: the time is
+   * the completion's, from its request to its answer. Then waits for the edit's diagnostics, untimed, so that
+   * nothing of this edit is left running when the next figure starts.
+   */
+  async typeThenComplete(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? version : undefined);
+    this.lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start, end }, text }],
+    });
+    const cpu = this.cpuMs();
+    const t0 = performance.now();
+    const completion = this.timed(t0, cpu, await this.lsp.complete(uri, at));
+    await published;
+    return completion;
+  }
+
   close(uri: string): void {
     this.versions.delete(uri);
     this.lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -95,6 +95,7 @@ function figuresOf(ours: ServerFigures, theirs: ServerFigures): Figure[] {
     compare('hoverC', 'hover (c)', ours.hover.c, theirs.hover.c, { value: 20, text: '<20 ms' }),
     compare('completionB', 'completion (b)', ours.completion.b, theirs.completion.b, { value: 20, text: '<20 ms' }),
     compare('completionC', 'completion (c)', ours.completion.c, theirs.completion.c, { value: 20, text: '<20 ms' }),
+    compare('completionTypingC', 'completion right after typing in (c)', ours.completionAfterEdit, theirs.completionAfterEdit, { value: 20, text: '<20 ms' }),
   ];
   if (ours.corpus && theirs.corpus) {
     figures.push(compare('corpusPerFile', `(d) ${ours.corpus.files} real files, per file`, ours.corpus.perFile, theirs.corpus.perFile));
@@ -145,7 +146,7 @@ function table(figures: Figure[], ours: ServerFigures, theirs: ServerFigures, fl
   out.push('');
   out.push(`Diagnostics published (podsmith / yaml-ls): (a) ${ours.diagnosticsCount.a} / ${theirs.diagnosticsCount.a}, (b) ${ours.diagnosticsCount.b} / ${theirs.diagnosticsCount.b}, (c) ${ours.diagnosticsCount.c} / ${theirs.diagnosticsCount.c}${ours.corpus && theirs.corpus ? `, (d) ${ours.corpus.diagnostics} / ${theirs.corpus.diagnostics}` : ''}`);
   out.push(`Wrong field of the warm-up Pod reported: podsmith ${ours.reportsWrongField ? 'yes' : 'NO'}, yaml-ls ${theirs.reportsWrongField ? 'yes' : 'NO'}`);
-  out.push(`Answers on (c): hover podsmith ${ours.hoverAnswer.c.length} chars, yaml-ls ${theirs.hoverAnswer.c.length} chars; completion podsmith ${ours.completionItems.c} items, yaml-ls ${theirs.completionItems.c} items`);
+  out.push(`Answers on (c): hover podsmith ${ours.hoverAnswer.c.length} chars, yaml-ls ${theirs.hoverAnswer.c.length} chars; completion podsmith ${ours.completionItems.c} items, yaml-ls ${theirs.completionItems.c} items (after typing: ${ours.completionAfterEditItems} / ${theirs.completionAfterEditItems})`);
   out.push(`RSS at the end of the LSP figures: podsmith ${ours.rssAfterAllMb?.toFixed(0)} MB, yaml-ls ${theirs.rssAfterAllMb?.toFixed(0)} MB`);
   return out.join('\n');
 }

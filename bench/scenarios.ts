@@ -29,6 +29,9 @@ export interface ServerFigures {
   /** What the answers held, so a fast empty answer is visible as such. */
   readonly hoverAnswer: Record<'b' | 'c', string>;
   readonly completionItems: Record<'b' | 'c', number>;
+  /** Completion requested right after a keystroke in (c), as while typing: the server has a new version to read. */
+  readonly completionAfterEdit: Measured;
+  readonly completionAfterEditItems: number;
   /** A one-character edit inside one document of (c), to the next publish. */
   readonly editInPlace: Measured;
   /** Inserting or removing a line inside one document of (c): every document below moves. */
@@ -140,6 +143,14 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
         : await session.edit(uriC, lineStart, { line: at.line + 1, character: 0 }, '');
       if (i > 0) newLine.add(edited);
     }
+    log(`${server.name}: completion right after a keystroke in (c)`);
+    const typing = new Samples();
+    let typingItems = 0;
+    for (let i = 0; i < counts.edits + 1; i++) {
+      const answer = await session.typeThenComplete(uriC, at, { line: at.line, character: at.character + 1 }, String(7 + (i & 1)), work.c.completeAt);
+      typingItems = completionCount(answer.value);
+      if (i > 0) typing.add(answer);
+    }
     const rssAfterAllMb = session.rssMb();
     session.close(uriB);
     session.close(uriC);
@@ -170,6 +181,8 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
       completion: { b: onB.completion, c: onC.completion },
       hoverAnswer: { b: onB.hoverAnswer, c: onC.hoverAnswer },
       completionItems: { b: onB.completionItems, c: onC.completionItems },
+      completionAfterEdit: typing.summary(),
+      completionAfterEditItems: typingItems,
       editInPlace: inPlace.summary(),
       editNewLine: newLine.summary(),
       rssAfterHugeMb,
