@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { yaml } from '../support/service';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { service, settingsWith, withCursor, yaml } from '../support/service';
 import { hoverAt } from './support';
 
 /**
@@ -133,5 +134,16 @@ describe('hover: securityContext', () => {
   it('says nothing about securityContext outside it', () => {
     const seen = hoverAt(shop('      ima^ge: shop:1'));
     assert.ok(seen && !/Effective for|Pod and container/.test(seen.text));
+  });
+
+  it('with podsmith.podSecurityStandard set, a container\'s securityContext key says which controls it fails', () => {
+    const at = (level: 'off' | 'baseline' | 'restricted', cursor: string) => {
+      const settings = settingsWith({ podSecurityStandard: level });
+      const { source, position } = withCursor(shop(cursor), 'file:///test.yaml', settings);
+      return (service.hover(source, position, settings)?.contents as MarkupContent).value;
+    };
+    assert.ok(at('restricted', '      security^Context:\n        runAsUser: 1337').includes('Pod Security Standard restricted: this container fails "Capabilities", "Privilege Escalation", "Running as Non-root"; the diagnostics say how to fix each.'));
+    assert.ok(at('baseline', '      security^Context:\n        runAsUser: 1337').includes('Pod Security Standard baseline: nothing in this container fails it.'));
+    assert.ok(!at('off', '      security^Context:\n        runAsUser: 1337').includes('Pod Security Standard'));
   });
 });

@@ -12,6 +12,7 @@ import {
   type EffectiveSetting,
   type PodSecuritySettings,
 } from '../../pod/securityContext';
+import { podSecurityViolations } from '../../pod/podSecurity';
 import { securityContextLevel, type SecurityLevel } from '../../schema/annotations';
 import type { HoverContext } from '../hoverContext';
 import { bullets, capped, code, containerName } from '../markdown';
@@ -34,7 +35,8 @@ export const securityContextSection: HoverSection = {
       const c = containerSecurity(security, ctx.container);
       if (!c) return undefined;
       const field = typeof ctx.inContainer[1] === 'string' ? ctx.inContainer[1] : undefined;
-      return field ? containerFieldText(security, c, field) : containerSummary(security, c);
+      if (field) return containerFieldText(security, c, field);
+      return [containerSummary(security, c), standardLine(ctx, c)].filter(Boolean).join('\n\n');
     }
     if (!ctx.container && ctx.inPodSpec?.[0] === 'securityContext') {
       const field = typeof ctx.inPodSpec[1] === 'string' ? ctx.inPodSpec[1] : undefined;
@@ -118,6 +120,22 @@ function containerSummary(pod: PodSecuritySettings, c: ContainerSecurity): strin
   if (podOnly.length) lines.push(`From the Pod for every container: ${podOnly.map((f) => `${f} ${describeValue(f, pod.own.get(f)!.value)}`).join(', ')}.`);
   lines.push("A container's securityContext holds its own settings (privileged, capabilities, allowPrivilegeEscalation, readOnlyRootFilesystem, procMount) and overrides the shared ones (runAsUser, runAsGroup, runAsNonRoot, seLinuxOptions, seccompProfile, appArmorProfile, windowsOptions).");
   return lines.join('\n\n');
+}
+
+/**
+ * With podsmith.podSecurityStandard set: whether anything written in this container fails the level, by control,
+ * so the summary of what it runs with ends with what the cluster would say about it.
+ */
+function standardLine(ctx: HoverContext, c: ContainerSecurity): string | undefined {
+  const level = ctx.req.settings.podSecurityStandard;
+  const range = c.container.node.range;
+  if (level === 'off' || !ctx.pod || !range) return undefined;
+  const violations = podSecurityViolations(ctx.pod, { doc: ctx.doc, version: ctx.req.settings.kubernetesVersion });
+  const here = violations.filter((v) => (level === 'restricted' || v.level === 'baseline') && v.start >= range[0] && v.end <= range[1]);
+  const controls = [...new Set(here.map((v) => v.control))];
+  return controls.length
+    ? `Pod Security Standard ${level}: this container fails ${controls.map((n) => `"${n}"`).join(', ')}; the diagnostics say how to fix each.`
+    : `Pod Security Standard ${level}: nothing in this container fails it.`;
 }
 
 /** On the Pod's securityContext key: its shared fields with who inherits them, and its Pod-only fields. */
