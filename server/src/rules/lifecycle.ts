@@ -2,7 +2,7 @@ import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { compareVersions } from '../service/settings';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, fieldSpan, keySpan, spanOf } from './support';
+import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support';
 
 export const initContainerFieldRule: RuleDescriptor = {
   id: 'init-container-field',
@@ -90,7 +90,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
   if (c.isNativeSidecar) {
     if (compareVersions(version, '1.29') < 0 && policySpan) {
       ctx.report(nativeSidecarVersionRule, {
-        message: `${containerLabel(c)} is a native sidecar (an init container with restartPolicy: Always), which is on by default only from Kubernetes 1.29; you target ${version}, where the API server rejects it (1.28 needs the SidecarContainers gate). Target 1.29 or later, or run the helper as a regular container.`,
+        message: sentence(`${containerLabel(c)} is a native sidecar (an init container with restartPolicy: Always), which is on by default only from Kubernetes 1.29; you target ${version}, where the API server rejects it (1.28 needs the SidecarContainers gate). Target 1.29 or later, or run the helper as a regular container.`),
         ...policySpan,
       });
     }

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PortModel } from '../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, spanOf, twoLabels, type Span } from './support';
+import { containerLabel, sentence, spanOf, twoLabels, type Span } from './support';
 
 export const portRangeRule: RuleDescriptor = {
   id: 'port-range',
@@ -66,7 +66,7 @@ export const portsCheck: Check = {
           const first = names.get(port.name);
           if (first) {
             ctx.report(duplicatePortNameRule, {
-              message: `${containerLabel(c)} already has a port named \`${port.name}\`. Services and probes find a container's port by name, so names must be unique within the container; the API server rejects it.`,
+              message: sentence(`${containerLabel(c)} already has a port named \`${port.name}\`. Services and probes find a container's port by name, so names must be unique within the container; the API server rejects it.`),
               ...nameSpan,
               related: [{ ...first, message: `\`${port.name}\` is first used here` }],
             });
@@ -102,7 +102,7 @@ export const portsCheck: Check = {
           if (first && first.container !== c) {
             const [self, other] = twoLabels(c, first.container);
             ctx.report(sharedContainerPortRule, {
-              message: `${self} and ${other} both declare containerPort ${port.containerPort}/${port.protocol}. All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`,
+              message: sentence(`${self} and ${other} both declare containerPort ${port.containerPort}/${port.protocol}. All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`),
               ...containerPortSpan,
               related: [{ ...first.span, message: `${other} declares ${port.containerPort}/${port.protocol} here` }],
             });

@@ -3,7 +3,7 @@ import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { portNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { canonical, containerLabel, keySpan, plain, spanOf } from './support';
+import { canonical, containerLabel, keySpan, plain, sentence, spanOf } from './support';
 
 export const probeHandlerRule: RuleDescriptor = {
   id: 'probe-handler',
@@ -138,7 +138,7 @@ function checkPort(ctx: CheckContext, c: ContainerModel, kind: string, handler: 
   }
   if (c.ports.some((p) => p.name === value)) return;
   ctx.report(probeNamedPortRule, {
-    message: `${containerLabel(c)} declares no port named \`${value}\`. The kubelet looks a probe's named port up among the probed container's own ports only (not the Pod's other containers), so every ${kind} would fail. Add \`name: ${value}\` to one of this container's ports, or use the port number.`,
+    message: sentence(`${containerLabel(c)} declares no port named \`${value}\`. The kubelet looks a probe's named port up among the probed container's own ports only (not the Pod's other containers), so every ${kind} would fail. Add \`name: ${value}\` to one of this container's ports, or use the port number.`),
     ...span,
     data: { portName: value },
   });

@@ -3,7 +3,7 @@ import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
 import { isByteResource, isFractional, shortQuantity } from '../pod/quantity';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, containerSpan, keySpan, spanOf } from './support';
+import { containerLabel, containerSpan, keySpan, sentence, spanOf } from './support';
 
 export const requestExceedsLimitRule: RuleDescriptor = {
   id: 'request-exceeds-limit',
@@ -140,7 +140,7 @@ function checkMissing(ctx: CheckContext, c: ContainerModel): void {
   const span = (pairOf(c.node, 'resources') ? keySpan(c.node, 'resources') : undefined) ?? containerSpan(c);
   if (!span) return;
   ctx.report(missingResourcesRule, {
-    message: `${containerLabel(c)} sets no resource requests or limits. The scheduler then places it as if it needed nothing, and without a memory limit it can use the node's memory until something is evicted. Add requests (cpu, memory) and a memory limit.`,
+    message: sentence(`${containerLabel(c)} sets no resource requests or limits. The scheduler then places it as if it needed nothing, and without a memory limit it can use the node's memory until something is evicted. Add requests (cpu, memory) and a memory limit.`),
     ...span,
   });
 }

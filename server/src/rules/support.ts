@@ -46,6 +46,11 @@ export function containerLabel(c: ContainerModel): string {
   return c.name ? `${kind} \`${c.name}\`` : `${kind} #${c.index + 1}`;
 }
 
+/** A message that opens with a label ("container `web` sets..."), as a sentence: "Container `web` sets...". */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Labels for two containers in one sentence: by position as well when their names are the same. */
 export function twoLabels(a: ContainerModel, b: ContainerModel): [string, string] {
   const [la, lb] = [containerLabel(a), containerLabel(b)];

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, hasPlaceholder, keySpan, spanOf } from './support';
+import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 
 export const mountNotFoundRule: RuleDescriptor = {
   id: 'mount-not-found',
@@ -103,7 +103,7 @@ export const volumesCheck: Check = {
         if (byName.has(name) || claimNames.has(name) || !span || hasPlaceholder(name)) continue;
         const known = [...byName.keys()];
         ctx.report(mountNotFoundRule, {
-          message: `${containerLabel(c)} ${what} volume \`${name}\`, but spec.volumes defines no volume of that name${known.length ? ` (it defines ${known.map((n) => `\`${n}\``).join(', ')})` : ''}. Volumes belong to the Pod and containers mount them by name: define the volume under spec.volumes or correct the name.`,
+          message: sentence(`${containerLabel(c)} ${what} volume \`${name}\`, but spec.volumes defines no volume of that name${known.length ? ` (it defines ${known.map((n) => `\`${n}\``).join(', ')})` : ''}. Volumes belong to the Pod and containers mount them by name: define the volume under spec.volumes or correct the name.`),
           ...span,
           data: { volume: name },
         });
@@ -174,7 +174,7 @@ function checkMounts(ctx: CheckContext, c: ContainerModel): void {
       const first = paths.get(key);
       if (first) {
         ctx.report(duplicateMountPathRule, {
-          message: `${containerLabel(c)} already mounts something at \`${mount.mountPath}\`. Two mounts at one path of a container would hide each other, so the API server rejects it: mount each volume at its own path (or use subPath to place single files).`,
+          message: sentence(`${containerLabel(c)} already mounts something at \`${mount.mountPath}\`. Two mounts at one path of a container would hide each other, so the API server rejects it: mount each volume at its own path (or use subPath to place single files).`),
           ...spanOf(pathNode)!,
           related: [{ ...spanOf(first)!, message: 'first mounted here' }],
         });

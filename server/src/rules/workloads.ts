@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, deref, hasPlaceholder, keySpan, spanOf } from './support';
+import { containerLabel, deref, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 
 export const emptySelectorRule: RuleDescriptor = {
   id: 'empty-selector',
@@ -267,7 +267,7 @@ function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
     const span = spanOf(c.nameNode) ?? spanOf(c.node);
     if (!span) continue;
     ctx.report(jobSidecarRule, {
-      message: `${containerLabel(c)} (${c.image}) looks like a long-running ${role.role}. A ${pod.workload.kind}'s Pod completes only when all its containers exit, so this helper would keep it running after the work is done. Move it to initContainers with \`restartPolicy: Always\` (a native sidecar, Kubernetes 1.29+): it starts before the work and is stopped when the work finishes.`,
+      message: sentence(`${containerLabel(c)} (${c.image}) looks like a long-running ${role.role}. A ${pod.workload.kind}'s Pod completes only when all its containers exit, so this helper would keep it running after the work is done. Move it to initContainers with \`restartPolicy: Always\` (a native sidecar, Kubernetes 1.29+): it starts before the work and is stopped when the work finishes.`),
       ...span,
     });
   }

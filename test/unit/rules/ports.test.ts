@@ -22,12 +22,12 @@ describe('rules: ports', () => {
   ]);
 
   ruleTable('duplicate-port-name', 1, [
-    { title: 'two ports named http', manifest: pod('  containers:', '    - name: web', '      image: nginx:1.27', '      ports:', '        - {name: http, containerPort: 80}', '        - {name: «http», containerPort: 8080}'), says: /already has a port named `http`/ },
+    { title: 'two ports named http', manifest: pod('  containers:', '    - name: web', '      image: nginx:1.27', '      ports:', '        - {name: http, containerPort: 80}', '        - {name: «http», containerPort: 8080}'), says: /^Container `web` already has a port named `http`/ },
     { title: 'silent: the same name in two containers', manifest: pod('  containers:', '    - name: a', '      image: a:1', '      ports: [{name: http, containerPort: 80}]', '    - name: b', '      image: b:1', '      ports: [{name: http, containerPort: 81}]') },
   ]);
 
   ruleTable('shared-container-port', 2, [
-    { title: 'two containers listen on 8080/TCP', manifest: pod('  containers:', '    - name: web', '      image: a:1', '      ports: [{containerPort: 8080}]', '    - name: metrics', '      image: b:1', '      ports: [{containerPort: «8080»}]'), says: /one network namespace \(one IP, one localhost\)/ },
+    { title: 'two containers listen on 8080/TCP', manifest: pod('  containers:', '    - name: web', '      image: a:1', '      ports: [{containerPort: 8080}]', '    - name: metrics', '      image: b:1', '      ports: [{containerPort: «8080»}]'), says: /^Container `metrics` and container `web` both declare containerPort 8080\/TCP\. All containers of a Pod share one network namespace \(one IP, one localhost\)/ },
     { title: 'silent: same number, other protocol', manifest: pod('  containers:', '    - name: dns', '      image: a:1', '      ports: [{containerPort: 53}]', '    - name: dns-udp', '      image: b:1', '      ports: [{containerPort: 53, protocol: UDP}]') },
     { title: 'silent: an init container that has exited', manifest: pod('  initContainers:', '    - name: setup', '      image: a:1', '      ports: [{containerPort: 8080}]', '  containers:', '    - name: web', '      image: b:1', '      ports: [{containerPort: 8080}]') },
   ]);

@@ -9,7 +9,7 @@ describe('rules: volumes', () => {
     {
       title: 'a mount of an undefined volume, naming the defined ones',
       manifest: pod(...web('        - name: «config»', '          mountPath: /etc/app', '        - name: cache', '          mountPath: /cache'), '  volumes:', '    - name: cache', '      emptyDir: {}'),
-      says: /container `web` mounts volume `config`, but spec.volumes defines no volume of that name \(it defines `cache`\)/,
+      says: /^Container `web` mounts volume `config`, but spec.volumes defines no volume of that name \(it defines `cache`\)/,
     },
     {
       title: 'a volumeDevice of an undefined volume',
