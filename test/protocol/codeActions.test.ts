@@ -260,6 +260,22 @@ const CASES: Case[] = [
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      ports: [{containerPort: 80}]', '      image: IMAGE'),
     selects: '8:13-8:18',
   },
+  {
+    name: 'fills an empty containers key with one container',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:'),
+    code: 'missing-required',
+    title: 'Add a container to `containers`',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: app', '      image: IMAGE'),
+    selects: '7:13-7:18',
+  },
+  {
+    name: 'writes a placeholder after an empty image key, before its comment',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: # which one?'),
+    code: 'missing-required',
+    title: 'Write a placeholder image to replace',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: IMAGE # which one?'),
+    selects: '7:13-7:18',
+  },
   // ---- volumes
   {
     name: 'defines the emptyDir volume a mount refers to, creating spec.volumes',
@@ -364,6 +380,31 @@ const CASES: Case[] = [
     code: 'duplicate-port-name',
     title: 'Rename to `http-2`',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      ports:', '        - {name: http, containerPort: 80}', '        - {name: http-2, containerPort: 81}'),
+  },
+  {
+    name: 'moves a host port claimed twice to the next free one',
+    text: lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: p',
+      'spec:',
+      '  containers:',
+      '    - {name: a, image: "a:1", ports: [{containerPort: 80, hostPort: 8080}]}',
+      '    - {name: b, image: "b:1", ports: [{containerPort: 81, hostPort: 8080}]}',
+    ),
+    code: 'host-port-conflict',
+    title: 'Use hostPort 8081',
+    expected: lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: p',
+      'spec:',
+      '  containers:',
+      '    - {name: a, image: "a:1", ports: [{containerPort: 80, hostPort: 8080}]}',
+      '    - {name: b, image: "b:1", ports: [{containerPort: 81, hostPort: 8081}]}',
+    ),
   },
   // ---- resources
   {

@@ -2,7 +2,7 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { fillEmptyPair, insertPair, insertPairBefore, type Edit, type YamlValue } from './yamlEdits';
+import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from './yamlEdits';
 
 /** The placeholder a fix writes where only the person knows the value; selected so that typing replaces it. */
 export const IMAGE_PLACEHOLDER = 'IMAGE';
@@ -36,12 +36,19 @@ export const missingRequiredFixes: FixFamily = {
   },
 };
 
-/** `containers:` written with no value. */
+/** `containers:` or `image:` written with no value. */
 function emptyValueFixes(ctx: FixContext, field: string): Fix[] {
-  if (field !== 'containers') return [];
   const at = keyAt(ctx);
   if (!at) return [];
-  return placeholderFix(`Add a container to ${code('containers')}`, fillEmptyPair(ctx.text, at.pair, [containerSkeleton(ctx)], ctx.style));
+  if (field === 'containers') {
+    return placeholderFix(`Add a container to ${code('containers')}`, fillEmptyPair(ctx.text, at.pair, [containerSkeleton(ctx)], ctx.style));
+  }
+  if (field !== 'image') return [];
+  // `image:` with nothing after the colon but spaces or a comment: the placeholder goes right after the colon.
+  const key = at.pair.key as { range?: [number, number, number] };
+  const colon = key.range ? ctx.text.indexOf(':', key.range[1]) : -1;
+  if (colon === -1 || !/^[ \t]*(#.*)?$/.test(ctx.text.slice(colon + 1, lineEnd(ctx.text, colon)))) return [];
+  return placeholderFix(`Write a placeholder image to replace`, { start: colon + 1, end: colon + 1, newText: ` ${IMAGE_PLACEHOLDER}` });
 }
 
 function containerSkeleton(ctx: FixContext): Record<string, YamlValue> {
