@@ -472,10 +472,11 @@ function layoutVolume(v: DiagramVolume, x: number, top: number, width: number): 
   const status: LaidVolume['status'] = !v.defined ? 'undefined' : v.used ? 'ok' : 'unused';
   const marker = markerOf(v.problems, x + width - 20, top + 24);
   const lines: TextLine[] = [line(x + 14, top + 29, v.name, width - 28 - (marker ? 22 : 0), 'title')];
-  const source = v.defined ? `${v.source ?? 'no source'}${v.sourceDetail ? ` ${v.sourceDetail}` : ''}` : '✕ mounted, but not defined';
+  // The status words fit the narrowest volume column (22 glyphs): the state of a volume must never be cut off.
+  const source = v.defined ? `${v.source ?? 'no source'}${v.sourceDetail ? ` ${v.sourceDetail}` : ''}` : '✕ mounted, not defined';
   lines.push(line(x + 14, top + 46, source, width - 28, v.defined ? 'mono-muted' : 'error'));
   if (status === 'undefined') lines.push(line(x + 14, top + 62, 'add it to spec.volumes', width - 28, 'muted'));
-  if (status === 'unused') lines.push(line(x + 14, top + 62, 'unused: no container mounts it', width - 28, 'warning'));
+  if (status === 'unused') lines.push(line(x + 14, top + 62, 'unused: never mounted', width - 28, 'warning'));
   return { id: v.id, rect: { x, y: top, width, height: volumeHeight(v) }, status, lines, marker };
 }
 

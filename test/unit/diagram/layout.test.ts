@@ -169,10 +169,13 @@ describe('diagram layout', () => {
         '',
       ].join('\n'),
     );
-    const layout = layoutDiagram(model);
-    const words = new Map(layout.volumes.map((v) => [model.volumes.find((m) => m.id === v.id)!.name, [v.status, v.lines.map((l) => l.text).join(' | ')]]));
-    assert.deepEqual(words.get('ghost'), ['undefined', 'ghost | ✕ mounted, but not defined | add it to spec.volumes']);
-    assert.deepEqual(words.get('spare'), ['unused', 'spare | emptyDir | unused: no container mounts it']);
+    // At the narrowest width too: the words that say what is wrong with a volume are never cut short.
+    for (const width of [SIZES.width, SIZES.minWidth]) {
+      const layout = layoutDiagram(model, width);
+      const words = new Map(layout.volumes.map((v) => [model.volumes.find((m) => m.id === v.id)!.name, [v.status, v.lines.map((l) => l.text).join(' | ')]]));
+      assert.deepEqual(words.get('ghost'), ['undefined', 'ghost | ✕ mounted, not defined | add it to spec.volumes'], `at ${width}`);
+      assert.deepEqual(words.get('spare'), ['unused', 'spare | emptyDir | unused: never mounted'], `at ${width}`);
+    }
   });
 
   it('puts ephemeral containers in their own section after the running ones', () => {
