@@ -173,6 +173,20 @@ const CASES: Case[] = [
     title: 'Move `ports` into container `a`',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: f}', 'spec:', '  containers:', '  - {name: a, image: "a:1", ports: [{containerPort: 80}]}'),
   },
+  {
+    name: 'moves a Pod security setting out of a container, creating the Pod securityContext',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      securityContext:', '        fsGroup: 2000', '        runAsUser: 1000'),
+    code: 'misplaced-field',
+    title: 'Move `fsGroup` to the Pod (spec.securityContext)',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      securityContext:', '        runAsUser: 1000', '  securityContext:', '    fsGroup: 2000'),
+  },
+  {
+    name: 'moves a container security setting from the Pod into the securityContext it creates in the container',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    privileged: false', '  containers:', '    - name: a', '      image: a:1'),
+    code: 'misplaced-field',
+    title: 'Move `privileged` into the securityContext of container `a`',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    runAsNonRoot: true', '  containers:', '    - name: a', '      image: a:1', '      securityContext:', '        privileged: false'),
+  },
   // ---- unknown-field, invalid-enum
   {
     name: 'renames an unknown field to its close match',

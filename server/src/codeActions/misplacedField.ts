@@ -1,7 +1,7 @@
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { nodeAtPath, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
-import { code, keyAt, type Fix, type FixFamily } from './fix';
-import { movePair } from './yamlEdits';
+import { code, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
+import { movePair, movePairUnder, type Edit } from './yamlEdits';
 
 /**
  * A real field at the wrong level: move it where it belongs. A Pod field written in a container (volumes,
@@ -22,9 +22,7 @@ export const misplacedFieldFixes: FixFamily = {
     const fixes: Fix[] = [];
     const itemIndex = parentPath.findIndex((step) => typeof step === 'number');
     if (itemIndex === -1) {
-      const target = nodeAtPath(root, parentPath);
-      if (!isMap(target) || target === at.map) return [];
-      const edits = movePair(ctx.text, at.map, at.pair, target, ctx.style);
+      const edits = moveTo(ctx, at.map, at.pair, root, parentPath);
       if (edits) fixes.push({ title: `Move ${code(field)} to ${where(home, parentPath)}`, edits, preferred: true });
       return fixes;
     }
@@ -33,18 +31,34 @@ export const misplacedFieldFixes: FixFamily = {
     if (!isSeq(list)) return [];
     const rest = parentPath.slice(itemIndex + 1);
     list.items.forEach((item, index) => {
-      const target = nodeAtPath(item, rest);
-      if (!isMap(target) || target === at.map) return;
-      const edits = movePair(ctx.text, at.map, at.pair, target, ctx.style);
+      const edits = moveTo(ctx, at.map, at.pair, item, rest);
       if (!edits) return;
       const name = scalarString(valueOf(item, 'name'));
       const shared = list.items.filter((other) => name !== undefined && scalarString(valueOf(other, 'name')) === name).length > 1;
       const label = name === undefined ? `container #${index + 1}` : shared ? `container ${code(name)} (#${index + 1})` : `container ${code(name)}`;
-      fixes.push({ title: `Move ${code(field)} into ${label}`, edits, preferred: list.items.length === 1 });
+      const within = rest.length ? `the ${rest.join('.')} of ` : '';
+      fixes.push({ title: `Move ${code(field)} into ${within}${label}`, edits, preferred: list.items.length === 1 });
     });
     return fixes;
   },
 };
+
+/** The edits that move the pair to the mapping at `path` under `from`, creating the mappings it lacks on the way. */
+function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameters<typeof movePair>[2], from: unknown, path: readonly PathSegment[]): Edit[] | undefined {
+  const target = path.length ? nodeAtPath(from, path) : from;
+  if (isMap(target)) return target === map ? undefined : movePair(ctx.text, map, pair, target, ctx.style);
+  if (target !== undefined) return undefined;
+  // The deepest mapping that exists on the way, and the keys to create under it (never through a list).
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const missing = path.slice(depth);
+    if (missing.some((step) => typeof step !== 'string')) return undefined;
+    const existing = depth === 0 ? from : nodeAtPath(from, path.slice(0, depth));
+    if (existing === undefined) continue;
+    if (!isMap(existing) || existing === map || existing.items.length === 0) return undefined;
+    return movePairUnder(ctx.text, map, pair, existing, missing as string[], ctx.style);
+  }
+  return undefined;
+}
 
 function where(home: unknown, path: readonly PathSegment[]): string {
   const dotted = path.join('.');

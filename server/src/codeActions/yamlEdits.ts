@@ -460,6 +460,21 @@ export function movePair(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, s
   return combine(removal, insertion, text);
 }
 
+/**
+ * Moves a pair under keys the target lacks: `privileged` into a container that has no `securityContext` yet
+ * becomes `securityContext:` / `  privileged: false` at the end of the container.
+ */
+export function movePairUnder(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, missing: readonly string[], style: IndentStyle): Edit[] | undefined {
+  const removal = removePair(text, from, pair);
+  const block = pairBlock(text, pair, from.flow);
+  const column = keyColumn(text, to);
+  if (!removal || !block || to.flow || column === undefined || missing.length === 0) return undefined;
+  const lines = missing.map((key, i) => `${' '.repeat(column + i * style.unit)}${key}:`);
+  lines.push(...placeBlock(block, column + missing.length * style.unit));
+  const insertion = appendPairLines(text, to, lines);
+  return insertion ? combine(removal, insertion, text) : undefined;
+}
+
 function insertMoved(text: string, pair: Pair, from: YAMLMap, to: YAMLMap): Edit | undefined {
   const block = pairBlock(text, pair, from.flow);
   if (!block) return undefined;
