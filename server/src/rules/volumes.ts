@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
+import { VOLUME_SOURCES } from '../pod/volumeSources';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 
@@ -51,17 +52,6 @@ export const unusedVolumeRule: RuleDescriptor = {
   example: 'containers:\n  - name: web\n    image: nginx:1.27\nvolumes:\n  - name: cache\n    emptyDir: {}',
   fix: 'Mount it in the container that needs it (volumeMounts), or remove it.',
 };
-
-/**
- * The volume sources of a VolumeSource. Keys outside this list are unknown fields (the schema check reports
- * them), so they neither count as a source nor hide a missing one.
- */
-const VOLUME_SOURCES = new Set([
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'configMap', 'csi', 'downwardAPI', 'emptyDir',
-  'ephemeral', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'gitRepo', 'glusterfs', 'hostPath', 'image', 'iscsi',
-  'nfs', 'persistentVolumeClaim', 'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO',
-  'secret', 'storageos', 'vsphereVolume',
-]);
 
 /** Volumes (Pod-level) and mounts (container-level): that they meet, are unique, and stay inside their volume. */
 export const volumesCheck: Check = {
