@@ -154,10 +154,8 @@ export class KindLevels {
   misplacement(key: string, path: Path): Misplacement | undefined {
     const at = this.levelAt(path);
     if (!at) return undefined;
-    for (let candidate of CANDIDATES[at]) {
-      if (candidate === 'templateMetadata' && !this.byId.has(candidate)) candidate = 'metadata';
-      const level = this.byId.get(candidate);
-      if (!level || !level.shape.fields.has(key)) continue;
+    for (const [candidate, level] of this.candidates(at)) {
+      if (!level.shape.fields.has(key)) continue;
       if (at === 'podSecurityContext' || at === 'containerSecurityContext') {
         // Fields both contexts have are valid in either; only a field of one level alone is misplaced.
         if (securityLevelOf(key) === 'both') continue;
@@ -182,16 +180,25 @@ export class KindLevels {
   nearMisplacement(key: string, path: Path): { suggestion: string; place: Misplacement } | undefined {
     const at = this.levelAt(path);
     if (!at) return undefined;
-    for (let candidate of CANDIDATES[at]) {
-      if (candidate === 'templateMetadata' && !this.byId.has(candidate)) candidate = 'metadata';
-      const level = this.byId.get(candidate);
-      if (!level) continue;
+    for (const [candidate, level] of this.candidates(at)) {
       const suggestion = suggest(key, level.shape.fieldNames, level.shape.lowerCaseFields);
       if (!suggestion) continue;
       const place = this.misplacement(suggestion, path);
       if (place && place.level === candidate) return { suggestion, place };
     }
     return undefined;
+  }
+
+  /**
+   * The levels this kind has where a key found at `at` may belong instead, most likely first. A Pod has no
+   * template metadata: its own metadata stands in.
+   */
+  private *candidates(at: LevelId): Generator<[LevelId, Level]> {
+    for (const id of CANDIDATES[at]) {
+      const candidate = id === 'templateMetadata' && !this.byId.has(id) ? 'metadata' : id;
+      const level = this.byId.get(candidate);
+      if (level) yield [candidate, level];
+    }
   }
 
   /** "the Pod", "a container", "the Deployment's spec"... */
