@@ -11,6 +11,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from './codeActions/codeActions';
 import type { ManifestFile } from './document/manifestFile';
 import { getLanguageService, type ParsedSource } from './service/languageService';
 import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './service/settings';
@@ -47,7 +48,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '/'], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'podsmith', version: '0.1.0' },
   };

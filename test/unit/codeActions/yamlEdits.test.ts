@@ -10,6 +10,7 @@ import {
   insertPair,
   insertPairBefore,
   movePair,
+  movePairUnder,
   quoteScalar,
   removeItem,
   removePair,
@@ -186,6 +187,14 @@ describe('codeActions/yamlEdits: moving', () => {
     const text = yaml('spec:', '  containers:', '  - {name: a}', '  ports: [{containerPort: 80}]', '  env:', '  - name: X');
     assert.equal(move(text, ['spec'], 'ports', ['spec', 'containers', 0]), yaml('spec:', '  containers:', '  - {name: a, ports: [{containerPort: 80}]}', '  env:', '  - name: X'));
     assert.equal(move(text, ['spec'], 'env', ['spec', 'containers', 0]), undefined);
+  });
+
+  it('moves a pair under keys the target lacks, created in the document’s unit', () => {
+    const text = yaml('spec:', '    securityContext:', '        privileged: true # why', '        runAsNonRoot: true', '    containers:', '    -   name: a', '        image: b');
+    assert.equal(
+      after(text, (doc, style) => movePairUnder(doc.text, map(doc, ['spec', 'securityContext']), pair(map(doc, ['spec', 'securityContext']), 'privileged'), map(doc, ['spec', 'containers', 0]), ['securityContext'], style)),
+      yaml('spec:', '    securityContext:', '        runAsNonRoot: true', '    containers:', '    -   name: a', '        image: b', '        securityContext:', '            privileged: true # why'),
+    );
   });
 
   it('refuses to merge two scalars', () => {
