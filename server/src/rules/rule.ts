@@ -1,5 +1,5 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding, RelatedPlace, Severity } from '../service/finding';
+import type { Finding, Severity } from '../service/finding';
 import type { PodsmithSettings } from '../service/settings';
 
 /** What the rule reference, the settings and the diagnostics know about one rule. */
@@ -16,13 +16,7 @@ export interface RuleDescriptor {
 }
 
 /** A finding as a check reports it; the rule's id and the configured severity are filled in by the context. */
-export interface Report {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-  readonly related?: readonly RelatedPlace[];
-  readonly data?: Readonly<Record<string, unknown>>;
-  readonly tags?: Finding['tags'];
+export interface Report extends Omit<Finding, 'ruleId' | 'severity'> {
   /** Overrides the rule's default severity for this one finding (before user settings apply). */
   readonly severity?: Severity;
 }
