@@ -88,8 +88,18 @@ export function describeQuantity(resource: string, q: Quantity): string {
     const millis = Math.round(cores * 1000 * 1000) / 1000;
     return `${formatNumber(cores)} CPU (${formatNumber(millis)} millicores)`;
   }
-  if (isByteResource(resource)) return `${formatNumber(q.value)} bytes (${humanBytes(q.value)})`;
+  if (isByteResource(resource)) return describeBytes(q);
   return formatNumber(q.value);
+}
+
+/** Bytes, with the binary form only where it says more (`1,024 bytes (1 KiB)`, not `100 bytes (100 bytes)`). */
+function describeBytes(q: Quantity): string {
+  const bytes = `${formatNumber(q.value)} ${q.value === 1 ? 'byte' : 'bytes'}`;
+  if (isFractional(q)) {
+    // Almost always `100m` meant as 100 MB: say what the suffix means.
+    return `${bytes}, a fraction of a byte${q.suffix === 'm' ? ' (m means milli, a thousandth, not mega)' : ''}`;
+  }
+  return Math.abs(q.value) < 1024 ? bytes : `${bytes} (${humanBytes(q.value)})`;
 }
 
 /** Compact form for summaries: `0.5 CPU`, `128 MiB`. */

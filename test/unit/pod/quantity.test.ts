@@ -39,6 +39,11 @@ describe('pod: quantities', () => {
   it('describes amounts in words', () => {
     assert.equal(describeQuantity('cpu', parseQuantity('500m')!), '0.5 CPU (500 millicores)');
     assert.equal(describeQuantity('memory', parseQuantity('128Mi')!), '134,217,728 bytes (128 MiB)');
+    // No binary form that only repeats the number; a fraction of a byte says what its suffix means.
+    assert.equal(describeQuantity('memory', parseQuantity('100')!), '100 bytes');
+    assert.equal(describeQuantity('memory', parseQuantity('1')!), '1 byte');
+    assert.equal(describeQuantity('memory', parseQuantity('100m')!), '0.1 bytes, a fraction of a byte (m means milli, a thousandth, not mega)');
+    assert.equal(describeQuantity('ephemeral-storage', parseQuantity('0.5')!), '0.5 bytes, a fraction of a byte');
     assert.equal(shortQuantity('cpu', 0.25), '250m CPU');
     assert.equal(shortQuantity('memory', 1.5 * 2 ** 30), '1.5 GiB');
   });
