@@ -79,28 +79,34 @@ function eolOf(text: string): string {
 
 /**
  * The offset just past the last character of a node's content. A block collection's range runs over the line
- * breaks (and comments) after it; an insertion after it belongs right after its last value instead.
+ * breaks (and comments) after it, and a block scalar's (`|`, `>`) over its trailing line breaks; an insertion
+ * after the node belongs right after its last written character instead.
  */
-export function contentEnd(node: Node): number {
+export function contentEnd(text: string, node: Node): number {
   let current: unknown = node;
-  for (let depth = 0; depth < 300; depth++) {
+  let end: number | undefined;
+  for (let depth = 0; depth < 300 && end === undefined; depth++) {
     if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
       const last = current.items[current.items.length - 1];
       if (isPair(last)) {
-        current = last.value ?? last.key;
-        if (current === null) return (last.key as Node).range![1];
+        const value = last.value as Node | null;
+        if (value?.range && value.range[1] > value.range[0]) current = value;
+        else end = (last.key as Node).range![1];
       } else current = last;
       continue;
     }
-    return (current as Node).range![1];
+    end = (current as Node).range![1];
   }
-  return (current as Node).range![1];
+  end ??= (current as Node).range![1];
+  const start = node.range![0];
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
 }
 
 /** The end of a pair's content: its value's, or its key's when the value is empty. */
-export function pairEnd(pair: Pair): number {
+export function pairEnd(text: string, pair: Pair): number {
   const value = pair.value as Node | null;
-  if (value && value.range && value.range[1] > value.range[0]) return contentEnd(value);
+  if (value && value.range && value.range[1] > value.range[0]) return contentEnd(text, value);
   // `key:` with no value: past the colon.
   return (pair.key as Node).range![1];
 }
@@ -253,7 +259,7 @@ export function insertPair(text: string, map: YAMLMap, key: string, value: YamlV
     const at = firstKey.range[0];
     return { start: at, end: at, newText: `${lines.join(eol).slice(column)}${eol}${' '.repeat(column)}` };
   }
-  const at = lineEnd(text, contentEnd(map));
+  const at = lineEnd(text, contentEnd(text, map));
   return { start: at, end: at, newText: eol + lines.join(eol) };
 }
 
@@ -286,7 +292,7 @@ export function insertItem(text: string, seq: YAMLSeq, value: YamlValue, style: 
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   const dash = dashColumn(text, last);
   if (dash === undefined || !last) return undefined;
-  const at = lineEnd(text, contentEnd(last));
+  const at = lineEnd(text, contentEnd(text, last));
   const eol = eolOf(text);
   return { start: at, end: at, newText: eol + itemLines(value, dash, style).join(eol) };
 }
@@ -295,7 +301,7 @@ export function insertItem(text: string, seq: YAMLSeq, value: YamlValue, style: 
 export function appendBlockLines(text: string, seq: YAMLSeq, lines: readonly string[]): Edit | undefined {
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (seq.flow || !last?.range || lines.length === 0) return undefined;
-  const at = lineEnd(text, contentEnd(last));
+  const at = lineEnd(text, contentEnd(text, last));
   const eol = eolOf(text);
   return { start: at, end: at, newText: eol + lines.join(eol) };
 }
@@ -342,10 +348,10 @@ export function removePair(text: string, map: YAMLMap, pair: Pair): Edit | undef
   if (onDashLine(text, start)) {
     const next = map.items[index + 1]?.key as Node | undefined;
     if (next?.range) return { start, end: next.range[0], newText: '' };
-    return { start, end: pairEnd(pair), newText: '{}' };
+    return { start, end: pairEnd(text, pair), newText: '{}' };
   }
   if (!opensLine(text, start)) return undefined;
-  return { start: lineStart(text, start), end: nextLineStart(text, pairEnd(pair)), newText: '' };
+  return { start: lineStart(text, start), end: nextLineStart(text, pairEnd(text, pair)), newText: '' };
 }
 
 /** Removes an item from its sequence with its lines (block) or its comma (flow). */
@@ -357,7 +363,7 @@ export function removeItem(text: string, seq: YAMLSeq, item: Node): Edit | undef
   if (dash === undefined) return undefined;
   const start = lineStart(text, item.range[0]);
   if (columnOf(text, item.range[0]) - dash < 2 || !/^[ \t]*-/.test(text.slice(start))) return undefined;
-  return { start, end: nextLineStart(text, contentEnd(item)), newText: '' };
+  return { start, end: nextLineStart(text, contentEnd(text, item)), newText: '' };
 }
 
 function removeFromFlow(text: string, items: readonly unknown[], index: number): Edit | undefined {
@@ -391,7 +397,7 @@ export function pairBlock(text: string, pair: Pair, inFlow = false): Block | und
   const key = pair.key as Node | null;
   if (!key?.range) return undefined;
   if (inFlow) return { lines: [text.slice(key.range[0], itemEnd(pair))] };
-  return blockFrom(text, key.range[0], pairEnd(pair));
+  return blockFrom(text, key.range[0], pairEnd(text, pair));
 }
 
 /** The lines of a sequence item (without its dash), made relative to the item's column. */
@@ -400,7 +406,7 @@ export function itemBlock(text: string, item: Node, inFlow = false): Block | und
   if (inFlow) return { lines: [text.slice(item.range[0], item.range[1])] };
   const dash = dashColumn(text, item);
   const gap = dash === undefined ? 1 : Math.max(1, columnOf(text, item.range[0]) - dash - 1);
-  return { ...blockFrom(text, item.range[0], contentEnd(item)), gap };
+  return { ...blockFrom(text, item.range[0], contentEnd(text, item)), gap };
 }
 
 function blockFrom(text: string, start: number, end: number): Block {
@@ -432,7 +438,7 @@ export function placeItem(block: Block, column: number): string[] {
 /** Adds lines to a block mapping after its last pair. */
 export function appendPairLines(text: string, map: YAMLMap, lines: readonly string[]): Edit | undefined {
   if (map.flow || map.items.length === 0 || lines.length === 0) return undefined;
-  const at = lineEnd(text, contentEnd(map));
+  const at = lineEnd(text, contentEnd(text, map));
   const eol = eolOf(text);
   return { start: at, end: at, newText: eol + lines.join(eol) };
 }

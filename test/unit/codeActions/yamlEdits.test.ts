@@ -118,6 +118,11 @@ describe('codeActions/yamlEdits: inserting', () => {
     assert.equal(after(text, (doc, style) => insertItem(doc.text, seq(doc, ['ports']), '81', style)), yaml('volumes:', '- name: a', '  emptyDir: {}', 'ports: [80, 81]'));
   });
 
+  it('inserts after a block scalar’s last line, not after the line breaks it keeps', () => {
+    const text = yaml('c:', '  args: >-', '    echo', '    done', '', 'other: 1');
+    assert.equal(after(text, (doc, style) => insertPair(doc.text, map(doc, ['c']), 'k', 'v', style)), yaml('c:', '  args: >-', '    echo', '    done', '  k: v', '', 'other: 1'));
+  });
+
   it('keeps Windows line ends', () => {
     const text = 'a:\r\n  x: 1\r\n';
     assert.equal(after(text, (doc, style) => insertPair(doc.text, map(doc, ['a']), 'y', '2', style)), 'a:\r\n  x: 1\r\n  y: 2\r\n');
@@ -142,6 +147,11 @@ describe('codeActions/yamlEdits: removing', () => {
     const text = yaml('c: {name: a, env: [], image: b}');
     assert.equal(after(text, (doc) => removePair(doc.text, map(doc, ['c']), pair(map(doc, ['c']), 'env'))), yaml('c: {name: a, image: b}'));
     assert.equal(after(text, (doc) => removePair(doc.text, map(doc, ['c']), pair(map(doc, ['c']), 'image'))), yaml('c: {name: a, env: []}'));
+  });
+
+  it('removes a pair whose value is a block scalar, and only its lines', () => {
+    const text = yaml('c:', '  script: |', '    echo hi', '', '  image: b');
+    assert.equal(after(text, (doc) => removePair(doc.text, map(doc, ['c']), pair(map(doc, ['c']), 'script'))), yaml('c:', '', '  image: b'));
   });
 
   it('removes a block list item with its lines, and a flow item with its comma', () => {
