@@ -1,4 +1,3 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../service/finding';
@@ -118,17 +117,27 @@ function toAction(req: FeatureRequest, doc: ManifestDocument, fix: Fix, diagnost
   return action;
 }
 
-/** The command that selects the placeholder a fix wrote, at its place in the text after the fix. */
-function selectCommand(req: FeatureRequest, doc: ManifestDocument, fix: Fix): Command | undefined {
-  const select = fix.select!;
-  const target = fix.edits[select.edit];
-  let shift = 0;
-  for (const e of fix.edits) if (e !== target && e.start <= target.start) shift += e.newText.length - (e.end - e.start);
+/**
+ * The command that selects the placeholder a fix wrote, at its place in the text after the fix: the position of
+ * its edit, moved by the lines that edits above it add or remove and by the text the edit writes before it.
+ */
+function selectCommand(req: FeatureRequest, doc: ManifestDocument, fix: Fix): Command {
+  const { edit: index, offset, length } = fix.select!;
+  const target = fix.edits[index];
   const document = req.source.textDocument;
-  const after = TextDocument.applyEdits(document, fix.edits.map((e) => textEdit(req, doc, e)));
-  const placed = TextDocument.create(document.uri, 'yaml', 0, after);
-  const start = doc.offset + target.start + shift + select.offset;
-  const range = { start: placed.positionAt(start), end: placed.positionAt(start + select.length) };
+  const newlines = (text: string) => text.split('\n').length - 1;
+  let lineShift = 0;
+  for (const e of fix.edits) {
+    if (e !== target && e.end <= target.start) lineShift += newlines(e.newText) - newlines(doc.text.slice(e.start, e.end));
+  }
+  const base = document.positionAt(doc.offset + target.start);
+  const before = target.newText.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  const start = {
+    line: base.line + lineShift + newlines(before),
+    character: lastBreak === -1 ? base.character + before.length : before.length - lastBreak - 1,
+  };
+  const range = { start, end: { line: start.line, character: start.character + length } };
   return { title: 'Select the placeholder', command: SELECT_RANGE_COMMAND, arguments: [document.uri, range] };
 }
 
