@@ -26,7 +26,8 @@ export function unknownFieldText(ctx: HoverContext, rootDefinition: string | und
   const place = KindLevels.of(ctx.workload)?.misplacement(name, parentPath);
   const shape = place ? undefined : shapeOfDefinition(owner);
   const typo = shape && suggest(name, shape.fieldNames, shape.lowerCaseFields);
-  if (place) lines.push(`It belongs to ${place.label} (${code(place.displayPath)}): ${place.reason}.`);
+  // Where, not why: the misplaced-field diagnostic shown above this hover already gives the reason.
+  if (place) lines.push(`It belongs to ${place.label}: ${code(place.displayPath)}.`);
   else if (typo) lines.push(`Did you mean ${code(typo)}?`);
   if (index < ctx.path.length - 1) lines.push(`This is inside ${code(name)}, so it has no effect either.`);
   return lines.join('\n\n');

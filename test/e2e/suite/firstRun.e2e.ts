@@ -26,7 +26,7 @@ describe('first run through the examples', function () {
     const position = positionOf(document, 'replicas: 2', 1);
     const text = await waitForHover(document, position, (t) => t.includes('is not a field of'));
     assert.ok(text.includes('`replicas` is not a field of `PodSpec` (`spec.template.spec`): it has no effect here.'), text);
-    assert.ok(text.includes("It belongs to the Deployment's spec (`spec.replicas`)"), text);
+    assert.ok(text.includes("It belongs to the Deployment's spec: `spec.replicas`."), text);
     assert.ok(!text.includes('Pod-level'), text);
   });
 

@@ -41,7 +41,7 @@ const CASES: { what: string; marked: string; covers: [string, string]; says: str
     covers: ['replicas', '10:6-10:14'],
     says: [
       '`replicas` is not a field of `PodSpec` (`spec.template.spec`): it has no effect here.\n\n' +
-        "It belongs to the Deployment's spec (`spec.replicas`): the controller makes copies of the whole Pod",
+        "It belongs to the Deployment's spec: `spec.replicas`.",
     ],
   },
   {
@@ -68,7 +68,7 @@ const CASES: { what: string; marked: string; covers: [string, string]; says: str
     covers: ['cache', '16:20-16:25'],
     says: [
       '`volumes` is not a field of `Container` (`spec.template.spec.containers[shop]`): it has no effect here.',
-      'It belongs to the Pod (`spec.template.spec.volumes`)',
+      'It belongs to the Pod: `spec.template.spec.volumes`.',
       'This is inside `volumes`, so it has no effect either.',
     ],
   },
