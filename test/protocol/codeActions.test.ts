@@ -196,6 +196,13 @@ const CASES: Case[] = [
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      imagePullPolicy: Always'),
   },
   {
+    name: "renames a typo of another level's field and moves it where it belongs",
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      nodeSelecter:', '        disk: ssd'),
+    code: 'unknown-field',
+    title: 'Rename to `nodeSelector` and move it to the Pod (spec)',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: a', '      image: a:1', '  nodeSelector:', '    disk: ssd'),
+  },
+  {
     name: 'renames a quoted key keeping its quotes',
     text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  "restartPolicey": Never', '  containers:', '    - {name: web, image: "web:1"}'),
     code: 'unknown-field',

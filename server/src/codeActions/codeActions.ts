@@ -95,7 +95,7 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
       style ??= indentStyleOf(doc.text, doc.root);
       const ctx: FixContext = { doc, text: doc.text, finding, style };
       const fix = safely(() => family.fixes(ctx)).find((f) => f.preferred);
-      if (!fix || fix.edits.length === 0 || !disjoint([...taken, ...fix.edits])) continue;
+      if (!fix || fix.alone || fix.edits.length === 0 || !disjoint([...taken, ...fix.edits])) continue;
       taken.push(...fix.edits);
       edits.push(...fix.edits.map((e) => textEdit(req, doc, e)));
       diagnostics.push(diagnosticOf(req, doc, finding));

@@ -10,6 +10,8 @@ export interface Fix {
   readonly edits: readonly Edit[];
   /** The fix the editor applies with its "auto fix" key when it is the only preferred one. */
   readonly preferred?: boolean;
+  /** Left out of "fix all": its edits reach beyond its finding (two of them could create the same key). */
+  readonly alone?: boolean;
   /**
    * Text the person should type next (a placeholder): the `length` characters at `offset` of the newText of the
    * edit at `edit`, selected after the fix is applied.

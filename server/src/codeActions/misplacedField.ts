@@ -11,42 +11,49 @@ import { movePair, movePairUnder, type Edit } from './yamlEdits';
  */
 export const misplacedFieldFixes: FixFamily = {
   rules: ['misplaced-field'],
-  fixes(ctx) {
-    const { targetPath, home } = ctx.finding.data ?? {};
-    if (!Array.isArray(targetPath) || targetPath.length < 2) return [];
-    const at = keyAt(ctx);
-    if (!at) return [];
-    const field = String(targetPath[targetPath.length - 1]);
-    const parentPath = targetPath.slice(0, -1) as PathSegment[];
-    const root = ctx.doc.root;
-    const fixes: Fix[] = [];
-    const itemIndex = parentPath.findIndex((step) => typeof step === 'number');
-    if (itemIndex === -1) {
-      const edits = moveTo(ctx, at.map, at.pair, root, parentPath);
-      if (edits) fixes.push({ title: `Move ${code(field)} to ${where(home, parentPath)}`, edits, preferred: true });
-      return fixes;
-    }
-    // Into a list item (a container): one action per item of that list.
-    const list = nodeAtPath(root, parentPath.slice(0, itemIndex));
-    if (!isSeq(list)) return [];
-    const rest = parentPath.slice(itemIndex + 1);
-    list.items.forEach((item, index) => {
-      const edits = moveTo(ctx, at.map, at.pair, item, rest);
-      if (!edits) return;
-      const name = scalarString(valueOf(item, 'name'));
-      const shared = list.items.filter((other) => name !== undefined && scalarString(valueOf(other, 'name')) === name).length > 1;
-      const label = name === undefined ? `container #${index + 1}` : shared ? `container ${code(name)} (#${index + 1})` : `container ${code(name)}`;
-      const within = rest.length ? `the ${rest.join('.')} of ` : '';
-      fixes.push({ title: `Move ${code(field)} into ${within}${label}`, edits, preferred: list.items.length === 1 });
-    });
-    return fixes;
-  },
+  fixes: (ctx) => moveFixes(ctx),
 };
 
+/**
+ * The moves of a pair to the level `data.targetPath` names. With `renameTo`, the key is renamed on the way: an
+ * unknown field that is a typo of another level's field (`nodeSelecter` in a container) is both fixed and moved.
+ */
+export function moveFixes(ctx: FixContext, renameTo?: string): Fix[] {
+  const { targetPath, home } = ctx.finding.data ?? {};
+  if (!Array.isArray(targetPath) || targetPath.length < 2) return [];
+  const at = keyAt(ctx);
+  if (!at) return [];
+  const field = String(targetPath[targetPath.length - 1]);
+  const verb = renameTo === undefined ? `Move ${code(field)}` : `Rename to ${code(renameTo)} and move it`;
+  const parentPath = targetPath.slice(0, -1) as PathSegment[];
+  const root = ctx.doc.root;
+  const fixes: Fix[] = [];
+  const itemIndex = parentPath.findIndex((step) => typeof step === 'number');
+  if (itemIndex === -1) {
+    const edits = moveTo(ctx, at.map, at.pair, root, parentPath, renameTo);
+    if (edits) fixes.push({ title: `${verb} to ${where(home, parentPath)}`, edits, preferred: true });
+    return fixes;
+  }
+  // Into a list item (a container): one action per item of that list.
+  const list = nodeAtPath(root, parentPath.slice(0, itemIndex));
+  if (!isSeq(list)) return [];
+  const rest = parentPath.slice(itemIndex + 1);
+  list.items.forEach((item, index) => {
+    const edits = moveTo(ctx, at.map, at.pair, item, rest, renameTo);
+    if (!edits) return;
+    const name = scalarString(valueOf(item, 'name'));
+    const shared = list.items.filter((other) => name !== undefined && scalarString(valueOf(other, 'name')) === name).length > 1;
+    const label = name === undefined ? `container #${index + 1}` : shared ? `container ${code(name)} (#${index + 1})` : `container ${code(name)}`;
+    const within = rest.length ? `the ${rest.join('.')} of ` : '';
+    fixes.push({ title: `${verb} into ${within}${label}`, edits, preferred: list.items.length === 1 });
+  });
+  return fixes;
+}
+
 /** The edits that move the pair to the mapping at `path` under `from`, creating the mappings it lacks on the way. */
-function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameters<typeof movePair>[2], from: unknown, path: readonly PathSegment[]): Edit[] | undefined {
+function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameters<typeof movePair>[2], from: unknown, path: readonly PathSegment[], renameTo?: string): Edit[] | undefined {
   const target = path.length ? nodeAtPath(from, path) : from;
-  if (isMap(target)) return target === map ? undefined : movePair(ctx.text, map, pair, target, ctx.style);
+  if (isMap(target)) return target === map ? undefined : movePair(ctx.text, map, pair, target, ctx.style, renameTo);
   if (target !== undefined) return undefined;
   // The deepest mapping that exists on the way, and the keys to create under it (never through a list).
   for (let depth = path.length - 1; depth >= 0; depth--) {
@@ -55,7 +62,7 @@ function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameter
     const existing = depth === 0 ? from : nodeAtPath(from, path.slice(0, depth));
     if (existing === undefined) continue;
     if (!isMap(existing) || existing === map || existing.items.length === 0) return undefined;
-    return movePairUnder(ctx.text, map, pair, existing, missing as string[], ctx.style);
+    return movePairUnder(ctx.text, map, pair, existing, missing as string[], ctx.style, renameTo);
   }
   return undefined;
 }

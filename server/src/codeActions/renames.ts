@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { code, keyAt, valueAt, type FixFamily } from './fix';
+import { moveFixes } from './misplacedField';
 import { renameScalar } from './yamlEdits';
 
 /** A typo of a field of the same level: rename the key to the field it is close to, keeping its quoting. */
@@ -9,8 +10,9 @@ export const unknownFieldFixes: FixFamily = {
   fixAll: true,
   fixes(ctx) {
     const { suggestion, misplaced } = ctx.finding.data ?? {};
-    // A typo of another level's field would become a misplaced field: the message explains that case instead.
-    if (typeof suggestion !== 'string' || misplaced) return [];
+    if (typeof suggestion !== 'string') return [];
+    // A typo of another level's field: renamed where it is, it would be a misplaced field; rename and move it.
+    if (misplaced) return moveFixes(ctx, suggestion).map((fix) => ({ ...fix, alone: true }));
     const at = keyAt(ctx);
     if (!at || !isScalar(at.pair.key) || pairOf(at.map, suggestion)) return [];
     return [{ title: `Rename to ${code(suggestion)}`, edits: [renameScalar(at.pair.key, suggestion)], preferred: true }];

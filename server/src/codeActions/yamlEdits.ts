@@ -455,13 +455,13 @@ export function keyColumn(text: string, map: YAMLMap): number | undefined {
  * target's mapping. Returns undefined when the move cannot keep both sides valid (flow targets for block values,
  * a scalar on both sides, a key set in both mappings).
  */
-export function movePair(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, style: IndentStyle): Edit[] | undefined {
-  const name = keyName(pair);
+export function movePair(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, style: IndentStyle, renameTo?: string): Edit[] | undefined {
+  const name = renameTo ?? keyName(pair);
   if (name === undefined) return undefined;
   const removal = removePair(text, from, pair);
   if (!removal) return undefined;
   const existing = to.items.find((p) => keyName(p) === name);
-  const insertion = existing ? mergeInto(text, pair, existing) : insertMoved(text, pair, from, to);
+  const insertion = existing ? mergeInto(text, pair, existing) : insertMoved(text, pair, from, to, renameTo);
   if (!insertion) return undefined;
   return combine(removal, insertion, text);
 }
@@ -470,9 +470,9 @@ export function movePair(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, s
  * Moves a pair under keys the target lacks: `privileged` into a container that has no `securityContext` yet
  * becomes `securityContext:` / `  privileged: false` at the end of the container.
  */
-export function movePairUnder(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, missing: readonly string[], style: IndentStyle): Edit[] | undefined {
+export function movePairUnder(text: string, from: YAMLMap, pair: Pair, to: YAMLMap, missing: readonly string[], style: IndentStyle, renameTo?: string): Edit[] | undefined {
   const removal = removePair(text, from, pair);
-  const block = pairBlock(text, pair, from.flow);
+  const block = renamedBlock(text, pair, pairBlock(text, pair, from.flow), renameTo);
   const column = keyColumn(text, to);
   if (!removal || !block || to.flow || column === undefined || missing.length === 0) return undefined;
   const lines = missing.map((key, i) => `${' '.repeat(column + i * style.unit)}${key}:`);
@@ -481,8 +481,17 @@ export function movePairUnder(text: string, from: YAMLMap, pair: Pair, to: YAMLM
   return insertion ? combine(removal, insertion, text) : undefined;
 }
 
-function insertMoved(text: string, pair: Pair, from: YAMLMap, to: YAMLMap): Edit | undefined {
-  const block = pairBlock(text, pair, from.flow);
+/** The block of a pair with its key written as `renameTo` (a typo fixed on the way), quoting kept. */
+function renamedBlock(text: string, pair: Pair, block: Block | undefined, renameTo: string | undefined): Block | undefined {
+  const key = pair.key as Node | null;
+  if (!block || renameTo === undefined) return block;
+  if (!isScalar(key) || !key.range) return undefined;
+  const written = key.range[1] - key.range[0];
+  return { ...block, lines: [scalarLiteral(renameTo, key) + block.lines[0].slice(written), ...block.lines.slice(1)] };
+}
+
+function insertMoved(text: string, pair: Pair, from: YAMLMap, to: YAMLMap, renameTo?: string): Edit | undefined {
+  const block = renamedBlock(text, pair, pairBlock(text, pair, from.flow), renameTo);
   if (!block) return undefined;
   if (to.flow) {
     if (block.lines.length !== 1) return undefined;

@@ -207,6 +207,14 @@ describe('codeActions/yamlEdits: moving', () => {
     );
   });
 
+  it('renames the key on the way when asked, keeping its quotes', () => {
+    const text = yaml('spec:', '  containers:', '  - name: a', '    "nodeSelecter": {disk: ssd}', '  hostname: h');
+    assert.equal(
+      after(text, (doc, style) => movePair(doc.text, map(doc, ['spec', 'containers', 0]), pair(map(doc, ['spec', 'containers', 0]), 'nodeSelecter'), map(doc, ['spec']), style, 'nodeSelector')),
+      yaml('spec:', '  containers:', '  - name: a', '  hostname: h', '  "nodeSelector": {disk: ssd}'),
+    );
+  });
+
   it('refuses to merge two scalars', () => {
     const text = yaml('spec:', '  containers:', '  - name: a', '    image: x', '  image: y');
     assert.equal(move(text, ['spec'], 'image', ['spec', 'containers', 0]), undefined);
