@@ -59,7 +59,7 @@ export function indentationOf(text: string, offset: number): string {
   return text.slice(start, end);
 }
 
-/** True when only spaces and `- ` dashes stand before `offset` on its line (the node opens its line). */
+/** True when only spaces stand before `offset` on its line (the node opens its line). */
 function opensLine(text: string, offset: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
 }
@@ -362,7 +362,8 @@ export function removeItem(text: string, seq: YAMLSeq, item: Node): Edit | undef
   const dash = dashColumn(text, item);
   if (dash === undefined) return undefined;
   const start = lineStart(text, item.range[0]);
-  if (columnOf(text, item.range[0]) - dash < 2 || !/^[ \t]*-/.test(text.slice(start))) return undefined;
+  // The item's dash must open its line: `- - a` (an item of an item) is not removed line-wise.
+  if (indentationOf(text, item.range[0]).length !== dash) return undefined;
   return { start, end: nextLineStart(text, contentEnd(text, item)), newText: '' };
 }
 
