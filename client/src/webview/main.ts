@@ -7,6 +7,7 @@ import { layoutDiagram, SIZES } from './layout';
 import { parseToWebview, type FromWebview } from './messages';
 import { renderDiagram } from './render';
 import { DIAGRAM_CSS, PALETTE } from './styles';
+import { summaryText } from './summary';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -53,9 +54,7 @@ function show(model: DiagramModel): void {
   status.hidden = true;
   const problems = Object.values(model.problemCounts).reduce((a, b) => a + b, 0);
   const podName = model.pod.name ?? '(no name)';
-  summary.textContent = `${model.pod.kind} ${podName} · ${model.containers.length} containers · ${model.volumes.length} volumes · ${
-    problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'}`
-  }`;
+  summary.textContent = summaryText(model);
   for (const b of exportButtons) b.disabled = false;
   vscode.setState({ model });
   vscode.postMessage({
