@@ -209,6 +209,13 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
   podLines.push(line(inner.x, pod.y + 26 + L + 2, facts.join('  ·  '), inner.width, 'muted'));
   const podMarker = markerOf(model.pod.problems, pod.x + pod.width - padding - 8, pod.y + 21);
   let y = pod.y + 26 + L + 18;
+  // Scheduling is the Pod's: one line on where the whole Pod may run, when the manifest says anything about it.
+  if (model.pod.placement) {
+    for (const part of wrap(model.pod.placement, inner.width, SIZES.charWidth, 2)) {
+      podLines.push(line(inner.x, y - 16 + L, part, inner.width, 'muted'));
+      y += L;
+    }
+  }
 
   // The one network namespace, with every port on it.
   const netTop = y;

@@ -21,6 +21,7 @@ import type {
   DiagramVolume,
 } from './diagramTypes';
 import { replicasSummary } from './ownerSummary';
+import { placementSummary } from './placement';
 import { placeFindings, type PlacedSpan } from './problemPlacement';
 import { portClashes } from './portClashes';
 
@@ -145,6 +146,7 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       restartPolicy: pod.restartPolicy ?? 'Always',
       restartPolicyDefaulted: pod.restartPolicy === undefined,
       hostNetwork: pod.hostNetwork,
+      placement: placementSummary(pod),
       podSecurity: podSecurityVerdict(pod, { doc, version: req.settings.kubernetesVersion }),
     },
     containers: containers.map((c) => ({ ...c, problems: problemsOf(c.id) })),

@@ -116,6 +116,8 @@ export interface DiagramPod extends DiagramElement {
   readonly restartPolicy: string;
   readonly restartPolicyDefaulted: boolean;
   readonly hostNetwork: boolean;
+  /** Where the Pod may run, in words (nodeSelector, tolerations, affinity...); absent when the manifest sets none. */
+  readonly placement?: string;
   /** The highest Pod Security Standard the Pod meets, and the controls that keep it from the next level up. */
   readonly podSecurity?: {
     readonly level: 'privileged' | 'baseline' | 'restricted';

@@ -300,6 +300,34 @@ describe('diagram model', () => {
     }
   });
 
+  describe('where the Pod may run', () => {
+    const CASES: [string, string, string | undefined][] = [
+      [
+        'selector labels, tolerations and affinity kinds, for the whole Pod',
+        yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata: {name: |api}',
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      nodeSelector: {kubernetes.io/os: linux}',
+          '      tolerations:',
+          '        - {key: dedicated, operator: Equal, value: api, effect: NoSchedule}',
+          '        - {operator: Exists}',
+          '      affinity: {podAntiAffinity: {}}',
+          '      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]',
+          '      containers: [{name: a, image: "a:1"}]',
+        ),
+        'Placement, one node for the whole Pod: nodeSelector kubernetes.io/os=linux · tolerates dedicated=api:NoSchedule, every taint · podAntiAffinity · 1 topology spread constraint',
+      ],
+      ['nothing when the manifest says nothing about placement', yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: |p}', 'spec:', '  containers: [{name: a, image: "a:1"}]'), undefined],
+    ];
+    for (const [what, text, expected] of CASES) {
+      it(what, () => assert.equal(must(text).pod.placement, expected));
+    }
+  });
+
   describe("the Pod's effective resources", () => {
     it('takes the larger of the busiest init step and the running containers, and says which', () => {
       const model = must(`|${SHOWCASE}`);

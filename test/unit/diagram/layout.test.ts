@@ -188,6 +188,17 @@ describe('diagram layout', () => {
     assert.ok(layout.containers[1].rect.y > layout.containers[0].rect.y + layout.containers[0].rect.height);
   });
 
+  it('puts where the Pod may run under its header, above the network box, when the manifest says it', () => {
+    const model = modelOf(['apiVersion: v1', 'kind: Pod', 'metadata: {name: s}', 'spec:', '  nodeSelector: {disk: ssd}', '  containers: [{name: a, image: x:1}]', ''].join('\n'));
+    const layout = layoutDiagram(model, SIZES.minWidth);
+    const placement = layout.pod.lines.find((l) => l.text.startsWith('Placement'));
+    assert.equal(placement?.text, 'Placement, one node for the whole Pod: nodeSelector disk=ssd');
+    assert.ok(placement.y > layout.pod.lines[1].y, 'below the facts line');
+    assert.ok(layout.network.rect.y > placement.y, 'above the network box');
+    const plain = layoutDiagram(modelOf(['apiVersion: v1', 'kind: Pod', 'metadata: {name: s}', 'spec:', '  containers: [{name: a, image: x:1}]', ''].join('\n')), SIZES.minWidth);
+    assert.equal(plain.pod.lines.length, 2, 'no placement line when nothing is said');
+  });
+
   it("says when the Pod uses the node's network instead of its own", () => {
     const model = modelOf(['apiVersion: v1', 'kind: Pod', 'metadata: {name: h}', 'spec:', '  hostNetwork: true', '  containers: [{name: a, image: x:1}]', ''].join('\n'));
     const layout = layoutDiagram(model);
