@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { applyCodeAction, closeAllEditors, codeActions, describeDiagnostic, openText, waitFor, waitForDiagnostics } from './helpers';
+import { applyCodeAction, closeAllEditors, codeActions, describeDiagnostic, openDocument, openText, waitFor, waitForDiagnostics } from './helpers';
 
 /** Quick fixes inside a real VS Code: the light bulb's actions change the file as the person expects. */
 function codeOf(d: vscode.Diagnostic): string {
@@ -22,6 +22,18 @@ async function fixOnce(document: vscode.TextDocument, code: string, title: strin
 
 describe('quick fixes in VS Code', function () {
   after(closeAllEditors);
+
+  it('offers a fix on every line of examples/quick-fixes.yaml marked "quick fix"', async () => {
+    const document = await openDocument('quick-fixes.yaml');
+    const marked = document.getText().split('\n').flatMap((line, i) => (line.includes('# quick fix:') ? [i] : []));
+    const diagnostics = await waitForDiagnostics(document, (d) => marked.every((line) => d.some((x) => x.range.start.line === line)));
+    for (const line of marked) {
+      const diagnostic = diagnostics.find((d) => d.range.start.line === line && codeOf(d) !== 'missing-resources')!;
+      const titles = (await codeActions(document, diagnostic.range, vscode.CodeActionKind.QuickFix)).map((a) => a.title);
+      assert.ok(titles.some((t) => !t.startsWith('Disable')), `a fix for ${describeDiagnostic(diagnostic)}; offered: ${titles.join(' | ')}`);
+      assert.ok(titles.includes(`Disable \`${codeOf(diagnostic)}\` for this line`), titles.join(' | '));
+    }
+  });
 
   it('moves volumes written in a container to the Pod, and the diagnostic goes away', async () => {
     const document = await openText(
