@@ -37,7 +37,18 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onEr
       onError(error, check.name);
     }
   }
-  return applySuppressions(doc, findings);
+  return applySuppressions(doc, withoutSyntaxCascades(findings));
+}
+
+/**
+ * A token the parser could not read gets only the syntax error. The tree the parser recovers there is a guess (a
+ * half-typed `imagePu` joins the next line into one key, `imagePu ports`), so another rule's finding that starts
+ * inside the syntax error's span would report the guess, not the person's mistake.
+ */
+function withoutSyntaxCascades(findings: Finding[]): Finding[] {
+  const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
+  if (!syntax.length) return findings;
+  return findings.filter((f) => f.ruleId === 'yaml-syntax' || !syntax.some((s) => f.start >= s.start && f.start < s.end));
 }
 
 function levelOf(rule: RuleDescriptor, settings: PodsmithSettings) {
