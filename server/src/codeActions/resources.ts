@@ -6,10 +6,12 @@ export const requestAboveLimitFixes: FixFamily = {
   rules: ['request-exceeds-limit'],
   fixes(ctx) {
     const limitAt = ctx.finding.related?.[0]?.start;
-    const request = valueAt(ctx.doc, ctx.finding.start)?.node;
+    const requestAt = valueAt(ctx.doc, ctx.finding.start);
+    const request = requestAt?.node;
     const limit = limitAt === undefined ? undefined : valueAt(ctx.doc, limitAt)?.node;
     if (!isScalar(request) || !isScalar(limit) || !request.range || !limit.range) return [];
-    const resource = String(ctx.finding.message.match(/^The (\S+) request/)?.[1] ?? 'resource');
+    // The resource's name is the key of the request's value: `requests: {cpu: "2"}`.
+    const resource = String(requestAt!.path[requestAt!.path.length - 1]);
     const requestText = ctx.text.slice(request.range[0], request.range[1]);
     const limitText = ctx.text.slice(limit.range[0], limit.range[1]);
     return [
