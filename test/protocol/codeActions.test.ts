@@ -442,6 +442,13 @@ const CASES: Case[] = [
     title: 'Lower the cpu request to `500m`',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests:', '          cpu: 500m', '        limits:', '          cpu: 500m'),
   },
+  {
+    name: 'reads a milli-byte memory amount as the mebibytes meant, keeping the quotes',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: "512m"}'),
+    code: 'fractional-bytes',
+    title: 'Change to `512Mi` (mebibytes)',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: "512Mi"}'),
+  },
   // ---- native sidecar
   {
     name: "turns a Job's long-running helper into a native sidecar",

@@ -5,7 +5,7 @@ import { misplacedFieldFixes } from './misplacedField';
 import { missingRequiredFixes } from './missingRequired';
 import { nativeSidecarFixes } from './nativeSidecar';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
-import { requestAboveLimitFixes } from './resources';
+import { fractionalBytesFixes, requestAboveLimitFixes } from './resources';
 import { wrongTypeFixes } from './scalarTypes';
 import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
 
@@ -22,6 +22,7 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   duplicatePortNameFixes,
   portClashFixes,
   requestAboveLimitFixes,
+  fractionalBytesFixes,
   nativeSidecarFixes,
   apiVersionFixes,
 ];

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
+import { renameScalar } from './yamlEdits';
 
 /** A request above its limit: raise the limit to the request, or lower the request to the limit. */
 export const requestAboveLimitFixes: FixFamily = {
@@ -21,6 +22,20 @@ export const requestAboveLimitFixes: FixFamily = {
         preferred: true,
       },
       { title: `Lower the ${resource} request to ${code(limitText)}`, edits: [{ start: request.range[0], end: request.range[1], newText: limitText }] },
+    ];
+  },
+};
+
+/** Memory written with the milli suffix (`100m` is a tenth of a byte): the mebibytes or megabytes meant. */
+export const fractionalBytesFixes: FixFamily = {
+  rules: ['fractional-bytes'],
+  fixes(ctx) {
+    const node = valueAt(ctx.doc, ctx.finding.start)?.node;
+    if (!isScalar(node) || typeof node.value !== 'string' || !/^[0-9.]+m$/.test(node.value)) return [];
+    const amount = node.value.slice(0, -1);
+    return [
+      { title: `Change to ${code(`${amount}Mi`)} (mebibytes)`, edits: [renameScalar(node, `${amount}Mi`)], preferred: true },
+      { title: `Change to ${code(`${amount}M`)} (megabytes)`, edits: [renameScalar(node, `${amount}M`)] },
     ];
   },
 };
