@@ -3,6 +3,7 @@ import { duplicateContainerNameFixes, duplicatePortNameFixes, portClashFixes } f
 import type { FixFamily } from './fix';
 import { misplacedFieldFixes } from './misplacedField';
 import { missingRequiredFixes } from './missingRequired';
+import { invalidContainerNameFixes, invalidVolumeNameFixes } from './nameFormats';
 import { nativeSidecarFixes } from './nativeSidecar';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
 import { fractionalBytesFixes, requestAboveLimitFixes } from './resources';
@@ -19,6 +20,8 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   mountNotFoundFixes,
   unusedVolumeFixes,
   duplicateContainerNameFixes,
+  invalidContainerNameFixes,
+  invalidVolumeNameFixes,
   duplicatePortNameFixes,
   portClashFixes,
   requestAboveLimitFixes,
