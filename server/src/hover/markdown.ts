@@ -27,8 +27,11 @@ export function formatPath(path: Path, pod?: PodModel): string {
         (c) => c.list === list && c.index === step && c.path.length === i + 1 && c.path.every((s, j) => s === path[j]),
       );
       out += container?.name ? `[${container.name}]` : `[${step}]`;
-    } else {
+    } else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) {
       out += out ? `.${step}` : step;
+    } else {
+      // A map key with dots or slashes (`app.kubernetes.io/name`) would read as several steps: bracket it.
+      out += `[${JSON.stringify(step)}]`;
     }
   }
   return out;

@@ -276,6 +276,12 @@ describe('hover: the Pod model at the cursor', () => {
     assert.ok(seen.text.includes(phrase), `says ${JSON.stringify(phrase)}; got:\n${seen.text}`);
   });
 
+  it('brackets a map key with dots or slashes in the path, so that it reads as one step', () => {
+    const seen = hoverAt(yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  nodeSelector:', '    kubernetes.io/o|s: linux', '  containers: [{name: a, image: "a:1"}]'));
+    assert.ok(seen);
+    assert.ok(seen.text.startsWith('`spec.nodeSelector["kubernetes.io/os"]` · **Pod-level**'), seen.text);
+  });
+
   it('says in one line on the kind of a Service that it carries no Pod', () => {
     const seen = hoverAt('apiVersion: v1\nkind: Serv|ice\n');
     assert.ok(seen);
