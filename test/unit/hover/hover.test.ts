@@ -157,7 +157,7 @@ const CASES: Case[] = [
     what: 'the Pod restartPolicy key: what it governs, and the sidecar exception',
     at: ['restartPolicy: Always', 1, 0],
     covers: ['restartPolicy', '5:2-5:15'],
-    says: ["The Pod's restartPolicy, here `Always`, covers every app container", 'The native sidecar `proxy` set'],
+    says: ["The Pod's restartPolicy, here `Always`, covers every app container", 'The native sidecar `proxy` sets its own `restartPolicy: Always` and is always restarted, whatever this says.'],
   },
   {
     what: 'an imagePullPolicy value',

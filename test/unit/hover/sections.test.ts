@@ -60,6 +60,11 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ["The Pod's restartPolicy, here `Never`", "A Job's Pods must use `OnFailure` or `Never`"],
   ],
   [
+    'lifecycle: two native sidecars are named in the plural on the Pod restartPolicy',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  restartPol|icy: Always', '  initContainers:', '    - {name: p, restartPolicy: Always}', '    - {name: q, restartPolicy: Always}', '  containers: [{name: a}]'),
+    ['The native sidecars `p` and `q` set their own `restartPolicy: Always` and are always restarted, whatever this says.'],
+  ],
+  [
     'lifecycle: restartPolicy Never on an app container is a per-container override',
     yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      restartPolicy: Nev|er'),
     ['`Never`: Accepted only where the cluster enables container restart rules', 'this container alone is never restarted'],

@@ -83,7 +83,12 @@ function podRestartText(ctx: HoverContext, pod: PodModel): string {
     `The Pod's restartPolicy, here ${code(policy)}, covers every app container of the Pod, and whether a failed init container is retried (it is, unless Never). Restarts happen in place, inside the same Pod.`,
   ];
   const sidecars = initContainers(pod).filter((c) => c.isNativeSidecar);
-  if (sidecars.length) lines.push(`The native sidecar${sidecars.length > 1 ? 's' : ''} ${joinWords(sidecars.map((c) => code(containerName(c))))} set their own \`restartPolicy: Always\` and are always restarted, whatever this says.`);
+  if (sidecars.length) {
+    const names = joinWords(sidecars.map((c) => code(containerName(c))));
+    lines.push(sidecars.length > 1
+      ? `The native sidecars ${names} set their own \`restartPolicy: Always\` and are always restarted, whatever this says.`
+      : `The native sidecar ${names} sets its own \`restartPolicy: Always\` and is always restarted, whatever this says.`);
+  }
   const kind = ctx.workload.kind;
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].includes(kind)) lines.push(`A ${kind} accepts only \`Always\`: its Pods are meant to run until replaced.`);
   if (kind === 'Job' || kind === 'CronJob') lines.push(`A ${kind}'s Pods must use \`OnFailure\` or \`Never\`: they are meant to finish.`);
