@@ -7,6 +7,7 @@
  */
 import type { DiagramModel, DiagramRange } from '../../../server/src/diagram/diagramTypes';
 import type { DiagramLayout, ProblemMarker, Rect, TextLine } from './layout';
+import { counted } from './summary';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -80,7 +81,7 @@ export function renderDiagram(svg: SVGSVGElement, model: DiagramModel, layout: D
 
   const podName = model.pod.name ?? '(no name)';
   const docTitle = el('title', { id: 'diagram-title' });
-  docTitle.textContent = `Pod diagram of ${model.pod.kind} ${podName}: ${model.containers.length} containers, ${model.volumes.length} volumes`;
+  docTitle.textContent = `Pod diagram of ${model.pod.kind} ${podName}: ${counted(model.containers.length, 'container')}, ${counted(model.volumes.length, 'volume')}`;
 
   // The Pod.
   const podGroup = el('g', { class: 'pod' }, root);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { summaryText } from '../../../client/src/webview/summary';
+import { counted, summaryText } from '../../../client/src/webview/summary';
 import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
 import { service, settingsWith, sourceOf, yaml } from '../support/service';
 
@@ -36,4 +36,8 @@ describe('diagram summary line', () => {
   for (const [what, text, expected] of CASES) {
     it(what, () => assert.equal(summaryText(modelOf(text)), expected));
   }
+
+  it('counts in words that agree with the number (also the SVG title screen readers announce)', () => {
+    assert.deepEqual([counted(0, 'volume'), counted(1, 'container'), counted(2, 'container')], ['0 volumes', '1 container', '2 containers']);
+  });
 });
