@@ -7,6 +7,17 @@ import { invalidContainerNameFixes, invalidVolumeNameFixes } from './nameFormats
 import { nativeSidecarFixes } from './nativeSidecar';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
 import { fractionalBytesFixes, requestAboveLimitFixes } from './resources';
+import {
+  deploymentStrategyFixes,
+  duplicateEnvFixes,
+  hostNetworkPortFixes,
+  initContainerRestartPolicyFixes,
+  invalidSubPathFixes,
+  podFailurePolicyRestartFixes,
+  probeSuccessThresholdFixes,
+  readinessGracePeriodFixes,
+  workloadRestartPolicyFixes,
+} from './ruleValues';
 import { wrongTypeFixes } from './scalarTypes';
 import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
 
@@ -28,6 +39,15 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   fractionalBytesFixes,
   nativeSidecarFixes,
   apiVersionFixes,
+  workloadRestartPolicyFixes,
+  podFailurePolicyRestartFixes,
+  initContainerRestartPolicyFixes,
+  probeSuccessThresholdFixes,
+  readinessGracePeriodFixes,
+  hostNetworkPortFixes,
+  invalidSubPathFixes,
+  deploymentStrategyFixes,
+  duplicateEnvFixes,
 ];
 
 const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));
