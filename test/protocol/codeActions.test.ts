@@ -570,6 +570,20 @@ const CASES: Case[] = [
     title: 'Remove the earlier entry (the later one is the one in effect)',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      env:', '        - name: LEVEL', '          value: "2"', '        - name: MODE', '          value: fast'),
   },
+  {
+    name: "sets the template's label to the value the selector requires",
+    text: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels:', '        app: api', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+    code: 'selector-mismatch',
+    title: "Set the template's label to `app: web`",
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+  },
+  {
+    name: 'adds a label the selector requires to the Pod template',
+    text: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: "front"', '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+    code: 'selector-mismatch',
+    title: 'Add the label `tier: "front"` to the Pod template',
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: "front"', '  template:', '    metadata:', '      labels:', '        app: web', '        tier: "front"', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+  },
   // ---- native sidecar
   {
     name: "turns a Job's long-running helper into a native sidecar",

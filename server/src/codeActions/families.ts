@@ -19,6 +19,7 @@ import {
   workloadRestartPolicyFixes,
 } from './ruleValues';
 import { wrongTypeFixes } from './scalarTypes';
+import { selectorMismatchFixes } from './selector';
 import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
 
 /** Every fix family; a new one is a module and a line here. */
@@ -48,6 +49,7 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   invalidSubPathFixes,
   deploymentStrategyFixes,
   duplicateEnvFixes,
+  selectorMismatchFixes,
 ];
 
 const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));
