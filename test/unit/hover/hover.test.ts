@@ -282,6 +282,12 @@ describe('hover: the Pod model at the cursor', () => {
     assert.ok(seen.text.startsWith('`spec.nodeSelector["kubernetes.io/os"]` · **Pod-level**'), seen.text);
   });
 
+  it("keeps a probe's timing off its handler's details (the path it asks)", () => {
+    const seen = hoverAt(podWithCursor('/healthz', 2));
+    assert.ok(seen && seen.covered === '/healthz');
+    assert.ok(!seen.text.includes('When this readinessProbe checks'), seen.text);
+  });
+
   it('says in one line on the kind of a Service that it carries no Pod', () => {
     const seen = hoverAt('apiVersion: v1\nkind: Serv|ice\n');
     assert.ok(seen);

@@ -60,6 +60,28 @@ const SECTION_CASES: [what: string, manifest: string, says: string[]][] = [
     ["The Pod's restartPolicy, here `Never`", "A Job's Pods must use `OnFailure` or `Never`"],
   ],
   [
+    'probe: a livenessProbe timing field gives the whole timing and what the kubelet does after the failures',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      livenessProbe:', '        httpGet: {path: /healthz, port: 80}', '        failureTh|reshold: 6'),
+    [
+      '**When this livenessProbe checks:** first as soon as the container starts, then every 10 s (default), each check waiting up to 1 s (default) for an answer.',
+      'After 6 failed checks in a row, about 60 s, the kubelet restarts this container alone; the Pod keeps its IP and volumes, and its other containers keep running.',
+    ],
+  ],
+  [
+    'probe: a readinessProbe waits for the startupProbe, takes the Pod out of Services, restarts nothing',
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      startupProbe: {tcpSocket: {port: 80}, failureThreshold: 30, periodSeconds: 2}', '      readinessP|robe: {tcpSocket: {port: 80}, initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 5}'),
+    [
+      '**When this readinessProbe checks:** first 5 s after the container starts, once its startupProbe has passed, then every 5 s, each check waiting up to 5 s for an answer.',
+      'After 3 failed checks in a row (default), about 15 s, the Pod counts as not Ready and Services stop sending it traffic, until 1 check passes. Nothing is restarted.',
+      '`timeoutSeconds` is not below `periodSeconds`: a slow answer runs into the next check.',
+    ],
+  ],
+  [
+    "probe: a startupProbe's budget to start",
+    yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      startupProbe: {tcpSocket: {port: 80}, failureThreshold: 30, periodSe|conds: 2}'),
+    ['The container has 30 × 2 s = 60 s to start: its liveness and readiness probes wait until this one passes, and if it has not by then, the kubelet restarts the container.'],
+  ],
+  [
     'lifecycle: two native sidecars are named in the plural on the Pod restartPolicy',
     yaml('apiVersion: v1', 'kind: Pod', 'spec:', '  restartPol|icy: Always', '  initContainers:', '    - {name: p, restartPolicy: Always}', '    - {name: q, restartPolicy: Always}', '  containers: [{name: a}]'),
     ['The native sidecars `p` and `q` set their own `restartPolicy: Always` and are always restarted, whatever this says.'],

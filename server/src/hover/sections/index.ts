@@ -4,6 +4,7 @@ import { enclosingFieldSection, fieldExplanationSection, fieldHeaderSection } fr
 import { lifecycleSection } from './lifecycleSection';
 import { networkSection } from './networkSection';
 import { podSummary } from './podSummary';
+import { probeSection } from './probeSection';
 import { resourcesSection } from './resourcesSection';
 import { schedulingSection } from './schedulingSection';
 import { securityContextSection } from './securityContextSection';
@@ -23,6 +24,7 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   valueSection,
   fieldExplanationSection,
   lifecycleSection,
+  probeSection,
   networkSection,
   storageSection,
   resourcesSection,
