@@ -19,7 +19,16 @@ import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './se
 export const DIAGRAM_REQUEST = 'podsmith/diagram';
 export const DEBUG_DOCUMENT_TEXT_REQUEST = 'podsmith/debug/documentText';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/** Messages the connection has handled so far: validation waits for a turn of the event loop without one. */
+let messagesHandled = 0;
+const connection: Connection = createConnection(ProposedFeatures.all, {
+  messageStrategy: {
+    handleMessage(message, next) {
+      messagesHandled++;
+      return next(message);
+    },
+  },
+});
 const documents = new TextDocuments(TextDocument);
 const service = getLanguageService({ log: (message) => connection.console.error(message) });
 
@@ -75,18 +84,34 @@ async function refreshSettings(): Promise<void> {
   for (const doc of documents.all()) scheduleValidation(doc.uri);
 }
 
-// Validation runs after the messages already received are handled, so a burst of edits is checked once.
+// Validation runs after the messages already received are handled, so that a burst of edits is checked once and a
+// completion or hover sent right after an edit is answered first. The connection handles one message per turn of
+// the event loop, and a callback we queue while it handles one runs before its next: so the flush waits for a turn
+// in which no message was handled (two turns when idle, microseconds). Measured: 10 edits sent at once used to
+// cause 10 checks and 10 publishes of the whole file's diagnostics.
 const pending = new Set<string>();
 let flushScheduled = false;
+let messagesAtLastLook = -1;
+let turnsWaited = 0;
+/** A steady stream of requests must not hold diagnostics back for long. */
+const MAX_TURNS_WAITED = 50;
 
 function scheduleValidation(uri: string): void {
   pending.add(uri);
   if (flushScheduled) return;
   flushScheduled = true;
+  messagesAtLastLook = -1;
+  turnsWaited = 0;
   setImmediate(flushValidation);
 }
 
 function flushValidation(): void {
+  if (messagesHandled !== messagesAtLastLook && turnsWaited < MAX_TURNS_WAITED) {
+    messagesAtLastLook = messagesHandled;
+    turnsWaited++;
+    setImmediate(flushValidation);
+    return;
+  }
   flushScheduled = false;
   const uris = [...pending];
   pending.clear();
