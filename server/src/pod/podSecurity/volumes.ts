@@ -1,4 +1,5 @@
 import { pairOf } from '../../document/yamlTree';
+import { VOLUME_SOURCES } from '../volumeSources';
 import { policyAtLeast, spanOfNode, type ControlGroup, type Violation } from './standard';
 
 /**
@@ -44,10 +45,3 @@ export const volumeControls: ControlGroup = (input) => {
   return out;
 };
 
-/** Every volume source key; an unknown key is the schema check's to report, not a volume type. */
-const VOLUME_SOURCES = new Set([
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'configMap', 'csi', 'downwardAPI', 'emptyDir',
-  'ephemeral', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'gitRepo', 'glusterfs', 'hostPath', 'image', 'iscsi',
-  'nfs', 'persistentVolumeClaim', 'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO',
-  'secret', 'storageos', 'vsphereVolume',
-]);
