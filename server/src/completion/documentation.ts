@@ -1,12 +1,12 @@
 import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
-import { fieldAnnotation, scopeDescription, type FieldAnnotation } from '../schema/annotations';
+import { annotationIfBuilt, ifAnnotationsBuilt, scopeDescription, type FieldAnnotation } from '../schema/annotations';
 
 /**
  * A field's short documentation for a completion item: our own explanation when we have one (with the level it
  * belongs to, the Pod or one container), else the first sentence of the upstream description.
  */
 export function fieldDocumentation(parentDefinition: string | undefined, field: string, description: string | undefined): MarkupContent | undefined {
-  const annotation = parentDefinition ? annotationOf(parentDefinition, field) : undefined;
+  const annotation = parentDefinition ? annotationIfBuilt(parentDefinition, field) : undefined;
   if (annotation?.explain) {
     const label = scopeLabel(annotation);
     const docs = annotation.docs ? `\n\n[Learn more](${annotation.docs})` : '';
@@ -18,25 +18,12 @@ export function fieldDocumentation(parentDefinition: string | undefined, field: 
 
 /** "Pod-level" or "container-level", for a completion item's detail. */
 export function scopeOf(parentDefinition: string | undefined, field: string): string | undefined {
-  const annotation = parentDefinition ? annotationOf(parentDefinition, field) : undefined;
+  const annotation = parentDefinition ? annotationIfBuilt(parentDefinition, field) : undefined;
   return annotation ? scopeLabel(annotation) : undefined;
 }
 
-function annotationOf(definition: string, field: string): FieldAnnotation | undefined {
-  try {
-    return fieldAnnotation(definition, field);
-  } catch {
-    // Annotations not built: fall back to the upstream description.
-    return undefined;
-  }
-}
-
 function scopeLabel(annotation: FieldAnnotation): string | undefined {
-  try {
-    return scopeDescription(annotation.scope)?.label;
-  } catch {
-    return undefined;
-  }
+  return ifAnnotationsBuilt(() => scopeDescription(annotation.scope)?.label);
 }
 
 /** The first sentence of a description, without the "More info" links and enum lists that follow. */

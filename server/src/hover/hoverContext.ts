@@ -5,7 +5,7 @@ import { effectiveResources, type EffectiveResources } from '../pod/effectiveRes
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
 import { workloadKindByName, type WorkloadKind } from '../pod/workloadKinds';
-import { fieldAnnotation, type FieldAnnotation, type Scope } from '../schema/annotations';
+import { annotationIfBuilt, type FieldAnnotation, type Scope } from '../schema/annotations';
 import { definitionForKind, schemaAtPath, type ResolvedSchema } from '../schema/kubernetesSchema';
 import type { FeatureRequest } from '../service/languageService';
 
@@ -85,7 +85,7 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
   if (root && field !== undefined) {
     const fieldIndex = lastKeyIndex(path);
     parentDefinition = schemaAtPath(root, path.slice(0, fieldIndex))?.definition;
-    if (parentDefinition) annotation = safeAnnotation(parentDefinition, field);
+    if (parentDefinition) annotation = annotationIfBuilt(parentDefinition, field);
     nearest = annotation ? { field, annotation } : nearestAnnotated(root, path.slice(0, fieldIndex));
   }
 
@@ -140,22 +140,13 @@ function structuralScope(path: Path, workload: WorkloadKind, inPodSpec: Path | u
   return 'workload';
 }
 
-/** Annotations are a build artefact being grown by others: a hover without them is still a hover. */
-function safeAnnotation(definition: string, field: string): FieldAnnotation | undefined {
-  try {
-    return fieldAnnotation(definition, field);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Walks up from `path` to the first field our annotations name (a port's `containerPort` finds the container's `ports`). */
 function nearestAnnotated(root: string, path: Path): HoverContext['nearest'] {
   for (let i = path.length - 1; i >= 0; i--) {
     const step = path[i];
     if (typeof step !== 'string') continue;
     const holder = schemaAtPath(root, path.slice(0, i))?.definition;
-    const annotation = holder ? safeAnnotation(holder, step) : undefined;
+    const annotation = holder ? annotationIfBuilt(holder, step) : undefined;
     if (annotation) return { field: step, annotation };
   }
   return undefined;

@@ -179,3 +179,21 @@ export function securityContextLevel(field: string): SecurityLevel | undefined {
 export function homeOf(field: string): readonly string[] {
   return data().homes.get(field) ?? [];
 }
+
+/**
+ * `read()` over the annotations, or undefined when dist/schema/annotations.json is not built (a checkout before
+ * `npm run build`, a test without the build): every feature then falls back to the upstream description or its
+ * own words instead of failing.
+ */
+export function ifAnnotationsBuilt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** fieldAnnotation, or undefined when the annotations are not built. */
+export function annotationIfBuilt(definition: string, field: string): FieldAnnotation | undefined {
+  return ifAnnotationsBuilt(() => fieldAnnotation(definition, field));
+}

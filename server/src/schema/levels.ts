@@ -1,6 +1,6 @@
 import type { Path, PathSegment } from '../document/yamlTree';
 import type { WorkloadKind } from '../pod/workloadKinds';
-import { DEFINITIONS, fieldAnnotation, securityContextLevel } from './annotations';
+import { annotationIfBuilt, DEFINITIONS, ifAnnotationsBuilt, securityContextLevel } from './annotations';
 import { definitionForKind } from './kubernetesSchema';
 import { shapeOfDefinition, type Shape } from './shapes';
 import { suggest } from './suggest';
@@ -284,24 +284,15 @@ function concrete(pattern: readonly PatternStep[], container: [string, number] |
 }
 
 function securityLevelOf(key: string): string | undefined {
-  try {
-    return securityContextLevel(key);
-  } catch {
-    return undefined;
-  }
+  return ifAnnotationsBuilt(() => securityContextLevel(key));
 }
 
 /** The annotation's reason for `key` at its home, else a reason of our own for the level. */
 function reasonFor(level: LevelId, shape: Shape, key: string, kind: string): string {
   const definition = level === 'podSecurityContext' ? DEFINITIONS.PodSecurityContext : level === 'containerSecurityContext' ? DEFINITIONS.SecurityContext : shape.definition;
-  if (definition) {
-    try {
-      const reason = fieldAnnotation(definition, key)?.misplaced;
-      if (reason) return reason;
-    } catch {
-      // Annotations not built: fall back to the generic reason below.
-    }
-  }
+  // Without the annotations built, the generic reason below.
+  const reason = definition ? annotationIfBuilt(definition, key)?.misplaced : undefined;
+  if (reason) return reason;
   switch (level) {
     case 'podSpec':
       return 'it applies to the whole Pod and all its containers, so it is written once in the Pod spec';

@@ -1,4 +1,4 @@
-import { concept } from '../../schema/annotations';
+import { concept, ifAnnotationsBuilt } from '../../schema/annotations';
 import type { HoverContext } from '../hoverContext';
 import type { HoverSection } from '../section';
 
@@ -42,9 +42,5 @@ function docsLinks(ctx: HoverContext): string[] {
 }
 
 function safeConcept(name: Parameters<typeof concept>[0]) {
-  try {
-    return concept(name);
-  } catch {
-    return undefined;
-  }
+  return ifAnnotationsBuilt(() => concept(name));
 }

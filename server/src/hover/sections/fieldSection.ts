@@ -1,5 +1,5 @@
 import { roleLabel } from '../../pod/roles';
-import { scopeDescription, type Scope } from '../../schema/annotations';
+import { ifAnnotationsBuilt, scopeDescription, type Scope } from '../../schema/annotations';
 import { typeLabel } from '../../schema/kubernetesSchema';
 import type { HoverContext } from '../hoverContext';
 import { code, containerName, formatPath } from '../markdown';
@@ -66,11 +66,7 @@ export function scopeBadge(ctx: HoverContext): string {
 const FALLBACK_LABELS: Record<Scope, string> = { pod: 'Pod-level', container: 'container-level', workload: 'workload-level' };
 
 function scopeText(scope: Scope) {
-  try {
-    return scopeDescription(scope);
-  } catch {
-    return undefined;
-  }
+  return ifAnnotationsBuilt(() => scopeDescription(scope));
 }
 
 function typeText(ctx: HoverContext): string | undefined {

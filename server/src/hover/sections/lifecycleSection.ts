@@ -1,4 +1,4 @@
-import { role as roleText, type RoleName } from '../../schema/annotations';
+import { ifAnnotationsBuilt, role as roleText, type RoleName } from '../../schema/annotations';
 import { appContainers, initContainers, type ContainerModel, type PodModel } from '../../pod/podModel';
 import type { RoleInfo } from '../../pod/roles';
 import type { HoverContext } from '../hoverContext';
@@ -61,11 +61,7 @@ function annotatedRole(info: RoleInfo): string | undefined {
   const name: RoleName | undefined =
     info.role === 'init' ? 'init' : info.role === 'native-sidecar' ? 'sidecar' : info.role === 'ephemeral' ? 'ephemeral' : undefined;
   if (!name) return undefined;
-  try {
-    return roleText(name)?.explain;
-  } catch {
-    return undefined;
-  }
+  return ifAnnotationsBuilt(() => roleText(name)?.explain);
 }
 
 function containerRestartText(c: ContainerModel): string {

@@ -13,7 +13,7 @@ import {
   type PodSecuritySettings,
 } from '../../pod/securityContext';
 import { podSecurityViolations } from '../../pod/podSecurity';
-import { securityContextLevel, type SecurityLevel } from '../../schema/annotations';
+import { ifAnnotationsBuilt, securityContextLevel, type SecurityLevel } from '../../schema/annotations';
 import type { HoverContext } from '../hoverContext';
 import { bullets, capped, code, containerName } from '../markdown';
 import type { HoverSection } from '../section';
@@ -47,12 +47,9 @@ export const securityContextSection: HoverSection = {
 };
 
 function levelOf(field: string): SecurityLevel | undefined {
-  try {
-    const level = securityContextLevel(field);
-    if (level) return level;
-  } catch {
-    // The annotations are a build artefact; the model's own lists give the same answer without them.
-  }
+  // The annotations are a build artefact; the model's own lists give the same answer without them.
+  const level = ifAnnotationsBuilt(() => securityContextLevel(field));
+  if (level) return level;
   if ((SHARED_FIELDS as readonly string[]).includes(field)) return 'both';
   if ((CONTAINER_ONLY_FIELDS as readonly string[]).includes(field)) return 'container';
   if ((POD_ONLY_FIELDS as readonly string[]).includes(field)) return 'pod';
