@@ -108,16 +108,16 @@ const CASES: [what: string, manifest: string, covered: string, says: string[]][]
     ['Effective for `web`: true, set in this container.'],
   ],
   [
-    'the Pod summary names the highest Pod Security Standard met and what blocks the next',
+    'the Pod summary names the highest Pod Security Standard met, without the failing controls while no level is checked',
     shop('kind: P^od'),
     'Pod',
-    ['- Pod Security Standard: meets **baseline** (restricted fails: Capabilities, Privilege Escalation, Running as Non-root)'],
+    ['- Pod Security Standard: meets **baseline**\n'],
   ],
   [
     'the Pod summary of a Pod with hostNetwork: privileged',
     yaml('apiVersion: v1', 'ki|nd: Pod', 'spec:', '  hostNetwork: true', '  containers: [{name: web, image: app:1}]'),
     'kind',
-    ['- Pod Security Standard: meets **privileged** (baseline fails: Host Namespaces)'],
+    ['- Pod Security Standard: meets **privileged**\n'],
   ],
 ];
 
@@ -134,6 +134,20 @@ describe('hover: securityContext', () => {
   it('says nothing about securityContext outside it', () => {
     const seen = hoverAt(shop('      ima^ge: shop:1'));
     assert.ok(seen && !/Effective for|Pod and container/.test(seen.text));
+  });
+
+  it('with podsmith.podSecurityStandard set, the Pod summary also names the controls that block the next level, on its one line', () => {
+    const summary = (level: 'off' | 'baseline' | 'restricted', manifest: string) => {
+      const settings = settingsWith({ podSecurityStandard: level });
+      const { source, position } = withCursor(manifest, 'file:///test.yaml', settings);
+      const text = (service.hover(source, position, settings)?.contents as MarkupContent).value;
+      return text.split('\n').filter((line) => line.includes('Pod Security Standard'));
+    };
+    const hostNetwork = yaml('apiVersion: v1', 'ki|nd: Pod', 'spec:', '  hostNetwork: true', '  containers: [{name: web, image: app:1}]');
+    assert.deepEqual(summary('off', shop('kind: P^od')), ['- Pod Security Standard: meets **baseline**']);
+    assert.deepEqual(summary('restricted', shop('kind: P^od')), ['- Pod Security Standard: meets **baseline** (restricted fails: Capabilities, Privilege Escalation, Running as Non-root)']);
+    assert.deepEqual(summary('baseline', hostNetwork), ['- Pod Security Standard: meets **privileged** (baseline fails: Host Namespaces)']);
+    assert.deepEqual(summary('off', hostNetwork), ['- Pod Security Standard: meets **privileged**']);
   });
 
   it('with podsmith.podSecurityStandard set, a container\'s securityContext key says which controls it fails', () => {

@@ -52,16 +52,20 @@ export const podSummary: HoverSection = {
       if (effective.requests.size) items.push(`Effective requests: ${fmt(effective.requests)}`);
       if (effective.limits.size) items.push(`Effective limits: ${fmt(effective.limits)}`);
     }
-    items.push(podSecurityLine(podSecurityVerdict(pod, { doc: ctx.doc, version: ctx.req.settings.kubernetesVersion })));
+    const settings = ctx.req.settings;
+    items.push(podSecurityLine(podSecurityVerdict(pod, { doc: ctx.doc, version: settings.kubernetesVersion }), settings.podSecurityStandard !== 'off'));
     const summary = [title, bullets(items)!];
     summary.push('Every container of the Pod shares its IP (localhost between them), its volumes, its lifecycle and its node.');
     return summary.join('\n\n');
   },
 };
 
-/** The highest Pod Security Standard the Pod meets, and what keeps it from the next level. */
-function podSecurityLine(verdict: PodSecurityVerdict): string {
+/**
+ * The highest Pod Security Standard the Pod meets; the controls that keep it from the next level only for a person
+ * who checks a level (podsmith.podSecurityStandard), since on every simple example the list is noise.
+ */
+function podSecurityLine(verdict: PodSecurityVerdict, listFailures: boolean): string {
   const next = verdict.level === 'privileged' ? 'baseline' : 'restricted';
-  const blocked = verdict.blockedBy.length ? ` (${next} fails: ${capped([...verdict.blockedBy], ', ')})` : '';
+  const blocked = listFailures && verdict.blockedBy.length ? ` (${next} fails: ${capped([...verdict.blockedBy], ', ')})` : '';
   return `Pod Security Standard: meets **${verdict.level}**${blocked}`;
 }
