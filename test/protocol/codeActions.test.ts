@@ -584,6 +584,20 @@ const CASES: Case[] = [
     title: 'Add the label `tier: "front"` to the Pod template',
     expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: "front"', '  template:', '    metadata:', '      labels:', '        app: web', '        tier: "front"', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
   },
+  {
+    name: "fills an empty selector with the Pod template's labels",
+    text: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector: {}', '  template:', '    metadata: {labels: {app: d, tier: web}}', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+    code: 'empty-selector',
+    title: "Match the Pod template's labels",
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: d, tier: web}}', '  template:', '    metadata: {labels: {app: d, tier: web}}', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+  },
+  {
+    name: 'removes ephemeralContainers from a manifest',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: a, image: "a:1"}]', '  ephemeralContainers:', '    - name: debug', '      image: busybox:1.36', '  hostname: h'),
+    code: 'ephemeral-containers-in-manifest',
+    title: 'Remove `ephemeralContainers` (add them to a running Pod with kubectl debug)',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: a, image: "a:1"}]', '  hostname: h'),
+  },
   // ---- native sidecar
   {
     name: "turns a Job's long-running helper into a native sidecar",

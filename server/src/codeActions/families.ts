@@ -10,6 +10,7 @@ import { fractionalBytesFixes, requestAboveLimitFixes } from './resources';
 import {
   deploymentStrategyFixes,
   duplicateEnvFixes,
+  ephemeralContainersFixes,
   hostNetworkPortFixes,
   initContainerRestartPolicyFixes,
   invalidSubPathFixes,
@@ -19,7 +20,7 @@ import {
   workloadRestartPolicyFixes,
 } from './ruleValues';
 import { wrongTypeFixes } from './scalarTypes';
-import { selectorMismatchFixes } from './selector';
+import { emptySelectorFixes, selectorMismatchFixes } from './selector';
 import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
 
 /** Every fix family; a new one is a module and a line here. */
@@ -50,6 +51,8 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   deploymentStrategyFixes,
   duplicateEnvFixes,
   selectorMismatchFixes,
+  emptySelectorFixes,
+  ephemeralContainersFixes,
 ];
 
 const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));

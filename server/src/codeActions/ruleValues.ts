@@ -127,3 +127,9 @@ export const duplicateEnvFixes: FixFamily = {
     return edit ? [{ title: 'Remove the earlier entry (the later one is the one in effect)', edits: [edit], preferred: true }] : [];
   },
 };
+
+/** Ephemeral containers in a manifest (they are added to a running Pod with kubectl debug): remove them. */
+export const ephemeralContainersFixes: FixFamily = {
+  rules: ['ephemeral-containers-in-manifest'],
+  fixes: (ctx) => removal(ctx, `Remove ${code('ephemeralContainers')} (add them to a running Pod with kubectl debug)`, true, keyAt(ctx)),
+};

@@ -2,7 +2,8 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { nodeAtPath, pairOf, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type Fix, type FixFamily } from './fix';
-import { insertPair } from './yamlEdits';
+import { labelsOf } from './missingRequired';
+import { flowText, insertPair } from './yamlEdits';
 
 /**
  * A selector label the Pod template does not carry: give the template that label (a selector cannot change once
@@ -40,5 +41,27 @@ export const selectorMismatchFixes: FixFamily = {
         : undefined;
     if (edit) fixes.push({ title: `Add the label ${code(`${key}: ${valueText}`)} to the Pod template`, edits: [edit], preferred: true });
     return fixes;
+  },
+};
+
+/** An empty selector: match the labels the Pod template already has. */
+export const emptySelectorFixes: FixFamily = {
+  rules: ['empty-selector'],
+  fixes(ctx) {
+    const at = keyAt(ctx);
+    const metadataPath = podModelOf(ctx.doc)?.workload.templateMetadataPath;
+    if (!at || !metadataPath || !isMap(at.pair.value)) return [];
+    const matchLabels = labelsOf(ctx.text, nodeAtPath(ctx.doc.root, [...metadataPath, 'labels']));
+    if (!matchLabels) return [];
+    const selector = at.pair.value as YAMLMap;
+    const existing = pairOf(selector, 'matchLabels');
+    let edit;
+    if (!existing && selector.items.length === 0) edit = insertPair(ctx.text, selector, 'matchLabels', matchLabels, ctx.style);
+    else if (existing && isMap(existing.value) && existing.value.flow && existing.value.items.length === 0 && existing.value.range) {
+      // `matchLabels: {}`: the braces get the labels.
+      const [start, end] = existing.value.range;
+      edit = { start, end, newText: flowText(matchLabels) };
+    }
+    return edit ? [{ title: "Match the Pod template's labels", edits: [edit], preferred: true }] : [];
   },
 };
