@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
-import { isByteResource, isFractional, shortQuantity } from '../pod/quantity';
+import { isByteResource, isFractional, shortQuantity, type Quantity } from '../pod/quantity';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, containerSpan, keySpan, sentence, spanOf } from './support';
 
@@ -29,6 +29,14 @@ export const fractionalBytesRule: RuleDescriptor = {
   fix: 'Use a byte unit: `100Mi` (mebibytes) or `100M` (megabytes).',
 };
 
+export const memoryWithoutUnitRule: RuleDescriptor = {
+  id: 'memory-without-unit',
+  defaultSeverity: 'warning',
+  rationale: 'A memory or ephemeral-storage amount without a unit counts bytes: `memory: 512` is 512 bytes, far too little for any container, and almost always a forgotten Mi or Gi.',
+  example: 'resources:\n  limits:\n    memory: 512',
+  fix: 'Add the unit you meant: `512Mi` (mebibytes) or `512Gi` (gibibytes). Amounts of 1Mi or more written in plain bytes are left alone.',
+};
+
 export const extendedResourceRule: RuleDescriptor = {
   id: 'extended-resource',
   defaultSeverity: 'error',
@@ -48,7 +56,7 @@ export const missingResourcesRule: RuleDescriptor = {
 /** Resources per container (and for the whole Pod): amounts that the API server accepts and that make sense. */
 export const resourcesCheck: Check = {
   name: 'resources',
-  rules: [requestExceedsLimitRule, negativeQuantityRule, fractionalBytesRule, extendedResourceRule, missingResourcesRule],
+  rules: [requestExceedsLimitRule, negativeQuantityRule, fractionalBytesRule, memoryWithoutUnitRule, extendedResourceRule, missingResourcesRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -93,6 +101,14 @@ function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: Resourc
           ...span,
         });
       }
+      if (isForgottenByteUnit(name, q)) {
+        const bytes = q.value;
+        const meant = bytes < 1024 ? `\`${bytes}Mi\` (mebibytes) or \`${bytes}Gi\` (gibibytes)` : `\`${bytes}Mi\` (mebibytes)`;
+        ctx.report(memoryWithoutUnitRule, {
+          message: `The ${name} ${which} \`${q.text}\` of ${owner} has no unit, so it is ${bytes} bytes: ${which === 'limit' ? 'no container can run in that' : 'the scheduler reserves almost nothing'}. Did you mean ${meant}?`,
+          ...span,
+        });
+      }
       if (isExtended(name) && isFractional(q)) {
         ctx.report(extendedResourceRule, {
           message: `The ${name} ${which} of ${owner} is ${q.text}, not a whole number. Extended resources are counted devices or units and cannot be split, so the API server rejects it.`,
@@ -133,6 +149,18 @@ function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: Resourc
       });
     }
   }
+}
+
+/** Below this, a plain number of bytes is too small for memory or disk to be meant: 1Mi. */
+const SMALLEST_PLAIN_BYTES = 2 ** 20;
+
+/**
+ * A memory or ephemeral-storage amount that is a small whole number without a unit (`12`, `"512"`): bytes by the
+ * grammar, a forgotten Mi or Gi by intent. Zero, fractions (fractional-bytes) and exponents are written on purpose.
+ */
+function isForgottenByteUnit(name: string, q: Quantity): boolean {
+  if (name !== 'memory' && name !== 'ephemeral-storage') return false;
+  return q.suffix === '' && q.value > 0 && q.value < SMALLEST_PLAIN_BYTES && !isFractional(q);
 }
 
 function checkMissing(ctx: CheckContext, c: ContainerModel): void {

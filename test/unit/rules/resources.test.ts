@@ -22,6 +22,21 @@ describe('rules: resources', () => {
     { title: 'silent: cpu: 100m', manifest: pod('        limits:', '          cpu: 100m') },
   ]);
 
+  ruleTable('memory-without-unit', 2, [
+    { title: 'memory: 12, a YAML number', manifest: pod('        limits:', '          memory: «12»'), says: /^The memory limit `12` of container `web` has no unit, so it is 12 bytes: no container can run in that\. Did you mean `12Mi` \(mebibytes\) or `12Gi` \(gibibytes\)\?$/ },
+    { title: 'memory: "512", a quoted string, as a request', manifest: pod('        requests:', '          memory: «"512"»'), says: /^The memory request `512` of container `web` has no unit, so it is 512 bytes: the scheduler reserves almost nothing\. Did you mean `512Mi` \(mebibytes\) or `512Gi` \(gibibytes\)\?$/ },
+    { title: 'ephemeral-storage: 2', manifest: pod('        requests:', '          ephemeral-storage: «2»'), says: /ephemeral-storage request `2` .* 2 bytes/ },
+    { title: 'just below 1Mi: only Mi is suggested', manifest: pod('        limits:', '          memory: «1048575»'), says: /1048575 bytes: .* Did you mean `1048575Mi` \(mebibytes\)\?$/ },
+    { title: 'pod-level resources too', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  resources: {limits: {memory: «64»}}', '  containers:', '    - name: web', '      image: nginx:1.27'), says: /memory limit `64` of the Pod \(spec.resources\)/ },
+    { title: 'silent: exactly 1Mi in plain bytes', manifest: pod('        limits:', '          memory: 1048576') },
+    { title: 'silent: 128Mi in plain bytes', manifest: pod('        limits:', '          memory: 134217728') },
+    { title: 'silent: a unit', manifest: pod('        requests:', '          memory: 12Mi', '          ephemeral-storage: 2G') },
+    { title: 'silent: a quoted exponent', manifest: pod('        limits:', '          memory: "5e3"') },
+    { title: 'silent: zero', manifest: pod('        requests:', '          memory: 0') },
+    { title: 'silent: cpu: 2 (cores)', manifest: pod('        limits:', '          cpu: 2') },
+    { title: 'silent: a fraction is fractional-bytes\' finding, not this one', manifest: pod('        limits:', '          memory: 0.5') },
+  ]);
+
   ruleTable('extended-resource', 1, [
     { title: 'request differs from limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»', '        limits:', '          nvidia.com/gpu: 2'), says: /request \(1\) of container `web` differs from its limit \(2\)/ },
     { title: 'a request without a limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»'), says: /has no limit/ },
