@@ -598,6 +598,13 @@ const CASES: Case[] = [
     title: 'Remove `ephemeralContainers` (add them to a running Pod with kubectl debug)',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: a, image: "a:1"}]', '  hostname: h'),
   },
+  {
+    name: 'gives a memory amount without a unit the mebibytes meant',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits:', '          memory: 512'),
+    code: 'memory-without-unit',
+    title: 'Change to `512Mi` (mebibytes)',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits:', '          memory: 512Mi'),
+  },
   // ---- native sidecar
   {
     name: "turns a Job's long-running helper into a native sidecar",

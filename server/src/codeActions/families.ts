@@ -6,7 +6,7 @@ import { missingRequiredFixes } from './missingRequired';
 import { invalidContainerNameFixes, invalidVolumeNameFixes } from './nameFormats';
 import { nativeSidecarFixes } from './nativeSidecar';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
-import { fractionalBytesFixes, requestAboveLimitFixes } from './resources';
+import { fractionalBytesFixes, memoryWithoutUnitFixes, requestAboveLimitFixes } from './resources';
 import {
   deploymentStrategyFixes,
   duplicateEnvFixes,
@@ -39,6 +39,7 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   portClashFixes,
   requestAboveLimitFixes,
   fractionalBytesFixes,
+  memoryWithoutUnitFixes,
   nativeSidecarFixes,
   apiVersionFixes,
   workloadRestartPolicyFixes,

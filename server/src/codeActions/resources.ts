@@ -39,3 +39,24 @@ export const fractionalBytesFixes: FixFamily = {
     ];
   },
 };
+
+/** A small memory amount with no unit (`memory: 512` is 512 bytes): the mebibytes (or gibibytes) meant. */
+export const memoryWithoutUnitFixes: FixFamily = {
+  rules: ['memory-without-unit'],
+  fixes(ctx) {
+    const node = valueAt(ctx.doc, ctx.finding.start)?.node;
+    if (!isScalar(node) || !node.range) return [];
+    const written = ctx.text.slice(node.range[0], node.range[1]).replace(/^["']|["']$/g, '');
+    if (!/^[0-9]+$/.test(written)) return [];
+    const amount = Number(written);
+    const [start, end] = node.range;
+    // A quoted amount keeps its quotes; a plain number becomes a plain quantity (`512Mi` needs none).
+    const quoted = typeof node.value === 'string';
+    const fix = (unit: string, preferred: boolean) => ({
+      title: `Change to ${code(`${written}${unit}`)} (${unit === 'Mi' ? 'mebibytes' : 'gibibytes'})`,
+      edits: [quoted ? renameScalar(node, `${written}${unit}`) : { start, end, newText: `${written}${unit}` }],
+      preferred,
+    });
+    return amount < 1024 ? [fix('Mi', true), fix('Gi', false)] : [fix('Mi', true)];
+  },
+};
