@@ -147,6 +147,15 @@ describe('snippets: every snippet expands to a manifest without errors', () => {
     });
   }
 
+  it('a container snippet says which list it goes under (VS Code offers snippets everywhere in YAML)', () => {
+    for (const [name, snippet] of ENTRIES) {
+      const host = hostOf(snippet.prefix);
+      if (host === INIT_HOST) assert.match(snippet.description, /^Under initContainers[:,]/, name);
+      else if (host === CONTAINERS_HOST) assert.match(snippet.description, /^Under containers: /, name);
+    }
+    assert.match((snippets as Record<string, Snippet>)['Native sidecar'].description, /^Under initContainers, not containers: /);
+  });
+
   it('the native sidecar is an init container with restartPolicy Always', () => {
     const body = (snippets as Record<string, Snippet>)['Native sidecar'].body.join('\n');
     assert.match(body, /^ {2}restartPolicy: Always$/m);
