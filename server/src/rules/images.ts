@@ -1,4 +1,5 @@
 import { valueOf } from '../document/yamlTree';
+import { imageTag } from '../pod/imageReference';
 import { podModelOf } from '../pod/podModel';
 import type { Check, RuleDescriptor } from './rule';
 import { containerLabel, spanOf } from './support';
@@ -10,16 +11,6 @@ export const imageTagRule: RuleDescriptor = {
   example: 'containers:\n  - name: web\n    image: nginx',
   fix: 'Pin a version tag (`nginx:1.27.2`) or a digest (`nginx@sha256:...`).',
 };
-
-/** The image reference: `[registry[:port]/]path[:tag][@digest]`. The tag is after the last '/' only. */
-export function imageTag(image: string): { tag?: string; digest?: string } {
-  const at = image.indexOf('@');
-  const digest = at >= 0 ? image.slice(at + 1) : undefined;
-  const name = at >= 0 ? image.slice(0, at) : image;
-  const lastSlash = name.lastIndexOf('/');
-  const colon = name.indexOf(':', lastSlash + 1);
-  return { tag: colon >= 0 ? name.slice(colon + 1) : undefined, digest };
-}
 
 /** The shape of an image reference: lowercase repository path, optional registry port, tag and digest. */
 const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._-]*(:[0-9]+)?(\/[a-z0-9][a-z0-9._-]*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-f0-9]+)?$/;

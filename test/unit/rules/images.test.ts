@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { imageTag } from '../../../server/src/rules/images';
+import { imageTag } from '../../../server/src/pod/imageReference';
 import { lines, ruleTable } from './support';
 
 const pod = (image: string) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', `      image: ${image}`);
