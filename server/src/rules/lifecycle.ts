@@ -1,5 +1,6 @@
 import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
+import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
 import { compareVersions } from '../service/settings';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support';
@@ -52,8 +53,6 @@ export const ephemeralContainersRule: RuleDescriptor = {
   fix: 'Remove them from the manifest; use `kubectl debug` against the running Pod instead.',
 };
 
-const INIT_FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-
 /** What each list of containers may hold in the Pod's lifecycle: init steps, native sidecars, ephemeral containers. */
 export const lifecycleCheck: Check = {
   name: 'lifecycle',
@@ -95,7 +94,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
       });
     }
     const rules = keySpan(c.node, 'restartPolicyRules');
-    if (rules && compareVersions(version, '1.36') < 0) {
+    if (rules && !sidecarRestartRulesOnByDefault(version)) {
       ctx.report(sidecarRestartRulesRule, {
         message: `restartPolicyRules on a native sidecar needs the feature gate RestartAllContainersOnContainerExits, alpha and off by default in Kubernetes 1.35 (you target ${version}), so the API server rejects it unless your cluster turns it on. Remove it, or enable the gate on the API server and the kubelets.`,
         ...rules,
@@ -110,7 +109,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
     return;
   }
   if (policy === 'Always') return;
-  for (const field of INIT_FORBIDDEN) {
+  for (const field of RUNNING_CONTAINER_FIELDS) {
     const span = keySpan(c.node, field);
     if (!span) continue;
     ctx.report(initContainerFieldRule, {
@@ -127,7 +126,7 @@ function checkRegularContainer(ctx: CheckContext, c: ContainerModel, version: st
     const span = spanOf(pair?.key);
     if (!pair || !span) continue;
     const field = pair === policyPair ? 'restartPolicy' : 'restartPolicyRules';
-    if (compareVersions(version, '1.35') < 0) {
+    if (!containerRestartRulesOnByDefault(version)) {
       ctx.report(containerRestartPolicyRule, {
         message: `${field} on a regular container needs the ContainerRestartRules feature, which is alpha and off by default before Kubernetes 1.35 (you target ${version}): the API server rejects it. Use the Pod's spec.restartPolicy instead.`,
         ...span,
