@@ -61,7 +61,7 @@ describe('protocol: completion', function () {
     const pull = items.find((i) => i.label === 'imagePullPolicy');
     assert.ok(pull);
     assert.deepEqual((pull.textEdit as TextEdit).range, { start: { line: 7, character: 4 }, end: { line: 7, character: 11 } });
-    assert.equal(pull.detail, 'string · container-level');
+    assert.equal(pull.detail, 'string · container-level · default: Always for an untagged or :latest image, else IfNotPresent');
     assert.ok(!items.some((i) => i.label === 'volumes'), 'no PodSpec fields in a container');
   });
 

@@ -16,6 +16,8 @@ export interface BlockPlace {
   readonly path: PathSegment[];
   /** Keys the mapping already has on other lines. */
   readonly keys: Set<string>;
+  /** The one-line scalar values of those keys (`restartPolicy` → `Always`), where written so. */
+  readonly values: Map<string, string>;
 }
 
 type Need = { kind: 'map'; column: number } | { kind: 'seq'; column: number };
@@ -27,6 +29,7 @@ type Need = { kind: 'map'; column: number } | { kind: 'seq'; column: number };
  */
 export function mappingAt(lines: TextLines, lineIndex: number, column: number, dashes: readonly number[]): BlockPlace | undefined {
   const keys = new Set<string>();
+  const values = new Map<string, string>();
   const trail: PathSegment[] = []; // innermost first
   let need: Need = { kind: 'map', column };
   let count = 0;
@@ -42,7 +45,10 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
     if (need.kind === 'map') {
       const k = need.column;
       if (s.key !== undefined && s.keyColumn === k) {
-        if (collecting) keys.add(s.key);
+        if (collecting) {
+          keys.add(s.key);
+          if (s.scalar !== undefined) values.set(s.key, s.scalar);
+        }
         if (s.dashes.length) {
           // The mapping is an item whose first key is on this line.
           for (let d = 1; d < s.dashes.length; d++) trail.push(0);
@@ -99,14 +105,14 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
     }
   }
   if (need.kind === 'seq') trail.push(count);
-  return { path: trail.reverse(), keys };
+  return { path: trail.reverse(), keys, values };
 }
 
 /**
- * Keys of the mapping at `column` written below line `lineIndex` (up to where the mapping ends). With
- * `itemStart`, the mapping is an item that started on the line, so the next `- ` at its column ends it.
+ * Keys of the mapping at `column` written below line `lineIndex` (up to where the mapping ends), and their
+ * one-line scalar values into `values`. The next `- ` at the mapping's column starts another item and ends it.
  */
-export function keysBelow(lines: TextLines, lineIndex: number, column: number, into: Set<string>): void {
+export function keysBelow(lines: TextLines, lineIndex: number, column: number, into: Set<string>, values?: Map<string, string>): void {
   for (let i = lineIndex + 1; i < lines.count; i++) {
     const s = lines.shape(i);
     if (s.marker) return;
@@ -114,6 +120,7 @@ export function keysBelow(lines: TextLines, lineIndex: number, column: number, i
     if (s.key !== undefined && s.keyColumn === column) {
       if (s.dashes.length) return; // the next item of the sequence
       into.add(s.key);
+      if (values && s.scalar !== undefined) values.set(s.key, s.scalar);
       continue;
     }
     if (s.indent > column || (s.indent === column && s.dashes.length)) continue;

@@ -4,6 +4,7 @@ import { podModelOf } from '../pod/podModel';
 import { workloadKindByName } from '../pod/workloadKinds';
 import { schemaAtPath } from '../schema/kubernetesSchema';
 import type { FeatureRequest } from '../service/languageService';
+import { containerAtCursor } from './containerAtCursor';
 import { containerPatternItems } from './containerPatterns';
 import { contextInText, type CursorContext } from './cursorContext';
 import { documentStarters } from './documentStarters';
@@ -40,8 +41,10 @@ export function complete(req: FeatureRequest): CompletionList {
     }
     if (!rootDefinition) return EMPTY;
     const schema = schemaAtPath(rootDefinition, context.path);
-    if (schema) items.push(...keyItems(context, schema, style, range));
     const pod = podModelOf(doc);
+    const container = containerAtCursor(context, workloadKindByName(identity.kind)?.podSpecPath, pod);
+    const containerKeys = container && { container, kubernetesVersion: req.settings.kubernetesVersion };
+    if (schema) items.push(...keyItems(context, schema, style, range, containerKeys));
     const list = containerListAt(context, identity.kind);
     if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
     if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
@@ -49,13 +52,15 @@ export function complete(req: FeatureRequest): CompletionList {
   }
 
   const schema = rootDefinition ? schemaAtPath(rootDefinition, context.path) : undefined;
+  const pod = rootDefinition ? podModelOf(doc) : undefined;
   const kindLineIndex = firstTopLevelKey(lines, 'kind');
   const kindLine = kindLineIndex === undefined ? undefined : lines.starts[kindLineIndex];
   items.push(
     ...valueItems({
       context,
       identity,
-      pod: rootDefinition ? podModelOf(doc) : undefined,
+      pod,
+      container: containerAtCursor(context, workloadKindByName(identity.kind)?.podSpecPath, pod),
       schema,
       range,
       apiVersionInsert: kindLine !== undefined ? req.rangeOf(kindLine, kindLine) : undefined,

@@ -19,6 +19,11 @@ export interface CursorContext {
   readonly style: 'block' | 'flow';
   /** Keys the mapping already has (key position), the one at the cursor left out. */
   readonly presentKeys: ReadonlySet<string>;
+  /**
+   * The one-line scalar values of the mapping's other keys (block style; empty in flow style): what an offer
+   * depends on in the same mapping, such as an init container's `restartPolicy` or a container's `image`.
+   */
+  readonly presentValues: ReadonlyMap<string, string>;
   /** Column where the key starts (block style): nested lines are indented relative to it. */
   readonly column: number;
   /** Block key position right after `- `: the mapping is a new item of a sequence. */
@@ -62,7 +67,8 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
     const place = mappingAt(lines, lineIndex, column, dashes);
     if (!place) return undefined;
     const keys = new Set(place.keys);
-    keysBelow(lines, lineIndex, column, keys);
+    const values = new Map(place.values);
+    keysBelow(lines, lineIndex, column, keys, values);
     const replaceStart = offset - rest.length;
     const afterWord = after.slice(wordAfter.length);
     return {
@@ -73,6 +79,7 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
       typed: rest,
       style: 'block',
       presentKeys: keys,
+      presentValues: values,
       column,
       itemStart,
       hasColon: /^\s*:/.test(afterWord),
@@ -97,6 +104,8 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
     if (/[\s#]/.test(typed)) return undefined;
     const place = mappingAt(lines, lineIndex, shape.keyColumn, shape.dashes);
     if (!place) return undefined;
+    const values = new Map(place.values);
+    keysBelow(lines, lineIndex, shape.keyColumn, new Set(), values);
     return {
       position: 'value',
       path: [...place.path, shape.key],
@@ -105,6 +114,7 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
       typed,
       style: 'block',
       presentKeys: new Set(),
+      presentValues: values,
       column: shape.keyColumn,
       itemStart: false,
       hasColon: false,
@@ -126,6 +136,7 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
       typed,
       style: 'block',
       presentKeys: new Set(),
+      presentValues: new Map(),
       column: shape.contentColumn,
       itemStart: false,
       hasColon: false,
@@ -188,6 +199,7 @@ function flowContext(lines: TextLines, offset: number, flow: ReturnType<typeof f
   }
   const wordAfter = WORD_AFTER.exec(text.slice(offset, Math.min(text.length, offset + 200)))![0];
   const common = {
+    presentValues: new Map<string, string>(),
     replaceStart: start,
     replaceEnd: offset + wordAfter.length,
     typed,

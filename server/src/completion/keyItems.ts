@@ -6,10 +6,13 @@ import {
   type CompletionItem,
   type Range,
 } from 'vscode-languageserver-types';
+import { fieldsRejectedOn } from '../pod/containerFields';
 import { resolve, typeLabel, typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { ContainerAtCursor } from './containerAtCursor';
 import type { CursorContext } from './cursorContext';
 import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
 import type { IndentStyle } from './indentStyle';
+import { pullPolicyOffer } from './pullPolicyOffer';
 
 /** Keys a person should not write: the API server fills them in. */
 const SERVER_SET = new Set(['status']);
@@ -33,19 +36,26 @@ export const WELL_KNOWN_NODE_LABELS: [string, string][] = [
   ['node.kubernetes.io/instance-type', 'the machine type of the node'],
 ];
 
+/** The container whose keys are offered, and the Kubernetes version targeted: what its fields depend on. */
+export interface ContainerKeys {
+  readonly container: ContainerAtCursor;
+  readonly kubernetesVersion: string;
+}
+
 /**
  * The keys that may go at the cursor: the fields of the mapping's schema that are not written yet, required ones
- * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `).
+ * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `). In a
+ * container, only the fields the API accepts for its role at the targeted version (no probes on an init step).
  */
-export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range): CompletionItem[] {
+export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range, containerKeys?: ContainerKeys): CompletionItem[] {
   const node = schema.node;
   if (typesOf(node).includes('array') && node.items && context.style === 'block' && !context.itemStart) {
     // Under a sequence's key without a dash yet: the item's fields, each starting a new item.
     const item = resolve(node.items);
     if (!item.node.properties) return [];
-    return fieldItems(context, item, style, range, true);
+    return fieldItems(context, item, style, range, true, containerKeys);
   }
-  if (node.properties) return fieldItems(context, schema, style, range, false);
+  if (node.properties) return fieldItems(context, schema, style, range, false, containerKeys);
   if (context.path[context.path.length - 1] === 'nodeSelector') {
     return WELL_KNOWN_NODE_LABELS.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
       label: name,
@@ -68,20 +78,24 @@ export function keyItems(context: CursorContext, schema: ResolvedSchema, style: 
   return [];
 }
 
-function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean): CompletionItem[] {
+function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean, containerKeys?: ContainerKeys): CompletionItem[] {
   const properties = parent.node.properties!;
   const required = new Set(parent.node.required ?? []);
   const atRoot = context.path.length === 0;
+  const container = containerKeys?.container;
+  const rejected = container ? fieldsRejectedOn(container.list, container.isNativeSidecar, containerKeys.kubernetesVersion) : undefined;
   const items: CompletionItem[] = [];
   for (const [name, raw] of Object.entries(properties)) {
     if (!newItem && context.presentKeys.has(name)) continue;
+    if (rejected?.has(name)) continue;
     if (atRoot && SERVER_SET.has(name)) continue;
     if (parent.definition === OBJECT_META && SERVER_SET_METADATA.has(name)) continue;
     const field = resolve(raw);
     const deprecated = isDeprecated(field.description);
     const scope = scopeOf(parent.definition, name);
     const isRequired = required.has(name);
-    const detail = [typeLabel(field), scope, isRequired ? 'required' : undefined].filter(Boolean).join(' · ');
+    const pull = container && name === 'imagePullPolicy' ? pullPolicyOffer(container.image) : undefined;
+    const detail = [typeLabel(field), scope, isRequired ? 'required' : undefined, pull?.note].filter(Boolean).join(' · ');
     const item: CompletionItem = {
       label: newItem ? `- ${name}` : name,
       kind: CompletionItemKind.Property,
@@ -91,7 +105,8 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
       filterText: name,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range, newText: keyText(name, field, context, style, newItem) },
+      // imagePullPolicy: the image's default is the first choice; with no image yet, no choice is made for the person.
+      textEdit: { range, newText: keyText(name, field, context, style, newItem, pull && (pull.defaultPolicy ? [pull.defaultPolicy] : null)) },
     };
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
@@ -99,16 +114,20 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
   return items;
 }
 
-/** The text a key inserts: the key and the beginning of its value, indented from the key's column. */
-export function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, newItem = false): string {
+/**
+ * The text a key inserts: the key and the beginning of its value, indented from the key's column. `first` puts
+ * those enum values first among the choices; null offers no choice (a plain tab stop).
+ */
+export function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, newItem = false, first?: readonly string[] | null): string {
   if (context.hasColon) return name;
   const shape = valueShape(field);
+  const scalar = first === null ? '$0' : scalarPlaceholder(field, first);
   if (context.style === 'flow') {
-    return shape === 'object' ? `${name}: {$0}` : shape === 'array' ? `${name}: [$0]` : `${name}: ${scalarPlaceholder(field)}`;
+    return shape === 'object' ? `${name}: {$0}` : shape === 'array' ? `${name}: [$0]` : `${name}: ${scalar}`;
   }
   const column = context.column + (newItem ? 2 : 0);
   const prefix = newItem ? '- ' : '';
-  if (!context.lineIsOpen || shape === 'scalar') return `${prefix}${name}: ${scalarPlaceholder(field)}`;
+  if (!context.lineIsOpen || shape === 'scalar') return `${prefix}${name}: ${scalar}`;
   if (shape === 'object') return `${prefix}${name}:\n${' '.repeat(column + style.unit)}$0`;
   const dash = column + style.sequenceIndent;
   return `${prefix}${name}:\n${' '.repeat(dash)}- $0`;
@@ -123,9 +142,12 @@ function valueShape(field: ResolvedSchema): 'object' | 'array' | 'scalar' {
   return 'scalar';
 }
 
-function scalarPlaceholder(field: ResolvedSchema): string {
+function scalarPlaceholder(field: ResolvedSchema, first: readonly string[] = []): string {
   const node = field.node;
-  if (node.enum?.length) return `\${1|${node.enum.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
+  if (node.enum?.length) {
+    const values = [...first.filter((v) => node.enum!.includes(v)), ...node.enum.filter((v) => !first.includes(v))];
+    return `\${1|${values.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
+  }
   if (typesOf(node).length === 1 && typesOf(node)[0] === 'boolean') return '${1|true,false|}';
   return '$0';
 }

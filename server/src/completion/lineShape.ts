@@ -22,6 +22,8 @@ export interface LineShape {
    * flow collection. Anchors and tags alone count as nothing.
    */
   readonly value: 'none' | 'scalar' | 'block-scalar' | 'flow';
+  /** The scalar after `key:`, unquoted, without a trailing comment (value 'scalar' only): `Always`, `nginx:1.27`. */
+  readonly scalar?: string;
 }
 
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],][^#]*?)[ \t]*:(?=[ \t]|$)/;
@@ -43,6 +45,8 @@ export function lineShape(line: string): LineShape {
   if (!match) {
     return { indent, dashes, contentColumn: i, blank, marker, value: classify(rest) };
   }
+  const afterColon = rest.slice(match[0].length);
+  const value = classify(afterColon);
   return {
     indent,
     dashes,
@@ -51,8 +55,17 @@ export function lineShape(line: string): LineShape {
     marker,
     key: unquote(match[1]),
     keyColumn: i,
-    value: classify(rest.slice(match[0].length)),
+    value,
+    scalar: value === 'scalar' ? scalarText(afterColon) : undefined,
   };
+}
+
+/** A one-line scalar as its text: a quoted one up to its closing quote, a plain one up to a comment. */
+function scalarText(afterColon: string): string {
+  const text = afterColon.trim();
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(text);
+  if (quoted) return unquote(quoted[1]);
+  return text.replace(/\s#.*$/, '').trimEnd();
 }
 
 function classify(afterColon: string): LineShape['value'] {

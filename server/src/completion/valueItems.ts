@@ -4,14 +4,18 @@ import type { Path } from '../document/yamlTree';
 import type { ContainerModel, PodModel } from '../pod/podModel';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
 import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { ContainerAtCursor } from './containerAtCursor';
 import type { CursorContext } from './cursorContext';
 import { WELL_KNOWN_NODE_LABELS } from './keyItems';
+import { pullPolicyOffer } from './pullPolicyOffer';
 
 /** What value completion needs besides the cursor: the document's identity, its Pod, and the schema there. */
 export interface ValueScope {
   readonly context: CursorContext;
   readonly identity: DocumentIdentity;
   readonly pod?: PodModel;
+  /** The container whose field's value is typed, when it is one. */
+  readonly container?: ContainerAtCursor;
   readonly schema?: ResolvedSchema;
   readonly range: Range;
   /** Where a missing `apiVersion:` line would go (before the `kind:` line), as a zero-width range. */
@@ -68,6 +72,7 @@ export function valueItems(scope: ValueScope): CompletionItem[] {
   }
   const schema = scope.schema;
   if (!schema) return [];
+  if (last === 'imagePullPolicy' && scope.container && schema.node.enum?.length) return pullPolicyItems(scope, scope.container, schema.node.enum);
   if (schema.node.enum?.length) return schema.node.enum.map((value, i) => valueItem(scope, value, { sortText: String(i).padStart(3, '0') }));
   const types = typesOf(schema.node);
   if (types.length === 1 && types[0] === 'boolean') return ['true', 'false'].map((v) => valueItem(scope, v, { kind: CompletionItemKind.Keyword }));
@@ -188,6 +193,19 @@ function containerNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] 
       detail: `${c.list === 'initContainers' ? 'init container' : 'container'}${c === own ? ' (this one)' : ''}`,
       sortText: String(i).padStart(3, '0'),
     }));
+}
+
+/** The pull policies, the one the API fills in for this container's image preselected and named as the default. */
+function pullPolicyItems(scope: ValueScope, container: ContainerAtCursor, values: readonly string[]): CompletionItem[] {
+  const offer = pullPolicyOffer(container.image);
+  return values.map((value, i) => {
+    const isDefault = value === offer.defaultPolicy;
+    return valueItem(scope, value, {
+      sortText: String(i).padStart(3, '0'),
+      detail: isDefault ? `the default for this image (${value === 'Always' ? 'untagged or :latest' : 'it names a version'})` : offer.defaultPolicy ? undefined : offer.note,
+      preselect: isDefault || undefined,
+    });
+  });
 }
 
 /** Restart policies the workload accepts: its controller rejects the others (a Job never restarts Always). */

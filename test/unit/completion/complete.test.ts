@@ -69,8 +69,8 @@ describe('completion: keys', () => {
     const marked = POD('  containers:', '  - name: app', '    image: nginx:1.27', '    imagePu|');
     const pull = item(marked, 'imagePullPolicy');
     assert.equal(range(pull), '8:4-8:11');
-    assert.equal(pull.detail, 'string · container-level');
-    assert.equal(accept(marked, 'imagePullPolicy'), POD('  containers:', '  - name: app', '    image: nginx:1.27', '    imagePullPolicy: Always'));
+    assert.equal(pull.detail, 'string · container-level · default for this image: IfNotPresent (it names a version)');
+    assert.equal(accept(marked, 'imagePullPolicy'), POD('  containers:', '  - name: app', '    image: nginx:1.27', '    imagePullPolicy: IfNotPresent'));
   });
 
   it('offers container fields inside a container, not Pod fields, and not the keys already written', () => {
@@ -167,7 +167,8 @@ describe('completion: keys', () => {
   it('works with CRLF line ends', () => {
     const marked = 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n  - name: a\r\n    ima|\r\n';
     assert.equal(range(item(marked, 'image')), '5:4-5:7');
-    assert.equal(accept(marked, 'imagePullPolicy'), 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n  - name: a\r\n    imagePullPolicy: Always\r\n');
+    // No image yet, so no pull policy is chosen for the person.
+    assert.equal(accept(marked, 'imagePullPolicy'), 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n  - name: a\r\n    imagePullPolicy: \r\n');
   });
 
   it('offers nothing in a YAML file of another tool', () => {
