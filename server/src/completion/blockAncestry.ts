@@ -23,6 +23,17 @@ export interface BlockPlace {
 type Need = { kind: 'map'; column: number } | { kind: 'seq'; column: number };
 
 /**
+ * The place a line opens for what is below it: with dashes, the outermost sequence (each further `- ` on the line
+ * starts an inner sequence at its first item, pushed onto the innermost-first `trail`); else the mapping whose
+ * keys start at `keyColumn`.
+ */
+function placeOpenedBy(dashes: readonly number[], keyColumn: number, trail: PathSegment[]): Need {
+  if (!dashes.length) return { kind: 'map', column: keyColumn };
+  for (let d = 1; d < dashes.length; d++) trail.push(0);
+  return { kind: 'seq', column: dashes[0] };
+}
+
+/**
  * The mapping whose keys start at `column`, one of whose keys is (or will be) on line `lineIndex`. `dashes` are
  * the item markers before that key on its own line: with any, the mapping is a new item that starts on the line.
  * Returns undefined when the lines above contradict it (the column continues a scalar value).
@@ -31,13 +42,10 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
   const keys = new Set<string>();
   const values = new Map<string, string>();
   const trail: PathSegment[] = []; // innermost first
-  let need: Need = { kind: 'map', column };
+  // `- - key`: inner sequences start on this line.
+  let need = placeOpenedBy(dashes, column, trail);
   let count = 0;
   let collecting = dashes.length === 0;
-  if (dashes.length) {
-    for (let d = 1; d < dashes.length; d++) trail.push(0); // `- - key`: inner sequences start on this line
-    need = { kind: 'seq', column: dashes[0] };
-  }
   for (let i = lineIndex - 1; i >= 0; i--) {
     const s = lines.shape(i);
     if (s.marker) break;
@@ -51,8 +59,7 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
         }
         if (s.dashes.length) {
           // The mapping is an item whose first key is on this line.
-          for (let d = 1; d < s.dashes.length; d++) trail.push(0);
-          need = { kind: 'seq', column: s.dashes[0] };
+          need = placeOpenedBy(s.dashes, k, trail);
           count = 0;
           collecting = false;
         }
@@ -65,19 +72,13 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
       if (s.key !== undefined && s.value === 'none' && s.keyColumn! < k) {
         trail.push(s.key);
         collecting = false;
-        if (s.dashes.length) {
-          for (let d = 1; d < s.dashes.length; d++) trail.push(0);
-          need = { kind: 'seq', column: s.dashes[0] };
-          count = 0;
-        } else {
-          need = { kind: 'map', column: s.keyColumn! };
-        }
+        need = placeOpenedBy(s.dashes, s.keyColumn!, trail);
+        count = 0;
         continue;
       }
       if (s.dashes.length && s.key === undefined && s.value === 'none') {
         // A bare `-` whose item mapping starts on the next lines.
-        for (let d = 1; d < s.dashes.length; d++) trail.push(0);
-        need = { kind: 'seq', column: s.dashes[0] };
+        need = placeOpenedBy(s.dashes, s.contentColumn, trail);
         count = 0;
         collecting = false;
         continue;
@@ -92,13 +93,8 @@ export function mappingAt(lines: TextLines, lineIndex: number, column: number, d
       if (s.indent > d || (s.indent === d && s.key === undefined && !s.dashes.length)) continue;
       if (s.key !== undefined && s.value === 'none' && s.keyColumn! <= d && !(s.dashes.length && s.indent === d)) {
         trail.push(count, s.key);
-        if (s.dashes.length) {
-          for (let x = 1; x < s.dashes.length; x++) trail.push(0);
-          need = { kind: 'seq', column: s.dashes[0] };
-          count = 0;
-        } else {
-          need = { kind: 'map', column: s.keyColumn! };
-        }
+        need = placeOpenedBy(s.dashes, s.keyColumn!, trail);
+        count = 0;
         continue;
       }
       return undefined;
