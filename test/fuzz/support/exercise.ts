@@ -18,7 +18,7 @@ export interface ExerciseOptions {
   readonly at?: readonly number[];
   /** Positions outside the text too (a misbehaving client): the service must clamp, not throw. */
   readonly outside?: boolean;
-  /** The hang bound per request, when an input is known to be slow to parse (thousands of documents). */
+  /** The hang bound for parsing and validating, when an input is known to be slow to parse; other requests keep theirs. */
   readonly boundMs?: number;
 }
 

@@ -26,3 +26,42 @@ describe('reliability: regressions found by fuzzing', () => {
     assert.deepEqual([...new Set(items.map(editRange))], ['6:2-6:7']);
   });
 });
+
+describe('reliability: the diagram on a crowded Pod', () => {
+  const crowd = (n: number) =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: crowd}',
+      'spec:',
+      '  containers:',
+      ...Array.from({ length: n }, (_, i) => `  - {name: c${i}, image: nginx:1.27, ports: [{containerPort: 80}]}`),
+      '',
+    ].join('\n');
+
+  it('names at most five clashing containers on a port, then "and others"', () => {
+    const { source, position } = withCursor(crowd(8).replace('kind: Pod', 'kind: P|od'));
+    const model = service.diagram(source, position, DEFAULT_SETTINGS) as { containers: { name: string; ports: { clashWith?: string }[] }[] };
+    assert.deepEqual(
+      model.containers.slice(0, 3).map((c) => [c.name, c.ports[0].clashWith]),
+      [
+        ['c0', 'c1, c2, c3, c4, c5 and others'],
+        ['c1', 'c0, c2, c3, c4, c5 and others'],
+        ['c2', 'c0, c1, c3, c4, c5 and others'],
+      ],
+    );
+  });
+
+  it('names every clashing container when there are five or fewer', () => {
+    const { source, position } = withCursor(crowd(3).replace('kind: Pod', 'kind: P|od'));
+    const model = service.diagram(source, position, DEFAULT_SETTINGS) as { containers: { name: string; ports: { clashWith?: string }[] }[] };
+    assert.deepEqual(
+      model.containers.map((c) => [c.name, c.ports[0].clashWith]),
+      [
+        ['c0', 'c1, c2'],
+        ['c1', 'c0, c2'],
+        ['c2', 'c0, c1'],
+      ],
+    );
+  });
+});
