@@ -8,6 +8,7 @@ import { containerAtCursor } from './containerAtCursor';
 import { containerPatternItems } from './containerPatterns';
 import { contextInText, type CursorContext } from './cursorContext';
 import { documentStarters } from './documentStarters';
+import { flowItemSkeleton, isNewFlowItem } from './flowItems';
 import { indentStyleOf } from './indentStyle';
 import { keyItems } from './keyItems';
 import { identityOf, rootDefinitionOf } from './schemaContext';
@@ -67,7 +68,19 @@ export function complete(req: FeatureRequest): CompletionList {
       claimTemplates: identity.kind === 'StatefulSet' ? claimTemplateNames(doc.root) : undefined,
     }),
   );
+  // A new item of a flow sequence of objects (`containers: [|]`): the item itself, and the container patterns.
+  if (isNewFlowItem(context) && entryEndsAt(lines.text, offset)) {
+    const skeleton = flowItemSkeleton(context, schema, range);
+    if (skeleton) items.push(skeleton);
+    const list = containerListAt(context, identity.kind);
+    if (list) items.push(...containerPatternItems(req, context, list, pod, style, range));
+  }
   return { isIncomplete: false, items };
+}
+
+/** Nothing but spaces between the cursor and the end of the flow entry (`,`, `]` or the line's end). */
+function entryEndsAt(text: string, offset: number): boolean {
+  return /^[ \t]*(?:[,\]\r\n]|$)/.test(text.slice(offset, offset + 200));
 }
 
 /** The container list whose new item is at the cursor: under its key, or right after a fresh `- `. */
@@ -80,6 +93,7 @@ function containerListAt(context: CursorContext, kind: string | undefined): 'con
   const list = tail[0];
   if (list !== 'containers' && list !== 'initContainers') return undefined;
   if (tail.length === 1 && !context.itemStart) return list;
+  if (tail.length === 2 && context.style === 'flow' && context.position === 'value' && typeof tail[1] === 'number') return list;
   if (tail.length === 2 && context.itemStart && context.presentKeys.size === 0 && context.lineIsOpen) return list;
   return undefined;
 }

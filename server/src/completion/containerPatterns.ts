@@ -2,6 +2,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
 import { itemText, mappingLines, snippetEscape, type BlockValue } from './blockText';
+import { flowText } from './flowText';
 import type { CursorContext } from './cursorContext';
 import type { FeatureRequest } from '../service/languageService';
 import type { IndentStyle } from './indentStyle';
@@ -39,12 +40,16 @@ export function containerPatternItems(
   const shared = sharedVolume(pod, app);
   const sharing = shared.declared && shared.mountedByApp ? [] : sharingEdits(req, pod, app, shared, style);
   const patterns = list === 'containers' ? appPatterns(pod, app, shared, sharing.length > 0) : initPatterns(app, shared, sharing.length > 0);
-  // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion.
+  // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion. In a flow
+  // sequence (`containers: [|]`) the item is one flow mapping.
   const newItem = !context.itemStart;
   return patterns.map((pattern, i) => {
-    const text = newItem
-      ? itemText(pattern.body, context.column, style)
-      : mappingLines(pattern.body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n');
+    const text =
+      context.style === 'flow'
+        ? flowText(pattern.body)
+        : newItem
+          ? itemText(pattern.body, context.column, style)
+          : mappingLines(pattern.body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n');
     return {
       label: pattern.label,
       kind: CompletionItemKind.Snippet,
