@@ -12,7 +12,10 @@ import type { ContainerList } from './podModel';
  */
 export const RUNNING_CONTAINER_FIELDS = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
-/** restartPolicy and restartPolicyRules on a regular container: the ContainerRestartRules gate, on by default (beta) from 1.35. */
+/**
+ * restartPolicy and restartPolicyRules on a regular container, and restartPolicy OnFailure or Never on an init
+ * container: the ContainerRestartRules gate, on by default (beta) from 1.35.
+ */
 export function containerRestartRulesOnByDefault(version: string): boolean {
   return compareVersions(version, '1.35') >= 0;
 }

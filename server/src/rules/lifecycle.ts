@@ -16,9 +16,9 @@ export const initContainerFieldRule: RuleDescriptor = {
 export const initRestartPolicyRule: RuleDescriptor = {
   id: 'init-container-restart-policy',
   defaultSeverity: 'error',
-  rationale: 'On an init container, restartPolicy may only be Always (which makes it a native sidecar); other values are rejected.',
-  example: 'initContainers:\n  - name: setup\n    image: busybox:1.36\n    restartPolicy: OnFailure',
-  fix: 'Remove restartPolicy (the Pod\'s restartPolicy governs init containers), or set Always for a native sidecar.',
+  rationale: 'On an init container, restartPolicy Always makes it a native sidecar; OnFailure and Never need the ContainerRestartRules gate (alpha and off by default in 1.34, beta from 1.35), and API servers without it reject them.',
+  example: '# podsmith.kubernetesVersion: "1.34"\ninitContainers:\n  - name: setup\n    image: busybox:1.36\n    restartPolicy: OnFailure',
+  fix: 'Remove restartPolicy (the Pod\'s restartPolicy governs init containers), set Always for a native sidecar, or target Kubernetes 1.35 or later and make sure the feature gate is on.',
 };
 
 export const containerRestartPolicyRule: RuleDescriptor = {
@@ -80,11 +80,20 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
   const policy = c.restartPolicy;
   const policySpan = fieldSpan(c.node, 'restartPolicy');
   // Values outside the enum are the schema check's finding (invalid-enum); this rule explains the valid ones.
+  // OnFailure and Never on an init step came with ContainerRestartRules (KEP-5307), as on a regular container.
   if ((policy === 'OnFailure' || policy === 'Never') && policySpan) {
-    ctx.report(initRestartPolicyRule, {
-      message: `restartPolicy \`${policy}\` is not allowed on an init container: the only value is Always, which turns it into a native sidecar that keeps running beside the app. Remove it (the Pod's restartPolicy decides whether a failed init step is retried), or set Always.`,
-      ...policySpan,
-    });
+    if (!containerRestartRulesOnByDefault(version)) {
+      ctx.report(initRestartPolicyRule, {
+        message: `restartPolicy \`${policy}\` on an init container needs the ContainerRestartRules feature, alpha and off by default before Kubernetes 1.35 (you target ${version}): the API server accepts only Always there, which turns the init container into a native sidecar that keeps running beside the app. Remove it (the Pod's restartPolicy decides whether a failed init step is retried), or set Always.`,
+        ...policySpan,
+      });
+    } else {
+      ctx.report(initRestartPolicyRule, {
+        message: `restartPolicy \`${policy}\` on an init container relies on the ContainerRestartRules feature gate (alpha in 1.34, beta from 1.35). It overrides the Pod's restartPolicy for this init step only (${policy === 'Never' ? 'a failed step is not retried and the Pod fails' : 'a failed step is retried in place'}); clusters that turn the gate off reject it. Make sure your cluster and its nodes support it.`,
+        ...policySpan,
+        severity: 'warning',
+      });
+    }
   }
   if (c.isNativeSidecar) {
     if (compareVersions(version, '1.29') < 0 && policySpan) {

@@ -11,8 +11,12 @@ describe('rules: lifecycle', () => {
   ]);
 
   ruleTable('init-container-restart-policy', 1, [
-    { title: 'OnFailure on an init container', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: «OnFailure»', ...app), says: /restartPolicy `OnFailure` is not allowed on an init container: the only value is Always/ },
-    { title: 'silent: Always', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: Always', ...app) },
+    { title: 'OnFailure on an init container, rejected before 1.35', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: «OnFailure»', ...app), settings: { kubernetesVersion: '1.34' }, says: /restartPolicy `OnFailure` on an init container needs the ContainerRestartRules feature, alpha and off by default before Kubernetes 1.35 \(you target 1.34\): the API server accepts only Always there/ },
+    { title: 'Never on an init container, rejected in 1.28', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: «Never»', ...app), settings: { kubernetesVersion: '1.28' }, says: /you target 1\.28/ },
+    { title: 'Never: a warning about the beta gate from 1.35', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: «Never»', ...app), settings: { kubernetesVersion: '1.35' }, severity: 2, says: /relies on the ContainerRestartRules feature gate \(alpha in 1\.34, beta from 1\.35\).*a failed step is not retried and the Pod fails/ },
+    { title: 'OnFailure: a warning at the default version (1.36)', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: «OnFailure»', ...app), severity: 2, says: /a failed step is retried in place/ },
+    { title: 'silent: Always', manifest: pod('  initContainers:', '    - name: setup', '      image: busybox:1.36', '      restartPolicy: Always', ...app), settings: { kubernetesVersion: '1.34' } },
+    { title: 'silent: no restartPolicy on the init container', manifest: pod('  restartPolicy: Never', '  initContainers:', '    - name: setup', '      image: busybox:1.36', ...app), settings: { kubernetesVersion: '1.34' } },
   ]);
 
   ruleTable('container-restart-policy', 1, [
