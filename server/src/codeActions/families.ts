@@ -5,6 +5,15 @@ import { misplacedFieldFixes } from './misplacedField';
 import { missingRequiredFixes } from './missingRequired';
 import { invalidContainerNameFixes, invalidVolumeNameFixes } from './nameFormats';
 import { nativeSidecarFixes } from './nativeSidecar';
+import {
+  capabilitiesFixes,
+  hostNamespacesFixes,
+  privilegedFixes,
+  privilegeEscalationFixes,
+  procMountFixes,
+  runAsNonRootFixes,
+  seccompFixes,
+} from './podSecurity';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
 import { fractionalBytesFixes, memoryWithoutUnitFixes, requestAboveLimitFixes } from './resources';
 import {
@@ -54,6 +63,13 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   selectorMismatchFixes,
   emptySelectorFixes,
   ephemeralContainersFixes,
+  privilegeEscalationFixes,
+  runAsNonRootFixes,
+  seccompFixes,
+  capabilitiesFixes,
+  privilegedFixes,
+  hostNamespacesFixes,
+  procMountFixes,
 ];
 
 const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));

@@ -1,0 +1,209 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { keyName, locate, pairOf } from '../document/yamlTree';
+import { podModelOf, type ContainerModel } from '../pod/podModel';
+import { who } from '../pod/podSecurity/standard';
+import { code, type Fix, type FixContext, type FixFamily } from './fix';
+import { fillEmptyPair, flowText, insertItem, insertPair, removeItem, removePair, renameScalar, type Edit, type YamlValue } from './yamlEdits';
+
+/**
+ * Quick fixes for the Pod Security Standard findings whose remedy is clear: the value the standard asks for, or
+ * the field it forbids removed. A setting that is missing is written where it acts: per-container fields
+ * (allowPrivilegeEscalation, capabilities) in the container's securityContext, shared fields (runAsNonRoot,
+ * seccompProfile) in the Pod's, which every container inherits, or in the container's. Missing parents
+ * (securityContext, capabilities) are created on the way.
+ *
+ * A fix that creates a parent is left out of "fix all": two findings of one container would each create it.
+ */
+
+/** The scalar value a finding points at, with its pair and the mapping that holds it. */
+interface ValueAt {
+  readonly node: Scalar;
+  readonly pair: Pair<unknown, unknown>;
+  readonly map: YAMLMap<unknown, unknown>;
+  readonly key: string;
+}
+
+function valueAtFinding(ctx: FixContext): ValueAt | undefined {
+  const at = locate(ctx.doc.root, ctx.finding.start);
+  if (!at || at.onKey || !at.pair || !isScalar(at.node) || at.node.range?.[0] !== ctx.finding.start) return undefined;
+  const map = at.parents[at.parents.length - 1];
+  const key = keyName(at.pair);
+  return isMap(map) && key ? { node: at.node, pair: at.pair, map: map as YAMLMap<unknown, unknown>, key } : undefined;
+}
+
+/** The container whose mapping holds the finding (undefined for a finding on the Pod). */
+function containerAt(ctx: FixContext): ContainerModel | undefined {
+  const at = ctx.finding.start;
+  return podModelOf(ctx.doc)?.containers.find((c) => !!c.node.range && c.node.range[0] <= at && at < c.node.range[1]);
+}
+
+function replaceScalar(node: Scalar, text: string): Edit {
+  return { start: node.range![0], end: node.range![1], newText: text };
+}
+
+/** The edit that makes `map.keys...` hold `value`, and whether it had to create a parent mapping. */
+interface Setting {
+  readonly edit: Edit;
+  readonly createsParent: boolean;
+}
+
+/**
+ * Writes `value` at `keys` under `map`: replaces an existing scalar, fills an empty key, or adds what is missing
+ * (the remaining keys nested, in the document's style). Undefined when the text there is not a mapping to write in.
+ */
+function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: readonly string[], value: YamlValue): Setting | undefined {
+  const [key, ...rest] = keys;
+  const nested = (): YamlValue => rest.reduceRight<YamlValue>((inner, k) => ({ [k]: inner }), value);
+  const pair = pairOf(map, key);
+  if (!pair) {
+    const edit = insertPair(ctx.text, map, key, nested(), ctx.style);
+    // Two fixes writing into the same empty `{}` would both fill the space between its braces.
+    return edit && { edit, createsParent: rest.length > 0 || (map.flow === true && map.items.length === 0) };
+  }
+  const current = pair.value;
+  const empty = current === null || current === undefined || (isScalar(current) && current.value === null);
+  if (rest.length === 0) {
+    if (isScalar(current) && !empty && current.range) return { edit: replaceScalar(current, flowText(value)), createsParent: false };
+    if (empty && typeof value !== 'string') {
+      const edit = fillEmptyPair(ctx.text, pair, value, ctx.style);
+      return edit && { edit, createsParent: false };
+    }
+    return undefined;
+  }
+  if (isMap(current)) return setIn(ctx, current as YAMLMap<unknown, unknown>, rest, value);
+  if (empty) {
+    const edit = fillEmptyPair(ctx.text, pair, nested(), ctx.style);
+    return edit && { edit, createsParent: rest.length > 1 };
+  }
+  return undefined;
+}
+
+/** One fix from a setting: left out of "fix all" when it creates a parent. */
+function settingFix(title: string, setting: Setting | undefined, preferred: boolean): Fix[] {
+  return setting ? [{ title, edits: [setting.edit], preferred, alone: setting.createsParent || undefined }] : [];
+}
+
+/** A finding on a written value that should read `text` instead: replace it, keeping the key. */
+function valueFix(ctx: FixContext, field: string, text: string): Fix[] {
+  const at = valueAtFinding(ctx);
+  if (!at || at.key !== field) return [];
+  return [{ title: `Set ${code(`${field}: ${text}`)}`, edits: [replaceScalar(at.node, text)], preferred: true }];
+}
+
+const podSecurityContext = (ctx: FixContext) => podModelOf(ctx.doc)?.podSpec;
+
+/** allowPrivilegeEscalation: false, on the written value or added to the container's securityContext. */
+export const privilegeEscalationFixes: FixFamily = {
+  rules: ['pss-privilege-escalation'],
+  fixAll: true,
+  fixes(ctx) {
+    const written = valueFix(ctx, 'allowPrivilegeEscalation', 'false');
+    if (written.length) return written;
+    const container = containerAt(ctx);
+    if (!container) return [];
+    const setting = setIn(ctx, container.node, ['securityContext', 'allowPrivilegeEscalation'], 'false');
+    return settingFix(`Set ${code('allowPrivilegeEscalation: false')} in ${who(container)}`, setting, true);
+  },
+};
+
+/** runAsNonRoot: true, on the written value, or in the Pod's securityContext (every container) or the container's. */
+export const runAsNonRootFixes: FixFamily = {
+  rules: ['pss-run-as-non-root'],
+  fixAll: true,
+  fixes(ctx) {
+    const written = valueFix(ctx, 'runAsNonRoot', 'true');
+    if (written.length) return written;
+    const container = containerAt(ctx);
+    const podSpec = podSecurityContext(ctx);
+    if (!container || !podSpec) return [];
+    const inContainer = setIn(ctx, container.node, ['securityContext', 'runAsNonRoot'], 'true');
+    const inPod = setIn(ctx, podSpec, ['securityContext', 'runAsNonRoot'], 'true');
+    return [
+      ...settingFix(`Set ${code('runAsNonRoot: true')} in ${who(container)}`, inContainer, true),
+      // Covers every container at once, so two findings' fixes would both write it: never part of "fix all".
+      ...(inPod ? [{ title: `Set ${code('runAsNonRoot: true')} in the Pod's securityContext (every container inherits it)`, edits: [inPod.edit], alone: true }] : []),
+    ];
+  },
+};
+
+/** seccompProfile type RuntimeDefault: the written type replaced, or a profile added to the Pod or the container. */
+export const seccompFixes: FixFamily = {
+  rules: ['pss-seccomp'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    // A missing profile is reported on the container's securityContext key or its name: only a `type` is a value to change.
+    if (at?.key === 'type') return [{ title: `Set the seccomp profile type to ${code('RuntimeDefault')}`, edits: [renameScalar(at.node, 'RuntimeDefault')], preferred: true }];
+    const container = containerAt(ctx);
+    const podSpec = podSecurityContext(ctx);
+    if (!container || !podSpec) return [];
+    const profile = { type: 'RuntimeDefault' };
+    const inPod = setIn(ctx, podSpec, ['securityContext', 'seccompProfile'], profile);
+    const inContainer = setIn(ctx, container.node, ['securityContext', 'seccompProfile'], profile);
+    return [
+      ...(inPod ? [{ title: `Set ${code('seccompProfile: {type: RuntimeDefault}')} in the Pod's securityContext (every container inherits it)`, edits: [inPod.edit], preferred: true, alone: true }] : []),
+      ...settingFix(`Set ${code('seccompProfile: {type: RuntimeDefault}')} in ${who(container)}`, inContainer, false),
+    ];
+  },
+};
+
+/** Capabilities: an added capability the level forbids removed; drop: [ALL] added where it is missing. */
+export const capabilitiesFixes: FixFamily = {
+  rules: ['pss-capabilities'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = locate(ctx.doc.root, ctx.finding.start);
+    const list = at?.parents[at.parents.length - 1];
+    if (at && !at.onKey && isScalar(at.node) && isSeq(list) && at.path[at.path.length - 2] === 'add') {
+      const edit = removeItem(ctx.text, list as YAMLSeq, at.node as Node);
+      return edit ? [{ title: `Remove ${code(String(at.node.value))} from ${code('capabilities.add')}`, edits: [edit], preferred: true }] : [];
+    }
+    const container = containerAt(ctx);
+    if (!container) return [];
+    const title = `Drop ${code('ALL')} capabilities in ${who(container)}`;
+    const capabilities = pairOf(pairOf(container.node, 'securityContext')?.value, 'capabilities')?.value;
+    const drop = pairOf(capabilities, 'drop');
+    if (drop && isSeq(drop.value)) {
+      const edit = insertItem(ctx.text, drop.value as YAMLSeq, 'ALL', ctx.style);
+      return edit ? [{ title, edits: [edit], preferred: true }] : [];
+    }
+    if (drop) {
+      // `drop:` with nothing (or a scalar) under it: the list replaces it.
+      return settingFix(title, setIn(ctx, capabilities as YAMLMap<unknown, unknown>, ['drop'], ['ALL']), true);
+    }
+    return settingFix(title, setIn(ctx, container.node, ['securityContext', 'capabilities', 'drop'], '[ALL]'), true);
+  },
+};
+
+/** privileged: false. */
+export const privilegedFixes: FixFamily = {
+  rules: ['pss-privileged'],
+  fixAll: true,
+  fixes: (ctx) => valueFix(ctx, 'privileged', 'false'),
+};
+
+/** hostNetwork, hostPID, hostIPC: true → the field removed (the default is false), or set to false. */
+export const hostNamespacesFixes: FixFamily = {
+  rules: ['pss-host-namespaces'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at || !['hostNetwork', 'hostPID', 'hostIPC'].includes(at.key)) return [];
+    const removal = removePair(ctx.text, at.map, at.pair);
+    return [
+      ...(removal ? [{ title: `Remove ${code(at.key)} (the Pod keeps its own namespace)`, edits: [removal], preferred: true }] : []),
+      { title: `Set ${code(`${at.key}: false`)}`, edits: [replaceScalar(at.node, 'false')], preferred: !removal },
+    ];
+  },
+};
+
+/** procMount: Default (/proc masked as usual). */
+export const procMountFixes: FixFamily = {
+  rules: ['pss-proc-mount'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at || at.key !== 'procMount') return [];
+    return [{ title: `Set ${code('procMount: Default')}`, edits: [renameScalar(at.node, 'Default')], preferred: true }];
+  },
+};
