@@ -1,10 +1,12 @@
 // Writes docs/rules.md, the rule reference, from the rule descriptors the server reports with: one section per check,
-// one entry per rule (id, default severity, rationale, an example that fires and the fix).
+// one entry per rule (id, default severity, rationale, an example that fires, the fix, and whether the editor
+// offers a quick fix: read from the code action families, which name the rules they fix).
 //   npx tsx scripts/rule-reference.ts          write docs/rules.md
 //   npx tsx scripts/rule-reference.ts --check  exit 1 when docs/rules.md is stale
 // test/unit/docs/ruleReference.test.ts fails when the committed file differs from what this renders.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { familyOf } from '../server/src/codeActions/families';
 import { ALL_CHECKS } from '../server/src/rules/index';
 import type { RuleDescriptor } from '../server/src/rules/rule';
 
@@ -29,11 +31,16 @@ export function renderRuleReference(): string {
     'line with a comment on the line above it: `# podsmith-disable-next-line image-tag` (several ids separated by',
     'spaces or commas; no id silences every rule on that line).',
     '',
-    '| Rule | Default severity | Why |',
-    '| --- | --- | --- |',
+    'A rule with a quick fix offers one in the editor (the light bulb, or the Quick Fix command on the diagnostic).',
+    '"fix all" means its preferred fix can also be applied to every such problem of the file at once, and by',
+    '`source.fixAll.podsmith` (for example in `editor.codeActionsOnSave`), wherever that fix touches only its own',
+    'problem (a fix that has to create a parent such as `securityContext` is left to be applied alone).',
+    '',
+    '| Rule | Default severity | Quick fix | Why |',
+    '| --- | --- | --- | --- |',
   ];
   for (const check of ALL_CHECKS) {
-    for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${oneLine(rule.rationale)} |`);
+    for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${quickFixCell(rule.id)} | ${oneLine(rule.rationale)} |`);
   }
   for (const check of ALL_CHECKS) {
     out.push('', `## ${check.name}`, '', `Checks ${check.appliesTo === 'yaml' ? 'every YAML document' : check.appliesTo === 'kubernetes' ? 'every Kubernetes object' : 'Pods and every workload with a Pod template'}.`);
@@ -41,9 +48,25 @@ export function renderRuleReference(): string {
       out.push('', `### ${rule.id}`, '', `Default severity: **${SEVERITY_WORDS[rule.defaultSeverity]}**.`, '', rule.rationale);
       if (rule.example) out.push('', 'Fires on:', '', '```yaml', rule.example, '```');
       if (rule.fix) out.push('', `Fix: ${rule.fix}`);
+      const quickFix = quickFixLine(rule.id);
+      if (quickFix) out.push('', quickFix);
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** "yes", "yes, fix all" or "no": whether a code action family names the rule, and whether it fixes many at once. */
+function quickFixCell(ruleId: string): string {
+  const family = familyOf(ruleId);
+  return family ? (family.fixAll ? 'yes, fix all' : 'yes') : 'no';
+}
+
+function quickFixLine(ruleId: string): string | undefined {
+  const family = familyOf(ruleId);
+  if (!family) return undefined;
+  return family.fixAll
+    ? 'Quick fix: yes, and "fix all" applies the preferred fix to every such problem of the file.'
+    : 'Quick fix: yes, one problem at a time.';
 }
 
 function oneLine(text: string): string {
