@@ -28,6 +28,9 @@ interface Case {
 /** The head of a Pod that meets restricted at the Pod level (runAsNonRoot and seccomp for every container). */
 const POD_HEAD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: shop', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile:', '      type: RuntimeDefault'];
 
+/** A container's own securityContext that meets restricted (with POD_HEAD). */
+const SAFE_CONTAINER = '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}';
+
 const CASES: Case[] = [
   // ---- pss-privilege-escalation
   {
@@ -246,6 +249,144 @@ const CASES: Case[] = [
     preferred: true,
     expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        procMount: Default'),
   },
+  // ---- pss-host-ports
+  {
+    name: 'a hostPort is removed and the containerPort kept',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER, '      ports:', '        - containerPort: 8080', '          hostPort: 8080', '          protocol: TCP'),
+    code: 'pss-host-ports',
+    at: '15:20',
+    title: 'Remove `hostPort` (keep the containerPort; expose it through a Service)',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER, '      ports:', '        - containerPort: 8080', '          protocol: TCP'),
+  },
+  {
+    name: 'a hostPort in a flow port is removed with its comma',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER, '      ports: [{containerPort: 8080, hostPort: 80}]'),
+    code: 'pss-host-ports',
+    at: '13:46',
+    title: 'Remove `hostPort` (keep the containerPort; expose it through a Service)',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER, '      ports: [{containerPort: 8080}]'),
+  },
+  // ---- pss-host-process
+  {
+    name: 'hostProcess: true becomes false',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        windowsOptions: {hostProcess: true}'),
+    code: 'pss-host-process',
+    at: '15:38',
+    title: 'Set `hostProcess: false`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        windowsOptions: {hostProcess: false}'),
+  },
+  {
+    name: 'hostProcess removed with the windowsOptions it leaves empty',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        windowsOptions:', '          hostProcess: true', '        capabilities: {drop: [ALL]}'),
+    code: 'pss-host-process',
+    at: '15:23',
+    title: 'Remove `hostProcess`',
+    preferred: false,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}'),
+  },
+  // ---- pss-apparmor
+  {
+    name: 'an AppArmor profile type Unconfined becomes RuntimeDefault',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        appArmorProfile:', '          type: Unconfined'),
+    code: 'pss-apparmor',
+    at: '16:16',
+    title: 'Set the AppArmor profile type to `RuntimeDefault`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        appArmorProfile:', '          type: RuntimeDefault'),
+  },
+  {
+    name: 'an Unconfined AppArmor profile with a stray localhostProfile: RuntimeDefault, and the localhostProfile removed',
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        appArmorProfile:', '          type: Unconfined', '          localhostProfile: shop-web'),
+    code: 'pss-apparmor',
+    at: '16:16',
+    title: 'Set the AppArmor profile type to `RuntimeDefault`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}', '        appArmorProfile:', '          type: RuntimeDefault'),
+  },
+  {
+    name: 'an AppArmor annotation unconfined becomes runtime/default',
+    text: lines(
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: shop', '  annotations:', '    container.apparmor.security.beta.kubernetes.io/web: unconfined', ...POD_HEAD.slice(4),
+      '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER,
+    ),
+    code: 'pss-apparmor',
+    at: '5:56',
+    title: 'Set the AppArmor annotation to `runtime/default`',
+    preferred: true,
+    expected: lines(
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: shop', '  annotations:', '    container.apparmor.security.beta.kubernetes.io/web: runtime/default', ...POD_HEAD.slice(4),
+      '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER,
+    ),
+  },
+  // ---- pss-selinux
+  {
+    name: 'an SELinux type spc_t becomes container_t',
+    text: lines(...POD_HEAD, '    seLinuxOptions:', '      type: spc_t', '      level: "s0:c123,c456"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    code: 'pss-selinux',
+    at: '10:12',
+    title: 'Set the SELinux type to `container_t`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '    seLinuxOptions:', '      type: container_t', '      level: "s0:c123,c456"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
+  {
+    name: 'an SELinux user is removed and the level kept',
+    text: lines(...POD_HEAD, '    seLinuxOptions:', '      user: system_u', '      level: "s0:c123,c456"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    code: 'pss-selinux',
+    at: '10:12',
+    title: 'Remove the SELinux user `system_u`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '    seLinuxOptions:', '      level: "s0:c123,c456"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
+  {
+    name: "a container's SELinux role alone is removed with its seLinuxOptions",
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, seLinuxOptions: {role: sysadm_r}}'),
+    code: 'pss-selinux',
+    at: '12:109',
+    title: 'Remove the SELinux role `sysadm_r`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
+  // ---- pss-sysctls
+  {
+    name: 'an unsafe sysctl is removed and the safe one kept',
+    text: lines(...POD_HEAD, '    sysctls:', '      - name: net.core.somaxconn', '        value: "1024"', '      - name: net.ipv4.tcp_syncookies', '        value: "1"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    code: 'pss-sysctls',
+    at: '10:14',
+    title: 'Remove the sysctl `net.core.somaxconn`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '    sysctls:', '      - name: net.ipv4.tcp_syncookies', '        value: "1"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
+  {
+    name: 'the only sysctl is removed with its sysctls key',
+    text: lines(...POD_HEAD, '    sysctls:', '      - name: kernel.msgmax', '        value: "65536"', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    code: 'pss-sysctls',
+    at: '10:14',
+    title: 'Remove the sysctl `kernel.msgmax`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
+  // ---- pss-run-as-user
+  {
+    name: "a container's runAsUser: 0 is removed",
+    text: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        runAsUser: 0', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}'),
+    code: 'pss-run-as-user',
+    at: '13:19',
+    title: "Remove `runAsUser: 0` (the image's user applies)",
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}'),
+  },
+  {
+    name: "the Pod's runAsUser: 0 is removed",
+    text: lines(...POD_HEAD.slice(0, 6), '    runAsUser: 0', ...POD_HEAD.slice(6), '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    code: 'pss-run-as-user',
+    at: '6:15',
+    title: "Remove `runAsUser: 0` (the image's user applies)",
+    preferred: true,
+    expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
 ];
 
 describe('protocol: Pod Security Standard quick fixes over stdio', function () {
@@ -277,6 +418,37 @@ describe('protocol: Pod Security Standard quick fixes over stdio', function () {
       assert.deepEqual(diagnostics.filter((d) => !known.has(key(d))).map(key), [], 'no new diagnostic');
     });
   }
+
+  it("offers no runAsUser removal on a container under a Pod's runAsUser: 0 (it would stay root)", async () => {
+    const uri = 'file:///pss-fix/root-under-root.yaml';
+    const text = lines(...POD_HEAD.slice(0, 6), '    runAsUser: 0', ...POD_HEAD.slice(6), '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext: {runAsUser: 0, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}');
+    const before = await server.open(uri, text);
+    assert.deepEqual(before.filter((d) => d.code === 'pss-run-as-user').map(at), ['6:15', '13:35']);
+    const onContainer = before.find((d) => d.code === 'pss-run-as-user' && at(d) === '13:35')!;
+    const actions = (await server.codeActions(uri, onContainer.range, [onContainer])) ?? [];
+    server.close(uri);
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Remove `runAsUser')).map((a) => a.title), []);
+  });
+
+  it('removes every hostPort of the file with one fix-all action', async () => {
+    const uri = 'file:///pss-fix/all-host-ports.yaml';
+    const text = lines(
+      ...POD_HEAD, '  containers:',
+      '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER, '      ports:', '        - {containerPort: 8080, hostPort: 8080}',
+      '    - name: metrics', '      image: metrics:0.9.1', SAFE_CONTAINER, '      ports:', '        - containerPort: 9090', '          hostPort: 9090',
+    );
+    const before = await server.open(uri, text);
+    const hostPorts = before.filter((d) => d.code === 'pss-host-ports');
+    assert.deepEqual(hostPorts.map(at), ['14:42', '20:20']);
+    const actions = (await server.codeActions(uri, hostPorts[0].range, [hostPorts[0]])) ?? [];
+    const all = actions.find((a) => a.title === 'Fix all pss-host-ports problems in the file');
+    assert.ok(all, `fix-all among: ${actions.map((a) => a.title).join(' | ')}`);
+    const after = applyTextEdits(text, editsFor(all.edit, uri));
+    assert.equal(after, text.replace(', hostPort: 8080', '').replace('\n          hostPort: 9090', ''));
+    const diagnostics = await server.change(uri, [{ text: after }]);
+    server.close(uri);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'pss-host-ports').map(at), []);
+  });
 
   it('fixes every container of the file with one action per rule, leaving fixes that create a securityContext out', async () => {
     const uri = 'file:///pss-fix/all.yaml';

@@ -6,13 +6,19 @@ import { missingRequiredFixes } from './missingRequired';
 import { invalidContainerNameFixes, invalidVolumeNameFixes } from './nameFormats';
 import { nativeSidecarFixes } from './nativeSidecar';
 import {
+  appArmorFixes,
   capabilitiesFixes,
   hostNamespacesFixes,
+  hostPortsFixes,
+  hostProcessFixes,
   privilegedFixes,
   privilegeEscalationFixes,
   procMountFixes,
   runAsNonRootFixes,
+  runAsUserFixes,
   seccompFixes,
+  seLinuxFixes,
+  sysctlsFixes,
 } from './podSecurity';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
 import { fractionalBytesFixes, memoryWithoutUnitFixes, requestAboveLimitFixes } from './resources';
@@ -70,6 +76,12 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   privilegedFixes,
   hostNamespacesFixes,
   procMountFixes,
+  hostPortsFixes,
+  hostProcessFixes,
+  appArmorFixes,
+  seLinuxFixes,
+  sysctlsFixes,
+  runAsUserFixes,
 ];
 
 const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { keyName, locate, pairOf } from '../document/yamlTree';
+import { keyName, locate, pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { who } from '../pod/podSecurity/standard';
 import { code, type Fix, type FixContext, type FixFamily } from './fix';
@@ -205,5 +205,151 @@ export const procMountFixes: FixFamily = {
     const at = valueAtFinding(ctx);
     if (!at || at.key !== 'procMount') return [];
     return [{ title: `Set ${code('procMount: Default')}`, edits: [renameScalar(at.node, 'Default')], preferred: true }];
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Removals and values of the other baseline controls (host ports, HostProcess, AppArmor, SELinux, sysctls) and
+// the restricted runAsUser.
+
+/** Mappings and lists that mean nothing once empty: removing their last entry removes them as well. */
+const EMPTY_MEANS_NOTHING = new Set(['securityContext', 'seLinuxOptions', 'windowsOptions', 'appArmorProfile', 'sysctls']);
+
+/** A removal, and whether it took a parent left empty with it (then two findings' fixes could overlap). */
+interface Removal {
+  readonly edit: Edit;
+  readonly removesParent: boolean;
+}
+
+/**
+ * Removes the entry at `depth` of the finding's location (the pair or item held by `parents[depth]`), together with
+ * each parent that this leaves empty, as long as the parent is one of EMPTY_MEANS_NOTHING.
+ */
+function removeEntry(ctx: FixContext, depth: number): Removal | undefined {
+  const at = locate(ctx.doc.root, ctx.finding.start);
+  if (!at || depth < 0 || depth >= at.parents.length) return undefined;
+  let level = depth;
+  while (level > 0) {
+    const holder = at.parents[level] as YAMLMap | YAMLSeq;
+    const parentKey = at.path[level - 1];
+    if (holder.items.length !== 1 || typeof parentKey !== 'string' || !EMPTY_MEANS_NOTHING.has(parentKey) || !isMap(at.parents[level - 1])) break;
+    level--;
+  }
+  const holder = at.parents[level];
+  const step = at.path[level];
+  let edit: Edit | undefined;
+  if (isMap(holder) && typeof step === 'string') {
+    const pair = pairOf(holder, step);
+    edit = pair && removePair(ctx.text, holder as YAMLMap, pair as Pair);
+  } else if (isSeq(holder) && typeof step === 'number') {
+    const item = holder.items[step];
+    edit = item ? removeItem(ctx.text, holder as YAMLSeq, item as Node) : undefined;
+  }
+  return edit && { edit, removesParent: level !== depth };
+}
+
+/** One fix from a removal: left out of "fix all" when it takes a parent with it. */
+function removalFix(title: string, removal: Removal | undefined, preferred: boolean): Fix[] {
+  return removal ? [{ title, edits: [removal.edit], preferred, alone: removal.removesParent || undefined }] : [];
+}
+
+/** The depth of the mapping that holds the finding's value (its last parent). */
+function holderDepth(ctx: FixContext): number {
+  return (locate(ctx.doc.root, ctx.finding.start)?.parents.length ?? 0) - 1;
+}
+
+/** hostPort removed: the containerPort stays, reachable through the Pod's IP or a Service. */
+export const hostPortsFixes: FixFamily = {
+  rules: ['pss-host-ports'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    // Without a containerPort the port would be left empty: that mistake is the schema's to report first.
+    if (!at || at.key !== 'hostPort' || !pairOf(at.map, 'containerPort')) return [];
+    const edit = removePair(ctx.text, at.map, at.pair);
+    return edit ? [{ title: `Remove ${code('hostPort')} (keep the containerPort; expose it through a Service)`, edits: [edit], preferred: true }] : [];
+  },
+};
+
+/** hostProcess: false, or the field removed (with a windowsOptions it leaves empty). */
+export const hostProcessFixes: FixFamily = {
+  rules: ['pss-host-process'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at || at.key !== 'hostProcess') return [];
+    return [
+      { title: `Set ${code('hostProcess: false')}`, edits: [replaceScalar(at.node, 'false')], preferred: true },
+      ...removalFix(`Remove ${code('hostProcess')}`, removeEntry(ctx, holderDepth(ctx)), false),
+    ];
+  },
+};
+
+const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** AppArmor: the profile type RuntimeDefault (field), or the annotation's value runtime/default. */
+export const appArmorFixes: FixFamily = {
+  rules: ['pss-apparmor'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at) return [];
+    if (at.key.startsWith(APPARMOR_ANNOTATION)) {
+      return [{ title: `Set the AppArmor annotation to ${code('runtime/default')}`, edits: [renameScalar(at.node, 'runtime/default')], preferred: true }];
+    }
+    if (at.key !== 'type') return [];
+    // localhostProfile belongs to type Localhost only; the API rejects it beside RuntimeDefault.
+    const localhost = pairOf(at.map, 'localhostProfile');
+    const removal = localhost && removePair(ctx.text, at.map, localhost as Pair);
+    if (localhost && !removal) return [];
+    return [{ title: `Set the AppArmor profile type to ${code('RuntimeDefault')}`, edits: [renameScalar(at.node, 'RuntimeDefault'), ...(removal ? [removal] : [])], preferred: true }];
+  },
+};
+
+/** SELinux: a custom user or role removed; a type outside the container types becomes container_t. */
+export const seLinuxFixes: FixFamily = {
+  rules: ['pss-selinux'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at) return [];
+    if (at.key === 'type') return [{ title: `Set the SELinux type to ${code('container_t')}`, edits: [renameScalar(at.node, 'container_t')], preferred: true }];
+    if (at.key !== 'user' && at.key !== 'role') return [];
+    const removal = removeEntry(ctx, holderDepth(ctx));
+    // A user and a role alone in seLinuxOptions: each removal would leave the other's fix an empty mapping.
+    const othersStay = at.map.items.some((p) => !['user', 'role'].includes(keyName(p) ?? ''));
+    return removal ? [{ title: `Remove the SELinux ${at.key} ${code(String(at.node.value))}`, edits: [removal.edit], preferred: true, alone: (removal.removesParent || !othersStay) || undefined }] : [];
+  },
+};
+
+/** Sysctls: the unsafe item removed (the whole list when it was the only one). */
+export const sysctlsFixes: FixFamily = {
+  rules: ['pss-sysctls'],
+  // Removing every unsafe item of a list of unsafe items would leave `sysctls:` empty: one at a time.
+  fixAll: false,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    const location = locate(ctx.doc.root, ctx.finding.start);
+    if (!at || at.key !== 'name' || !location || location.path[location.path.length - 3] !== 'sysctls') return [];
+    // The item's mapping is the last parent; its list the one before.
+    return removalFix(`Remove the sysctl ${code(String(at.node.value))}`, removeEntry(ctx, location.parents.length - 2), true);
+  },
+};
+
+/**
+ * runAsUser: 0 removed: the image's user applies (and runAsNonRoot: true, which restricted asks for too, makes the
+ * kubelet refuse a root image). Not offered where removing it would leave the container root all the same: a
+ * container's 0 under a Pod's 0.
+ */
+export const runAsUserFixes: FixFamily = {
+  rules: ['pss-run-as-user'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = valueAtFinding(ctx);
+    if (!at || at.key !== 'runAsUser') return [];
+    const container = containerAt(ctx);
+    const podUser = valueOf(pairOf(podSecurityContext(ctx), 'securityContext')?.value, 'runAsUser');
+    if (container && isScalar(podUser) && Number(podUser.value) === 0) return [];
+    return removalFix(`Remove ${code('runAsUser: 0')} (the image's user applies)`, removeEntry(ctx, holderDepth(ctx)), true);
   },
 };
