@@ -66,6 +66,7 @@ export function complete(req: FeatureRequest): CompletionList {
       range,
       apiVersionInsert: kindLine !== undefined ? req.rangeOf(kindLine, kindLine) : undefined,
       claimTemplates: identity.kind === 'StatefulSet' ? claimTemplateNames(doc.root) : undefined,
+      kubernetesVersion: req.settings.kubernetesVersion,
     }),
   );
   // A new item of a flow sequence of objects (`containers: [|]`): the item itself, and the container patterns.

@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
+import { containerRestartRulesOnByDefault } from '../pod/containerFields';
 import type { ContainerModel, PodModel } from '../pod/podModel';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
 import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
@@ -22,6 +23,8 @@ export interface ValueScope {
   readonly apiVersionInsert?: Range;
   /** Names of a StatefulSet's volumeClaimTemplates, with their index. */
   readonly claimTemplates?: readonly [string, number][];
+  /** The Kubernetes version targeted (settings.kubernetesVersion): some values exist only from a version on. */
+  readonly kubernetesVersion?: string;
 }
 
 const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
@@ -227,8 +230,36 @@ function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | u
     const allowed = POD_RESTART_POLICIES[pod.workload.kind];
     return allowed ? plainItems(scope, allowed) : undefined;
   }
-  if (path.length === at + 3 && path[at] === 'initContainers') {
-    return [valueItem(scope, 'Always', { detail: 'makes this init container a native sidecar', documentation: 'It starts in the init sequence, then keeps running beside the app containers until they stop.' })];
-  }
+  if (path.length === at + 3 && path[at] === 'initContainers') return initRestartPolicies(scope);
   return undefined;
+}
+
+/**
+ * An init container's restartPolicy: Always (a native sidecar) first; from 1.35, where the ContainerRestartRules
+ * gate is on by default, also OnFailure and Never, which override the Pod's policy for this one init step (the
+ * lifecycle rule init-container-restart-policy warns that they rely on the gate).
+ */
+function initRestartPolicies(scope: ValueScope): CompletionItem[] {
+  const items = [
+    valueItem(scope, 'Always', {
+      detail: 'makes this init container a native sidecar',
+      documentation: 'It starts in the init sequence, then keeps running beside the app containers until they stop.',
+      sortText: '000',
+    }),
+  ];
+  if (!scope.kubernetesVersion || !containerRestartRulesOnByDefault(scope.kubernetesVersion)) return items;
+  const gate = "Overrides the Pod's restartPolicy for this init step only. It relies on the ContainerRestartRules feature gate (beta, on by default from Kubernetes 1.35); clusters that turn it off reject the Pod.";
+  items.push(
+    valueItem(scope, 'OnFailure', {
+      detail: 'a failed init step is retried in place (ContainerRestartRules gate)',
+      documentation: `The kubelet restarts this init container until it succeeds; the next init step and the app containers wait for it. ${gate}`,
+      sortText: '001',
+    }),
+    valueItem(scope, 'Never', {
+      detail: 'a failed init step is not retried: the Pod fails (ContainerRestartRules gate)',
+      documentation: `If this init container fails, it is not restarted and the Pod fails without starting its app containers. ${gate}`,
+      sortText: '002',
+    }),
+  );
+  return items;
 }
