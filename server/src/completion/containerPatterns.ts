@@ -38,8 +38,8 @@ export function containerPatternItems(
 ): CompletionItem[] {
   const app = pod ? primaryContainer(appContainers(pod)) : undefined;
   const shared = sharedVolume(pod, app);
-  const sharing = shared.declared && shared.mountedByApp ? [] : sharingEdits(req, pod, app, shared, style);
-  const patterns = list === 'containers' ? appPatterns(pod, app, shared, sharing.length > 0) : initPatterns(app, shared, sharing.length > 0);
+  const sharing = shared.declared && shared.mountedByApp ? NO_SHARING : sharingEdits(req, pod, app, shared, style);
+  const patterns = list === 'containers' ? appPatterns(pod, app, shared, sharing) : initPatterns(app, shared, sharing);
   // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion. In a flow
   // sequence (`containers: [|]`) the item is one flow mapping.
   const newItem = !context.itemStart;
@@ -60,12 +60,12 @@ export function containerPatternItems(
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range, newText: text + '$0' },
-      additionalTextEdits: pattern.sharesVolume && sharing.length ? sharing : undefined,
+      additionalTextEdits: pattern.sharesVolume && sharing.edits.length ? sharing.edits : undefined,
     };
   });
 }
 
-function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, completes: boolean): Pattern[] {
+function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, sharing: Sharing): Pattern[] {
   const appName = app?.name ?? 'the app';
   const appPort = app?.ports.find((p) => p.containerPort !== undefined)?.containerPort ?? 8080;
   const proxyPort = freePort(pod, 5432);
@@ -75,7 +75,7 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined,
     {
       label: 'sidecar: log shipper',
       detail: `shares volume ${shared.name} with ${appName}`,
-      why: `A sidecar helps the app from beside it. Containers of a Pod can mount the same volume: this log shipper reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}), read-only.${sharingNote(shared, appName, completes)}`,
+      why: `A sidecar helps the app from beside it. Containers of a Pod can mount the same volume: this log shipper reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}), read-only.${sharingNote(shared, appName, sharing)}`,
       body: logShipper,
       sharesVolume: true,
     },
@@ -105,13 +105,13 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined,
   ];
 }
 
-function initPatterns(app: ContainerModel | undefined, shared: SharedVolume, completes: boolean): Pattern[] {
+function initPatterns(app: ContainerModel | undefined, shared: SharedVolume, sharing: Sharing): Pattern[] {
   const appName = app?.name ?? 'the app';
   return [
     {
       label: 'native sidecar: log shipper',
       detail: `restartPolicy: Always · shares volume ${shared.name}`,
-      why: `An init container with \`restartPolicy: Always\` is a native sidecar: it starts before the app containers, keeps running beside them, and stops after them, so no log line is lost at startup or shutdown. It reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}).${sharingNote(shared, appName, completes)}`,
+      why: `An init container with \`restartPolicy: Always\` is a native sidecar: it starts before the app containers, keeps running beside them, and stops after them, so no log line is lost at startup or shutdown. It reads the files ${appName} writes to \`${shared.name}\` (${shared.mountPath}).${sharingNote(shared, appName, sharing)}`,
       body: logShipperBody(shared, true),
       sharesVolume: true,
     },
@@ -162,30 +162,48 @@ function sharedVolume(pod: PodModel | undefined, app: ContainerModel | undefined
   return { name: 'logs', mountPath: '/var/log/app', declared, mountedByApp: false };
 }
 
-/** Edits that make the sharing real: declare the emptyDir volume, mount it in the app. */
-function sharingEdits(req: FeatureRequest, pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, style: IndentStyle): TextEdit[] {
-  if (!pod) return [];
+/** The edits that make the sharing real, and which of the two parts they do. */
+interface Sharing {
+  readonly edits: TextEdit[];
+  readonly declares: boolean;
+  readonly mounts: boolean;
+}
+
+const NO_SHARING: Sharing = { edits: [], declares: false, mounts: false };
+
+/**
+ * Edits that make the sharing real: declare the emptyDir volume, mount it in the app. Without the volume there is
+ * nothing to mount, so when it cannot be declared nothing is edited.
+ */
+function sharingEdits(req: FeatureRequest, pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, style: IndentStyle): Sharing {
+  if (!pod) return NO_SHARING;
   const lines = TextLines.of(req.doc);
   const edits: TextEdit[] = [];
   if (!shared.declared) {
     const edit = volumeEdit(req, lines, pod, { name: shared.name, emptyDir: {} }, style);
-    if (!edit) return [];
+    if (!edit) return NO_SHARING;
     edits.push(edit);
   }
+  let mounts = false;
   if (app && !shared.mountedByApp) {
     const edit = mountEdit(req, lines, app, { name: shared.name, mountPath: shared.mountPath }, style);
     if (edit) edits.push(edit);
+    mounts = !!edit;
   }
-  return edits;
+  return { edits, declares: !shared.declared, mounts };
 }
 
-function sharingNote(shared: SharedVolume, appName: string, completes: boolean): string {
+/** What the documentation says about the sharing: what accepting does, and only that; the rest as advice. */
+function sharingNote(shared: SharedVolume, appName: string, sharing: Sharing): string {
   if (shared.declared && shared.mountedByApp) return '';
-  if (completes) {
-    const adds = [shared.declared ? '' : `declares the emptyDir volume \`${shared.name}\``, shared.mountedByApp ? '' : `mounts it in ${appName} at ${shared.mountPath}`].filter(Boolean).join(' and ');
-    return ` Accepting it also ${adds}: point ${appName}'s log files there.`;
+  const toMount = !shared.mountedByApp && !sharing.mounts;
+  if (sharing.edits.length) {
+    const adds = [sharing.declares ? `declares the emptyDir volume \`${shared.name}\`` : '', sharing.mounts ? `mounts it in ${appName} at ${shared.mountPath}` : ''].filter(Boolean).join(' and ');
+    if (!toMount) return ` Accepting it also ${adds}: point ${appName}'s log files there.`;
+    return ` Accepting it also ${adds}; mount it in ${appName} at ${shared.mountPath} yourself.`;
   }
-  return ` Declare an emptyDir volume \`${shared.name}\` under volumes and mount it in ${appName} too.`;
+  const declare = shared.declared ? '' : `Declare an emptyDir volume \`${shared.name}\` under volumes and `;
+  return toMount || !shared.declared ? ` ${declare}${declare ? 'mount' : 'Mount'} it in ${appName} too.` : '';
 }
 
 /** `preferred`, or the next port no container of the Pod declares (they all share the Pod's ports). */
