@@ -47,6 +47,17 @@ export function scalarString(node: unknown): string | undefined {
   return undefined;
 }
 
+/** The [start, end) of a node's value (no trailing comment or newline), relative to its document; undefined without range. */
+export function spanOf(node: unknown): { start: number; end: number } | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+/** True for a scalar `true` (a YAML 1.2 boolean; the string "true" is not). */
+export function isTrue(node: unknown): boolean {
+  return isScalar(node) && node.value === true;
+}
+
 export function isNode(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
 }

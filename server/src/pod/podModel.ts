@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { keyName, mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
+import { isTrue, keyName, mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
 import { parseQuantity, type Quantity } from './quantity';
 import { workloadKindByName, type WorkloadKind } from './workloadKinds';
 
@@ -197,9 +197,6 @@ function integer(node: Node | undefined): number | undefined {
   return isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
 }
 
-function isTrue(node: Node | undefined): boolean {
-  return isScalar(node) && node.value === true;
-}
 
 /** App containers: the `containers` list. */
 export function appContainers(pod: PodModel): ContainerModel[] {

@@ -1,5 +1,5 @@
-import { isAlias, isPair, isScalar, type Node, type Pair } from 'yaml';
-import { pairOf } from '../document/yamlTree';
+import { isAlias, isPair, isScalar, type Pair } from 'yaml';
+import { pairOf, spanOf } from '../document/yamlTree';
 import type { ContainerModel } from '../pod/podModel';
 
 /**
@@ -11,11 +11,7 @@ export interface Span {
   readonly end: number;
 }
 
-/** The [start, end) of a node's value (no trailing comment or newline), or undefined for a node without range. */
-export function spanOf(node: unknown): Span | undefined {
-  const range = (node as Node | undefined)?.range;
-  return range ? { start: range[0], end: range[1] } : undefined;
-}
+export { spanOf };
 
 /** The span of the key `key` in `map`. */
 export function keySpan(map: unknown, key: string): Span | undefined {

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
-import { keyName, mapItems, scalarString, valueOf } from '../../document/yamlTree';
+import { keyName, mapItems, scalarString, spanOf, valueOf } from '../../document/yamlTree';
 import type { ContainerSecurity, WrittenField } from '../securityContext';
-import { containerAnchor, policyAtLeast, spanOfNode, stringIn, who, type ControlGroup, type PolicyInput, type Violation } from './standard';
+import { containerAnchor, policyAtLeast, stringIn, who, type ControlGroup, type PolicyInput, type Violation } from './standard';
 
 /**
  * Controls on the kernel's confinement of the processes: the AppArmor and SELinux labels, the seccomp filter,
@@ -39,7 +39,7 @@ function appArmor(input: PolicyInput): Violation[] {
       ruleId: 'pss-apparmor',
       control: 'AppArmor',
       level: 'baseline',
-      ...spanOfNode(type.node)!,
+      ...spanOf(type.node)!,
       problem: `${label} sets AppArmor profile type ${type.value}, which lifts the confinement AppArmor gives by default.`,
       fix: 'Use type RuntimeDefault or Localhost (with localhostProfile), or remove appArmorProfile.',
     });
@@ -50,7 +50,7 @@ function appArmor(input: PolicyInput): Violation[] {
     if (!key?.startsWith(APPARMOR_ANNOTATION)) continue;
     const value = scalarString(pair.value) ?? '';
     if (value === '' || value === 'runtime/default' || value.startsWith('localhost/')) continue;
-    const span = spanOfNode(pair.value) ?? spanOfNode(pair.key);
+    const span = spanOf(pair.value) ?? spanOf(pair.key);
     if (!span) continue;
     out.push({
       ruleId: 'pss-apparmor',
@@ -76,7 +76,7 @@ function seLinux(input: PolicyInput): Violation[] {
         ruleId: 'pss-selinux',
         control: 'SELinux',
         level: 'baseline',
-        ...spanOfNode(type.node)!,
+        ...spanOf(type.node)!,
         problem: `${label} sets SELinux type ${type.value}, outside the container types the standard allows.`,
         fix: `Use one of ${[...types].join(', ')}, or remove type and let the runtime choose.`,
       });
@@ -88,7 +88,7 @@ function seLinux(input: PolicyInput): Violation[] {
         ruleId: 'pss-selinux',
         control: 'SELinux',
         level: 'baseline',
-        ...spanOfNode(value.node)!,
+        ...spanOf(value.node)!,
         problem: `${label} sets an SELinux ${key} (${value.value}); a custom ${key} could give the processes a more privileged label.`,
         fix: `Remove seLinuxOptions.${key}.`,
       });
@@ -107,7 +107,7 @@ function seccomp(input: PolicyInput): Violation[] {
       ruleId: 'pss-seccomp',
       control: 'Seccomp',
       level: 'baseline',
-      ...spanOfNode(type.node)!,
+      ...spanOf(type.node)!,
       problem: `${label} sets seccomp profile ${type.value}: its processes may make any system call.`,
       fix: 'Use type RuntimeDefault (or Localhost with localhostProfile).',
     });
@@ -141,7 +141,7 @@ function procMount(input: PolicyInput): Violation[] {
       ruleId: 'pss-proc-mount',
       control: '/proc Mount Type',
       level,
-      ...spanOfNode(written.node)!,
+      ...spanOf(written.node)!,
       problem: `${who(c.container)} sets procMount: ${String(written.value)}, which shows the parts of /proc that are normally hidden.`,
       fix: 'Remove procMount (or set it to Default).',
     });
@@ -175,7 +175,7 @@ function sysctls(input: PolicyInput): Violation[] {
       ruleId: 'pss-sysctls',
       control: 'Sysctls',
       level: 'baseline',
-      ...spanOfNode(nameNode)!,
+      ...spanOf(nameNode)!,
       problem: `sysctl ${name} is not in the safe set: it may reach beyond the Pod's own namespaces or weaken isolation.`,
       fix: `Remove it, or run the Pod where a privileged level is allowed. Safe at ${input.version}: ${[...safe].join(', ')}.`,
     });

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
-import { valueOf } from '../../document/yamlTree';
-import { isTrue, policyAtLeast, spanOfNode, who, type ControlGroup, type Violation } from './standard';
+import { isTrue, spanOf, valueOf } from '../../document/yamlTree';
+import { policyAtLeast, who, type ControlGroup, type Violation } from './standard';
 
 /**
  * Baseline controls on reaching the node itself: the node's namespaces (network, process IDs, IPC), its ports,
@@ -13,7 +13,7 @@ export const hostAccessControls: ControlGroup = (input) => {
 
   for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
     const node = valueOf(pod.podSpec, field);
-    const span = isTrue(node) ? spanOfNode(node) : undefined;
+    const span = isTrue(node) ? spanOf(node) : undefined;
     if (!span) continue;
     out.push({
       ruleId: 'pss-host-namespaces',
@@ -29,7 +29,7 @@ export const hostAccessControls: ControlGroup = (input) => {
     for (const port of c.ports) {
       const node = valueOf(port.node, 'hostPort');
       if (!port.hostPort) continue;
-      const span = spanOfNode(node);
+      const span = spanOf(node);
       if (!span) continue;
       out.push({
         ruleId: 'pss-host-ports',
@@ -45,11 +45,11 @@ export const hostAccessControls: ControlGroup = (input) => {
   // HostProcess: Pod level and every container.
   const podHostProcess = valueOf(security.own.get('windowsOptions')?.node, 'hostProcess');
   if (isTrue(podHostProcess)) {
-    out.push(hostProcess(spanOfNode(podHostProcess)!, 'the Pod'));
+    out.push(hostProcess(spanOf(podHostProcess)!, 'the Pod'));
   }
   for (const c of security.containers) {
     const node = valueOf(c.own.get('windowsOptions')?.node, 'hostProcess');
-    if (isTrue(node)) out.push(hostProcess(spanOfNode(node)!, who(c.container)));
+    if (isTrue(node)) out.push(hostProcess(spanOf(node)!, who(c.container)));
   }
 
   // Probes and lifecycle hooks aimed at another host (policy 1.34+).
@@ -63,7 +63,7 @@ export const hostAccessControls: ControlGroup = (input) => {
             ruleId: 'pss-host-probes',
             control: 'Host Probes / Lifecycle Hooks',
             level: 'baseline',
-            ...spanOfNode(host)!,
+            ...spanOf(host)!,
             problem: `${who(c)}'s ${handlerPath}.${action} sets host \`${String(host.value)}\`: the kubelet would connect from the node to another address on the Pod's behalf.`,
             fix: "Remove host: the kubelet then targets the Pod's own IP.",
           });

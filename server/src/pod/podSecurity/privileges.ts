@@ -1,6 +1,6 @@
 import { isScalar, isSeq } from 'yaml';
-import { valueOf } from '../../document/yamlTree';
-import { containerAnchor, spanOfNode, who, type ControlGroup, type Violation } from './standard';
+import { spanOf, valueOf } from '../../document/yamlTree';
+import { containerAnchor, who, type ControlGroup, type Violation } from './standard';
 
 /**
  * Controls on what a container's processes may do beyond an ordinary process: privileged mode, Linux
@@ -25,7 +25,7 @@ export const privilegeControls: ControlGroup = (input) => {
         ruleId: 'pss-privileged',
         control: 'Privileged Containers',
         level: 'baseline',
-        ...spanOfNode(privileged.node)!,
+        ...spanOf(privileged.node)!,
         problem: `${label} runs privileged: it gets nearly every power of root on the node and most isolation is switched off.`,
         fix: 'Remove privileged (or set it to false) and add only the capabilities the container really needs.',
       });
@@ -35,7 +35,7 @@ export const privilegeControls: ControlGroup = (input) => {
     const add = valueOf(capabilities?.node, 'add');
     for (const item of isSeq(add) ? add.items : []) {
       const name = isScalar(item) ? String(item.value) : undefined;
-      const span = spanOfNode(item);
+      const span = spanOf(item);
       if (name === undefined || !span || name === 'NET_BIND_SERVICE') continue;
       const beyondBaseline = !BASELINE_CAPABILITIES.has(name);
       // The restricted capabilities control exempts Windows Pods (policy 1.25+); baseline's list still applies.
@@ -69,7 +69,7 @@ export const privilegeControls: ControlGroup = (input) => {
 
       const escalation = c.own.get('allowPrivilegeEscalation');
       if (escalation?.value !== false) {
-        const span = escalation ? spanOfNode(escalation.node) : containerAnchor(c);
+        const span = escalation ? spanOf(escalation.node) : containerAnchor(c);
         out.push({
           ruleId: 'pss-privilege-escalation',
           control: 'Privilege Escalation',

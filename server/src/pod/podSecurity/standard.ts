@@ -1,5 +1,6 @@
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { nodeAtPath, pairOf, scalarString, valueOf } from '../../document/yamlTree';
+import { isMap, type Node, type YAMLMap } from 'yaml';
+import { nodeAtPath, pairOf, scalarString, spanOf, valueOf } from '../../document/yamlTree';
+import { compareVersions } from '../../service/settings';
 import type { ContainerModel, PodModel } from '../podModel';
 import type { ContainerSecurity, PodSecuritySettings, WrittenField } from '../securityContext';
 
@@ -50,16 +51,9 @@ export type ControlGroup = (input: PolicyInput) => Violation[];
 
 /** True when policy `version` is `atLeast` or newer. */
 export function policyAtLeast(version: string, atLeast: string): boolean {
-  const [am, an] = version.split('.').map(Number);
-  const [bm, bn] = atLeast.split('.').map(Number);
-  return am !== bm ? am > bm : an >= bn;
+  return compareVersions(version, atLeast) >= 0;
 }
 
-/** The span of a node, or undefined without range. */
-export function spanOfNode(node: unknown): { start: number; end: number } | undefined {
-  const range = (node as Node | undefined)?.range;
-  return range ? { start: range[0], end: range[1] } : undefined;
-}
 
 /** Where a violation about a missing container field points: the container's securityContext key, else its name. */
 export function containerAnchor(c: ContainerSecurity, ...path: string[]): { start: number; end: number } | undefined {
@@ -72,17 +66,17 @@ export function containerAnchor(c: ContainerSecurity, ...path: string[]): { star
     deepest = pair.key as Node;
     map = pair.value;
   }
-  return spanOfNode(deepest) ?? spanOfNode(c.contextKey) ?? spanOfNode(c.container.nameNode) ?? firstKeySpan(c.container.node);
+  return spanOf(deepest) ?? spanOf(c.contextKey) ?? spanOf(c.container.nameNode) ?? firstKeySpan(c.container.node);
 }
 
 /** Where a violation about a missing Pod field points: the Pod's securityContext key, else the PodSpec's first key. */
 export function podAnchor(input: PolicyInput): { start: number; end: number } | undefined {
-  return spanOfNode(input.security.contextKey) ?? firstKeySpan(input.pod.podSpec);
+  return spanOf(input.security.contextKey) ?? firstKeySpan(input.pod.podSpec);
 }
 
 function firstKeySpan(map: YAMLMap<unknown, unknown> | undefined) {
   const first = map?.items[0];
-  return first ? spanOfNode(first.key) : undefined;
+  return first ? spanOf(first.key) : undefined;
 }
 
 /** "container `web`", "init container `migrate`", "native sidecar `proxy`", "ephemeral container `debug`". */
@@ -96,11 +90,6 @@ export function stringIn(field: WrittenField | undefined, key: string): { value:
   const node = field ? valueOf(field.node, key) : undefined;
   const value = scalarString(node);
   return node && value !== undefined ? { value, node } : undefined;
-}
-
-/** True for a scalar `true` (YAML 1.2 boolean). */
-export function isTrue(node: unknown): boolean {
-  return isScalar(node) && node.value === true;
 }
 
 /** The mapping under `path` of a mapping, or undefined. */

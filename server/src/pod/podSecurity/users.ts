@@ -1,5 +1,6 @@
 import { effectiveSetting } from '../securityContext';
-import { containerAnchor, policyAtLeast, spanOfNode, who, type ControlGroup, type Violation } from './standard';
+import { spanOf } from '../../document/yamlTree';
+import { containerAnchor, policyAtLeast, who, type ControlGroup, type Violation } from './standard';
 
 /**
  * Restricted controls on the user the processes run as. Both fields are shared: the Pod's value is every
@@ -18,7 +19,7 @@ export const userControls: ControlGroup = (input) => {
       ruleId: 'pss-run-as-non-root',
       control: 'Running as Non-root',
       level: 'restricted',
-      ...spanOfNode(podNonRoot.node)!,
+      ...spanOf(podNonRoot.node)!,
       problem: `the Pod sets runAsNonRoot: ${String(podNonRoot.value)}, the default of every container that does not set its own.`,
       fix: "Set runAsNonRoot: true in the Pod's securityContext: it then covers every container.",
     });
@@ -32,7 +33,7 @@ export const userControls: ControlGroup = (input) => {
         ruleId: 'pss-run-as-non-root',
         control: 'Running as Non-root',
         level: 'restricted',
-        ...spanOfNode(effective.written!.node)!,
+        ...spanOf(effective.written!.node)!,
         problem: `${label} sets runAsNonRoot: ${String(effective.value)}${effective.overrides ? `, overriding the Pod's ${String(effective.overrides.value)}` : ''}.`,
         fix: `Set it to true, or remove it${effective.overrides?.value === true ? " so that the Pod's true applies" : " and set runAsNonRoot: true in the Pod's securityContext"}.`,
       });
@@ -55,7 +56,7 @@ export const userControls: ControlGroup = (input) => {
       ruleId: 'pss-run-as-user',
       control: 'Running as Non-root user',
       level: 'restricted',
-      ...spanOfNode(podUser.node)!,
+      ...spanOf(podUser.node)!,
       problem: 'the Pod sets runAsUser: 0 (root) as the user of every container that does not set its own.',
       fix: 'Use a non-zero user ID, or remove runAsUser and let the image choose a non-root user.',
     });
@@ -67,7 +68,7 @@ export const userControls: ControlGroup = (input) => {
       ruleId: 'pss-run-as-user',
       control: 'Running as Non-root user',
       level: 'restricted',
-      ...spanOfNode(user.node)!,
+      ...spanOf(user.node)!,
       problem: `${who(c.container)} sets runAsUser: 0, so it runs as root.`,
       fix: 'Use a non-zero user ID, or remove runAsUser.',
     });

@@ -1,6 +1,6 @@
-import { pairOf } from '../../document/yamlTree';
+import { pairOf, spanOf } from '../../document/yamlTree';
 import { VOLUME_SOURCES } from '../volumeSources';
-import { policyAtLeast, spanOfNode, type ControlGroup, type Violation } from './standard';
+import { policyAtLeast, type ControlGroup, type Violation } from './standard';
 
 /**
  * Controls on the Pod's volumes: a hostPath volume mounts the node's own files (baseline), and restricted allows
@@ -19,7 +19,7 @@ export const volumeControls: ControlGroup = (input) => {
   for (const volume of input.pod.volumes) {
     const name = volume.name ? `volume \`${volume.name}\`` : `volume #${volume.index + 1}`;
     for (const source of volume.sources) {
-      const span = spanOfNode(pairOf(volume.node, source)?.key);
+      const span = spanOf(pairOf(volume.node, source)?.key);
       if (!span) continue;
       if (source === 'hostPath') {
         out.push({
