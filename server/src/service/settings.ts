@@ -56,8 +56,17 @@ export function normalizeSettings(raw: unknown): PodsmithSettings {
 
 /** A stable key for memoising results that depend on settings. */
 export function settingsKey(settings: PodsmithSettings): string {
-  return JSON.stringify(settings);
+  // Settings objects are never mutated (a change makes a new one), so each is serialised once, not once per
+  // document per keystroke.
+  let key = KEYS.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify(settings);
+    KEYS.set(settings, key);
+  }
+  return key;
 }
+
+const KEYS = new WeakMap<PodsmithSettings, string>();
 
 /** Compares `major.minor` versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
