@@ -9,6 +9,7 @@ import path from 'node:path';
 import { familyOf } from '../server/src/codeActions/families';
 import { ALL_CHECKS } from '../server/src/rules/index';
 import type { RuleDescriptor } from '../server/src/rules/rule';
+import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../server/src/service/settings';
 
 export const RULE_REFERENCE_PATH = path.join(__dirname, '..', 'docs', 'rules.md');
 
@@ -18,6 +19,14 @@ const SEVERITY_WORDS: Record<RuleDescriptor['defaultSeverity'], string> = {
   information: 'information',
   hint: 'hint',
 };
+
+const PROFILE_WORDS: Record<RuleProfile, string> = {
+  api: 'What the API server (or Pod Security admission, with `podsmith.podSecurityStandard` set) rejects, and what it warns about when the manifest is applied.',
+  recommended: 'Also the practices that prevent real incidents, tuned to stay quiet on well-written files.',
+  strict: 'Also every hardening and hygiene practice, including those that many real manifests skip.',
+};
+
+const ALL_RULE_LIST = ALL_CHECKS.flatMap((check) => check.rules);
 
 /** The Markdown of the rule reference: deterministic, so a stale file shows up as a difference. */
 export function renderRuleReference(): string {
@@ -36,16 +45,26 @@ export function renderRuleReference(): string {
     '`source.fixAll.podsmith` (for example in `editor.codeActionsOnSave`), wherever that fix touches only its own',
     'problem (a fix that has to create a parent such as `securityContext` is left to be applied alone).',
     '',
-    '| Rule | Default severity | Quick fix | Why |',
-    '| --- | --- | --- | --- |',
+    '## Profiles',
+    '',
+    'The setting `podsmith.profile` decides which rules are on; each rule names the smallest profile that includes it,',
+    'and each profile includes the ones before it. `podsmith.rules` still sets any rule\'s level, or switches it on or',
+    'off, whatever the profile.',
+    '',
+    '| Profile | Rules | What it reports |',
+    '| --- | --- | --- |',
+    ...RULE_PROFILES.map((profile) => `| \`${profile}\`${profile === DEFAULT_SETTINGS.profile ? ' (default)' : ''} | ${ALL_RULE_LIST.filter((r) => r.profile === profile).length} | ${PROFILE_WORDS[profile]} |`),
+    '',
+    '| Rule | Default severity | Quick fix | Profile | Why |',
+    '| --- | --- | --- | --- | --- |',
   ];
   for (const check of ALL_CHECKS) {
-    for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${quickFixCell(rule.id)} | ${oneLine(rule.rationale)} |`);
+    for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${quickFixCell(rule.id)} | ${rule.profile} | ${oneLine(rule.rationale)} |`);
   }
   for (const check of ALL_CHECKS) {
     out.push('', `## ${check.name}`, '', `Checks ${check.appliesTo === 'yaml' ? 'every YAML document' : check.appliesTo === 'kubernetes' ? 'every Kubernetes object' : 'Pods and every workload with a Pod template'}.`);
     for (const rule of check.rules) {
-      out.push('', `### ${rule.id}`, '', `Default severity: **${SEVERITY_WORDS[rule.defaultSeverity]}**.`, '', rule.rationale);
+      out.push('', `### ${rule.id}`, '', `Default severity: **${SEVERITY_WORDS[rule.defaultSeverity]}**. Profile: **${rule.profile}**.`, '', rule.rationale);
       if (rule.example) out.push('', 'Fires on:', '', '```yaml', rule.example, '```');
       if (rule.fix) out.push('', `Fix: ${rule.fix}`);
       const quickFix = quickFixLine(rule.id);

@@ -7,6 +7,7 @@ import { containerLabel, keySpan, spanOf, type Span } from './support';
 export const duplicateEnvRule: RuleDescriptor = {
   id: 'duplicate-env',
   defaultSeverity: 'warning',
+  profile: 'api',
   rationale: 'With an environment variable set twice in one container, the last one silently wins; the API server accepts it with a warning.',
   example: 'env:\n  - name: LOG_LEVEL\n    value: info\n  - name: LOG_LEVEL\n    value: debug',
   fix: 'Keep one entry per name.',
@@ -15,6 +16,7 @@ export const duplicateEnvRule: RuleDescriptor = {
 export const envValueSourceRule: RuleDescriptor = {
   id: 'env-value-source',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'An environment variable takes its value one way: value, or valueFrom with exactly one source; the API server rejects others.',
   example: 'env:\n  - name: PASSWORD\n    value: secret\n    valueFrom:\n      secretKeyRef: {name: db, key: password}',
   fix: 'Keep either value or valueFrom, and one source under valueFrom.',

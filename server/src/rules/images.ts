@@ -7,6 +7,7 @@ import { containerLabel, spanOf } from './support';
 export const imageTagRule: RuleDescriptor = {
   id: 'image-tag',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'An image without a tag, or with :latest, runs whatever was pushed last: Pods of one workload can run different code, and a rollback cannot go back.',
   example: 'containers:\n  - name: web\n    image: nginx',
   fix: 'Pin a version tag (`nginx:1.27.2`) or a digest (`nginx@sha256:...`).',

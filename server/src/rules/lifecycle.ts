@@ -8,6 +8,7 @@ import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support'
 export const initContainerFieldRule: RuleDescriptor = {
   id: 'init-container-field',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'An init container runs to completion before the app starts, so lifecycle hooks and probes mean nothing for it unless it is a native sidecar (restartPolicy: Always); the API server rejects them.',
   example: 'initContainers:\n  - name: migrate\n    image: app:1.0\n    readinessProbe:\n      exec:\n        command: [true]',
   fix: 'Remove the probe or hook, or make the container a native sidecar with `restartPolicy: Always` if it should keep running beside the app.',
@@ -16,6 +17,7 @@ export const initContainerFieldRule: RuleDescriptor = {
 export const initRestartPolicyRule: RuleDescriptor = {
   id: 'init-container-restart-policy',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'On an init container, restartPolicy Always makes it a native sidecar; OnFailure and Never need the ContainerRestartRules gate (alpha and off by default in 1.34, beta from 1.35), and API servers without it reject them.',
   example: '# podsmith.kubernetesVersion: "1.34"\ninitContainers:\n  - name: setup\n    image: busybox:1.36\n    restartPolicy: OnFailure',
   fix: 'Remove restartPolicy (the Pod\'s restartPolicy governs init containers), set Always for a native sidecar, or target Kubernetes 1.35 or later and make sure the feature gate is on.',
@@ -24,6 +26,7 @@ export const initRestartPolicyRule: RuleDescriptor = {
 export const containerRestartPolicyRule: RuleDescriptor = {
   id: 'container-restart-policy',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A restartPolicy (or restartPolicyRules) on a regular container needs the ContainerRestartRules gate (alpha and off by default in 1.34, beta from 1.35); API servers without it reject it.',
   example: 'containers:\n  - name: web\n    image: nginx:1.27\n    restartPolicy: Never',
   fix: 'Use the Pod\'s spec.restartPolicy, or target Kubernetes 1.35 or later and make sure the feature gate is on.',
@@ -32,6 +35,7 @@ export const containerRestartPolicyRule: RuleDescriptor = {
 export const sidecarRestartRulesRule: RuleDescriptor = {
   id: 'sidecar-restart-rules',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'restartPolicyRules on a native sidecar need the gate RestartAllContainersOnContainerExits (alpha, off by default in 1.35; beta from 1.36); the API server rejects them where it is off.',
   example: 'initContainers:\n  - name: watcher\n    restartPolicy: Always\n    restartPolicyRules:\n      - action: RestartAllContainers\n        exitCodes: {operator: In, values: [88]}',
   fix: 'Remove restartPolicyRules from the sidecar unless your cluster enables the alpha feature gate.',
@@ -40,6 +44,7 @@ export const sidecarRestartRulesRule: RuleDescriptor = {
 export const nativeSidecarVersionRule: RuleDescriptor = {
   id: 'native-sidecar-version',
   defaultSeverity: 'warning',
+  profile: 'api',
   rationale: 'Native sidecars (init containers with restartPolicy: Always) are on by default from Kubernetes 1.29; older clusters reject them or run them as blocking init steps.',
   example: '# podsmith.kubernetesVersion: "1.28"\ninitContainers:\n  - name: proxy\n    restartPolicy: Always',
   fix: 'Target a cluster of 1.29 or later, or run the helper as a regular container.',
@@ -48,6 +53,7 @@ export const nativeSidecarVersionRule: RuleDescriptor = {
 export const ephemeralContainersRule: RuleDescriptor = {
   id: 'ephemeral-containers-in-manifest',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug); the API server rejects them on create and in templates.',
   example: 'spec:\n  ephemeralContainers:\n    - name: debug\n      image: busybox:1.36',
   fix: 'Remove them from the manifest; use `kubectl debug` against the running Pod instead.',

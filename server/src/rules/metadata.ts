@@ -14,6 +14,7 @@ import { deref, hasPlaceholder, spanOf } from './support';
 export const invalidMetadataNameRule: RuleDescriptor = {
   id: 'invalid-metadata-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Object names follow a grammar per kind (DNS subdomain for most, DNS label for StatefulSets, Services and Namespaces, at most 52 characters for CronJobs); the API server rejects others.',
   example: 'kind: Deployment\nmetadata:\n  name: My_App',
   fix: 'Use lowercase letters, digits, \'-\' (and \'.\' where the kind allows it): `my-app`.',
@@ -22,6 +23,7 @@ export const invalidMetadataNameRule: RuleDescriptor = {
 export const invalidLabelRule: RuleDescriptor = {
   id: 'invalid-label',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Label keys are qualified names and values at most 63 characters of letters, digits, \'-\', \'_\' and \'.\'; the API server rejects others.',
   example: 'metadata:\n  labels:\n    app: my app',
   fix: 'Use letters, digits, \'-\', \'_\' and \'.\' only, starting and ending with a letter or digit: `my-app`.',
@@ -30,6 +32,7 @@ export const invalidLabelRule: RuleDescriptor = {
 export const invalidAnnotationKeyRule: RuleDescriptor = {
   id: 'invalid-annotation-key',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Annotation keys are qualified names like label keys (an optional DNS prefix and \'/\', then at most 63 characters); the API server rejects others. Values are free text.',
   example: 'metadata:\n  annotations:\n    "prometheus.io scrape": "true"',
   fix: 'Use letters, digits, \'-\', \'_\' and \'.\' in the name part, e.g. `prometheus.io/scrape`.',

@@ -6,6 +6,7 @@ import { containerLabel, hasPlaceholder, spanOf } from './support';
 export const duplicateContainerNameRule: RuleDescriptor = {
   id: 'duplicate-container-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Containers, init containers and ephemeral containers share one namespace of names in a Pod; the API server rejects a repeat.',
   example: 'containers:\n  - name: web\n    image: nginx:1.27\n  - name: web\n    image: envoyproxy/envoy:v1.31.0',
   fix: 'Give every container of the Pod its own name, e.g. `web` and `proxy`.',
@@ -14,6 +15,7 @@ export const duplicateContainerNameRule: RuleDescriptor = {
 export const invalidContainerNameRule: RuleDescriptor = {
   id: 'invalid-container-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A container name must be a DNS-1123 label (lowercase letters, digits, \'-\', at most 63); the API server rejects others.',
   example: 'containers:\n  - name: Web_Server\n    image: nginx:1.27',
   fix: 'Use lowercase letters, digits and \'-\': `web-server`.',
@@ -22,6 +24,7 @@ export const invalidContainerNameRule: RuleDescriptor = {
 export const invalidVolumeNameRule: RuleDescriptor = {
   id: 'invalid-volume-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A volume name must be a DNS-1123 label; the API server rejects others.',
   example: 'volumes:\n  - name: app_data\n    emptyDir: {}',
   fix: 'Rename the volume (and its mounts) with lowercase letters, digits and \'-\': `app-data`.',
@@ -30,6 +33,7 @@ export const invalidVolumeNameRule: RuleDescriptor = {
 export const invalidPortNameRule: RuleDescriptor = {
   id: 'invalid-port-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A port name must be an IANA service name (at most 15 characters, lowercase, at least one letter); the API server rejects others.',
   example: 'ports:\n  - name: metrics-endpoint-http\n    containerPort: 9090',
   fix: 'Shorten it to 15 characters or fewer: `metrics`.',

@@ -7,6 +7,7 @@ import { containerLabel, sentence, spanOf, twoLabels, type Span } from './suppor
 export const portRangeRule: RuleDescriptor = {
   id: 'port-range',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'containerPort and hostPort are TCP/UDP/SCTP port numbers, 1..65535; the API server rejects others.',
   example: 'ports:\n  - containerPort: 80800',
   fix: 'Use the number the process listens on, between 1 and 65535.',
@@ -15,6 +16,7 @@ export const portRangeRule: RuleDescriptor = {
 export const hostPortConflictRule: RuleDescriptor = {
   id: 'host-port-conflict',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A host port (with its protocol and host IP) can be bound once per node, so two containers of a Pod cannot both claim it; the API server rejects it.',
   example: 'containers:\n  - name: a\n    ports: [{containerPort: 80, hostPort: 8080}]\n  - name: b\n    ports: [{containerPort: 81, hostPort: 8080}]',
   fix: 'Give each container its own hostPort, or drop hostPort and reach the Pod through a Service.',
@@ -23,6 +25,7 @@ export const hostPortConflictRule: RuleDescriptor = {
 export const hostNetworkPortRule: RuleDescriptor = {
   id: 'host-network-port',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'With hostNetwork the containers bind the node\'s ports directly, so a hostPort must equal its containerPort; the API server rejects others.',
   example: 'hostNetwork: true\ncontainers:\n  - name: agent\n    ports: [{containerPort: 9100, hostPort: 9101}]',
   fix: 'Remove hostPort (it defaults to containerPort) or make both equal.',
@@ -31,6 +34,7 @@ export const hostNetworkPortRule: RuleDescriptor = {
 export const duplicatePortNameRule: RuleDescriptor = {
   id: 'duplicate-port-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Services and probes find a container\'s port by name, so port names must be unique within a container; the API server rejects a repeat.',
   example: 'ports:\n  - name: http\n    containerPort: 80\n  - name: http\n    containerPort: 8080',
   fix: 'Give each port its own name, e.g. `http` and `http-alt`.',
@@ -39,6 +43,7 @@ export const duplicatePortNameRule: RuleDescriptor = {
 export const sharedContainerPortRule: RuleDescriptor = {
   id: 'shared-container-port',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'All containers of a Pod share one network namespace (one IP, one localhost), so two containers cannot both listen on the same port and protocol: the second bind fails.',
   example: 'containers:\n  - name: web\n    ports: [{containerPort: 8080}]\n  - name: metrics\n    ports: [{containerPort: 8080}]',
   fix: 'Make the containers listen on different ports.',

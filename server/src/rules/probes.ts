@@ -8,6 +8,7 @@ import { canonical, containerLabel, keySpan, plain, sentence, spanOf } from './s
 export const probeHandlerRule: RuleDescriptor = {
   id: 'probe-handler',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A probe checks the container one way: exactly one of exec, httpGet, tcpSocket or grpc; none or two is rejected.',
   example: 'livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  tcpSocket:\n    port: 8080',
   fix: 'Keep one handler per probe.',
@@ -16,6 +17,7 @@ export const probeHandlerRule: RuleDescriptor = {
 export const probeSuccessThresholdRule: RuleDescriptor = {
   id: 'probe-success-threshold',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Liveness and startup probes act on the first success, so their successThreshold must be 1; the API server rejects other values.',
   example: 'livenessProbe:\n  successThreshold: 3\n  httpGet:\n    path: /healthz\n    port: 8080',
   fix: 'Remove successThreshold (it defaults to 1), or use it on the readinessProbe.',
@@ -24,6 +26,7 @@ export const probeSuccessThresholdRule: RuleDescriptor = {
 export const probePortRule: RuleDescriptor = {
   id: 'probe-port',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A probe port is a number in 1..65535 or a port name (IANA service name; a number only for grpc); the API server rejects others.',
   example: 'readinessProbe:\n  tcpSocket:\n    port: 70000',
   fix: 'Use the container\'s port number (1..65535) or the name of one of its ports.',
@@ -32,6 +35,7 @@ export const probePortRule: RuleDescriptor = {
 export const probeNamedPortRule: RuleDescriptor = {
   id: 'probe-named-port',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'The kubelet resolves a probe\'s named port among the ports of the probed container only; a name it does not declare makes every probe fail.',
   example: 'containers:\n  - name: web\n    ports:\n      - name: http\n        containerPort: 8080\n    livenessProbe:\n      httpGet:\n        path: /healthz\n        port: healthz',
   fix: 'Name a port this container declares under ports, or use the port number.',
@@ -40,6 +44,7 @@ export const probeNamedPortRule: RuleDescriptor = {
 export const identicalProbesRule: RuleDescriptor = {
   id: 'identical-probes',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'A liveness probe identical to the readiness probe restarts a container that is merely busy or waiting on a dependency, turning a slow moment into a restart loop.',
   example: 'livenessProbe:\n  httpGet: {path: /ready, port: 8080}\nreadinessProbe:\n  httpGet: {path: /ready, port: 8080}',
   fix: 'Let liveness check only that the process works (a cheap /healthz, a longer period or higher failureThreshold); keep dependency checks in readiness.',
@@ -48,6 +53,7 @@ export const identicalProbesRule: RuleDescriptor = {
 export const readinessGracePeriodRule: RuleDescriptor = {
   id: 'readiness-probe-grace-period',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A failing readiness probe never kills the container, so a termination grace period on it means nothing; the API server rejects it.',
   example: 'readinessProbe:\n  httpGet: {path: /ready, port: 8080}\n  terminationGracePeriodSeconds: 30',
   fix: 'Remove it, or move it to the livenessProbe or startupProbe, whose failures do restart the container.',

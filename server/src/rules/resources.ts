@@ -8,6 +8,7 @@ import { containerLabel, containerSpan, keySpan, sentence, spanOf } from './supp
 export const requestExceedsLimitRule: RuleDescriptor = {
   id: 'request-exceeds-limit',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A request is what the scheduler reserves and a limit the most the container may use; a request above its limit is rejected.',
   example: 'resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 256Mi',
   fix: 'Lower the request or raise the limit so that request <= limit.',
@@ -16,6 +17,7 @@ export const requestExceedsLimitRule: RuleDescriptor = {
 export const negativeQuantityRule: RuleDescriptor = {
   id: 'negative-quantity',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Resource amounts cannot be negative; the API server rejects them.',
   example: 'resources:\n  requests:\n    cpu: -100m',
   fix: 'Write a positive amount, or remove the entry.',
@@ -24,6 +26,7 @@ export const negativeQuantityRule: RuleDescriptor = {
 export const fractionalBytesRule: RuleDescriptor = {
   id: 'fractional-bytes',
   defaultSeverity: 'warning',
+  profile: 'api',
   rationale: 'Memory and storage count whole bytes; `100m` means 0.1 byte (m is milli, not mega): the API server only warns, and a container with such a limit cannot start.',
   example: 'resources:\n  limits:\n    memory: 100m',
   fix: 'Use a byte unit: `100Mi` (mebibytes) or `100M` (megabytes).',
@@ -32,6 +35,7 @@ export const fractionalBytesRule: RuleDescriptor = {
 export const memoryWithoutUnitRule: RuleDescriptor = {
   id: 'memory-without-unit',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'A memory or ephemeral-storage amount without a unit counts bytes: `memory: 512` is 512 bytes, far too little for any container, and almost always a forgotten Mi or Gi.',
   example: 'resources:\n  limits:\n    memory: 512',
   fix: 'Add the unit you meant: `512Mi` (mebibytes) or `512Gi` (gibibytes). Amounts of 1Mi or more written in plain bytes are left alone.',
@@ -40,6 +44,7 @@ export const memoryWithoutUnitRule: RuleDescriptor = {
 export const extendedResourceRule: RuleDescriptor = {
   id: 'extended-resource',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Extended resources (nvidia.com/gpu...) and huge pages cannot be overcommitted: a limit always, request equal to limit, and whole numbers of devices; the API server rejects others.',
   example: 'resources:\n  requests:\n    nvidia.com/gpu: 1\n  limits:\n    nvidia.com/gpu: 2',
   fix: 'Set the limit (the request defaults to it), as a whole number; if you set both, make them equal.',
@@ -48,6 +53,7 @@ export const extendedResourceRule: RuleDescriptor = {
 export const missingResourcesRule: RuleDescriptor = {
   id: 'missing-resources',
   defaultSeverity: 'hint',
+  profile: 'recommended',
   rationale: 'Without requests the scheduler places the container as if it needed nothing, and without a memory limit it can starve its neighbours; set at least requests.',
   example: 'containers:\n  - name: web\n    image: nginx:1.27',
   fix: 'Add resources.requests (cpu, memory) and a memory limit. Turn this hint off with "podsmith.rules": {"missing-resources": "off"}.',

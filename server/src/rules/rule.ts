@@ -1,12 +1,18 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from '../service/finding';
-import type { PodsmithSettings } from '../service/settings';
+import type { PodsmithSettings, RuleProfile } from '../service/settings';
 
 /** What the rule reference, the settings and the diagnostics know about one rule. */
 export interface RuleDescriptor {
   /** Stable, kebab-case: appears as the diagnostic's code and in `# podsmith-disable-next-line <id>`. */
   readonly id: string;
   readonly defaultSeverity: Severity;
+  /**
+   * The smallest profile (`podsmith.profile`) that reports the rule: `api` for what the API server (or its admission)
+   * rejects or warns about, `recommended` for practices that catch real incidents and stay quiet on real files,
+   * `strict` for the rest. `podsmith.rules` switches any rule on or off whatever its profile.
+   */
+  readonly profile: RuleProfile;
   /** One line: why the rule exists. */
   readonly rationale: string;
   /** Optional: a short YAML excerpt that makes the rule fire (shown in docs/rules.md). */

@@ -8,6 +8,7 @@ import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './sup
 export const mountNotFoundRule: RuleDescriptor = {
   id: 'mount-not-found',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Volumes belong to the Pod and containers mount them by name; a mount of a name that spec.volumes does not define is rejected.',
   example: 'containers:\n  - name: web\n    volumeMounts:\n      - name: config\n        mountPath: /etc/app\nvolumes:\n  - name: cache\n    emptyDir: {}',
   fix: 'Define the volume under spec.volumes, or correct the mount\'s name to one that is defined.',
@@ -16,6 +17,7 @@ export const mountNotFoundRule: RuleDescriptor = {
 export const duplicateVolumeNameRule: RuleDescriptor = {
   id: 'duplicate-volume-name',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Mounts find a volume by its name, so names in spec.volumes must be unique; the API server rejects a repeat.',
   example: 'volumes:\n  - name: data\n    emptyDir: {}\n  - name: data\n    configMap:\n      name: app',
   fix: 'Rename one of the volumes and the mounts that mean it.',
@@ -24,6 +26,7 @@ export const duplicateVolumeNameRule: RuleDescriptor = {
 export const volumeSourceRule: RuleDescriptor = {
   id: 'volume-source',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A volume has exactly one source (emptyDir, configMap, secret, persistentVolumeClaim...); none or two is rejected.',
   example: 'volumes:\n  - name: data\n    emptyDir: {}\n    configMap:\n      name: app',
   fix: 'Keep one source per volume; define a second volume for the other source.',
@@ -32,6 +35,7 @@ export const volumeSourceRule: RuleDescriptor = {
 export const duplicateMountPathRule: RuleDescriptor = {
   id: 'duplicate-mount-path',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Two mounts at the same path of one container would hide each other; the API server rejects it.',
   example: 'volumeMounts:\n  - name: config\n    mountPath: /etc/app\n  - name: secrets\n    mountPath: /etc/app',
   fix: 'Mount each volume at its own path, or use subPath to place single files.',
@@ -40,6 +44,7 @@ export const duplicateMountPathRule: RuleDescriptor = {
 export const invalidSubPathRule: RuleDescriptor = {
   id: 'invalid-subpath',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'subPath and subPathExpr are exclusive and must stay inside the volume: relative, without `..`; the API server rejects others.',
   example: 'volumeMounts:\n  - name: data\n    mountPath: /data\n    subPath: /var/data',
   fix: 'Write a path relative to the volume\'s root, e.g. `subPath: var/data`.',
@@ -48,6 +53,7 @@ export const invalidSubPathRule: RuleDescriptor = {
 export const unusedVolumeRule: RuleDescriptor = {
   id: 'unused-volume',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'A volume no container mounts does nothing but cost setup time, and usually means a mount was forgotten or misnamed.',
   example: 'containers:\n  - name: web\n    image: nginx:1.27\nvolumes:\n  - name: cache\n    emptyDir: {}',
   fix: 'Mount it in the container that needs it (volumeMounts), or remove it.',

@@ -9,6 +9,7 @@ import { containerLabel, deref, hasPlaceholder, keySpan, sentence, spanOf } from
 export const emptySelectorRule: RuleDescriptor = {
   id: 'empty-selector',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets (apps/v1) find their Pods by spec.selector, and an empty one would match every Pod of the namespace; the API server rejects it. (A missing selector is reported as missing-required.)',
   example: 'kind: Deployment\nspec:\n  selector: {}\n  template:\n    metadata:\n      labels: {app: web}',
   fix: 'Write `selector: {matchLabels: {app: web}}` with labels of the Pod template.',
@@ -17,6 +18,7 @@ export const emptySelectorRule: RuleDescriptor = {
 export const selectorMismatchRule: RuleDescriptor = {
   id: 'selector-mismatch',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A controller owns the Pods its selector matches; a selector that does not match its own template\'s labels is rejected (the controller would create Pods forever).',
   example: 'selector:\n  matchLabels: {app: web}\ntemplate:\n  metadata:\n    labels: {app: api}',
   fix: 'Make the template\'s labels include every matchLabels entry and satisfy every matchExpressions requirement.',
@@ -25,6 +27,7 @@ export const selectorMismatchRule: RuleDescriptor = {
 export const workloadRestartPolicyRule: RuleDescriptor = {
   id: 'workload-restart-policy',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running, so their template\'s restartPolicy may only be Always; Jobs run to completion, so theirs must be OnFailure or Never.',
   example: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [...]\n      # no restartPolicy: a Job needs OnFailure or Never',
   fix: 'For a Job or CronJob set `restartPolicy: OnFailure` or `Never`; for the others remove restartPolicy or set Always.',
@@ -33,6 +36,7 @@ export const workloadRestartPolicyRule: RuleDescriptor = {
 export const cronScheduleRule: RuleDescriptor = {
   id: 'cron-schedule',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A CronJob schedule is five cron fields (minute hour day-of-month month day-of-week) or a macro such as @daily, without TZ=; the API server rejects others.',
   example: 'schedule: "0 */2 * * * *"',
   fix: 'Write five fields, e.g. `"0 */2 * * *"`, and put a time zone in spec.timeZone.',
@@ -41,6 +45,7 @@ export const cronScheduleRule: RuleDescriptor = {
 export const cronTimeZoneRule: RuleDescriptor = {
   id: 'cron-time-zone',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'spec.timeZone must be an IANA time zone name (Europe/Berlin, Etc/UTC); the API server rejects others.',
   example: 'timeZone: "Central European Time"',
   fix: 'Use the IANA name, e.g. `Europe/Berlin`.',
@@ -49,6 +54,7 @@ export const cronTimeZoneRule: RuleDescriptor = {
 export const jobSidecarRule: RuleDescriptor = {
   id: 'job-blocking-sidecar',
   defaultSeverity: 'warning',
+  profile: 'recommended',
   rationale: 'A Job completes when all its containers exit; a long-running helper among its containers (a proxy, a log shipper) keeps it running forever.',
   example: 'kind: Job\ncontainers:\n  - name: batch\n    image: app:1.0\n  - name: proxy\n    image: cloud-sql-proxy:2.11',
   fix: 'Move the helper to initContainers with `restartPolicy: Always` (a native sidecar, Kubernetes 1.29+): it starts first and stops when the Job\'s containers finish.',
@@ -57,6 +63,7 @@ export const jobSidecarRule: RuleDescriptor = {
 export const deploymentStrategyRule: RuleDescriptor = {
   id: 'deployment-strategy',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A Recreate rollout replaces all Pods at once, so rollingUpdate settings do not apply to it; and a rolling update with maxSurge and maxUnavailable both 0 could never progress. The API server rejects both.',
   example: 'strategy:\n  type: Recreate\n  rollingUpdate:\n    maxSurge: 1',
   fix: 'Remove rollingUpdate for Recreate; for RollingUpdate let maxSurge or maxUnavailable be above 0.',
@@ -65,6 +72,7 @@ export const deploymentStrategyRule: RuleDescriptor = {
 export const podFailurePolicyRule: RuleDescriptor = {
   id: 'pod-failure-policy-restart',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'A Job\'s podFailurePolicy judges failed Pods, so its Pods must not restart containers in place: the template\'s restartPolicy must be Never.',
   example: 'kind: Job\nspec:\n  podFailurePolicy:\n    rules: [...]\n  template:\n    spec:\n      restartPolicy: OnFailure',
   fix: 'Set the template\'s restartPolicy to Never, or remove podFailurePolicy.',

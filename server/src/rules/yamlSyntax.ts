@@ -4,12 +4,14 @@ import type { Check, CheckContext, RuleDescriptor } from './rule';
 export const yamlSyntaxRule: RuleDescriptor = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'Text that is not valid YAML cannot be applied, and every later check would read a guess.',
 };
 
 export const duplicateKeyRule: RuleDescriptor = {
   id: 'duplicate-key',
   defaultSeverity: 'error',
+  profile: 'api',
   rationale: 'YAML forbids a key twice in one mapping; Kubernetes rejects it in strict mode and other tools keep only one of them.',
 };
 

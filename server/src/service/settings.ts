@@ -6,13 +6,29 @@ export type RuleLevel = Severity | 'off';
 /** The Pod Security Standard level to check manifests against. */
 export type PodSecurityLevel = 'off' | 'baseline' | 'restricted';
 
+/**
+ * Which rules are on (podsmith.profile): `api` only what the API server rejects or warns about, `recommended` also
+ * the practices that catch real incidents, `strict` every practice. Each profile includes the ones before it.
+ */
+export type RuleProfile = 'api' | 'recommended' | 'strict';
+
+/** The profiles, smallest first: a rule of profile P is on under every profile from P onwards. */
+export const RULE_PROFILES: readonly RuleProfile[] = ['api', 'recommended', 'strict'];
+
+/** True when `profile` (the setting) includes the rules of `ruleProfile`. */
+export function profileIncludes(profile: RuleProfile, ruleProfile: RuleProfile): boolean {
+  return RULE_PROFILES.indexOf(ruleProfile) <= RULE_PROFILES.indexOf(profile);
+}
+
 /** Everything the language service reads from the user's settings. Pure data, compared by value. */
 export interface PodsmithSettings {
   /** Report YAML syntax errors and duplicate keys (off when another YAML extension already does). */
   readonly yamlSyntax: boolean;
   /** The Kubernetes version to validate against, as `major.minor`. */
   readonly kubernetesVersion: string;
-  /** Per-rule overrides of the default severity, by rule id. */
+  /** Which rules are on by default (each rule names the smallest profile that includes it). */
+  readonly profile: RuleProfile;
+  /** Per-rule overrides of the default severity, by rule id; they apply whatever the profile. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
   /** Pod Security Standard level to check against. */
   readonly podSecurityStandard: PodSecurityLevel;
@@ -23,6 +39,7 @@ export interface PodsmithSettings {
 export const DEFAULT_SETTINGS: PodsmithSettings = {
   yamlSyntax: true,
   kubernetesVersion: '1.36',
+  profile: 'recommended',
   rules: {},
   podSecurityStandard: 'off',
   maxFileSize: 5_000_000,
@@ -43,11 +60,13 @@ export function normalizeSettings(raw: unknown): PodsmithSettings {
       }
     }
   }
+  const profile = RULE_PROFILES.find((p) => p === input.profile) ?? DEFAULT_SETTINGS.profile;
   const pss = input.podSecurityStandard;
   const maxFileSize = typeof input.maxFileSize === 'number' && input.maxFileSize > 0 ? input.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   return {
     yamlSyntax: typeof validate.yamlSyntax === 'boolean' ? validate.yamlSyntax : DEFAULT_SETTINGS.yamlSyntax,
     kubernetesVersion: version,
+    profile,
     rules,
     podSecurityStandard: pss === 'baseline' || pss === 'restricted' ? pss : 'off',
     maxFileSize,

@@ -2,8 +2,8 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { isKubernetesObject, workloadKindOf } from '../pod/workloadKinds';
 import { ALL_CHECKS } from '../rules/index';
 import type { CheckContext, RuleDescriptor } from '../rules/rule';
-import type { Finding } from './finding';
-import { settingsKey, type PodsmithSettings } from './settings';
+import type { Finding, Severity } from './finding';
+import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from './settings';
 
 /**
  * Runs every check that applies to one document and returns its findings (offsets relative to the document).
@@ -22,7 +22,7 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onEr
     settings,
     isEnabled: (rule) => levelOf(rule, settings) !== 'off',
     report(rule, report) {
-      const level = settings.rules[rule.id] ?? report.severity ?? rule.defaultSeverity;
+      const level = levelOf(rule, settings, report.severity);
       if (level === 'off') return;
       findings.push({ ...report, ruleId: rule.id, severity: level });
     },
@@ -51,8 +51,12 @@ function withoutSyntaxCascades(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.ruleId === 'yaml-syntax' || !syntax.some((s) => f.start >= s.start && f.start < s.end));
 }
 
-function levelOf(rule: RuleDescriptor, settings: PodsmithSettings) {
-  return settings.rules[rule.id] ?? rule.defaultSeverity;
+/**
+ * The level of a rule's finding: podsmith.rules first (it overrides the profile both ways), else, when the profile
+ * includes the rule, the severity the check gave this finding or the rule's default; else off.
+ */
+function levelOf(rule: RuleDescriptor, settings: PodsmithSettings, reported?: Severity): RuleLevel {
+  return settings.rules[rule.id] ?? (profileIncludes(settings.profile, rule.profile) ? reported ?? rule.defaultSeverity : 'off');
 }
 
 const SUPPRESSION = /#\s*podsmith-disable-next-line\b([^\n]*)/g;

@@ -8,10 +8,10 @@ describe('docs/rules.md', () => {
     assert.equal(readFileSync(RULE_REFERENCE_PATH, 'utf8'), renderRuleReference());
   });
 
-  it('has a section for every rule with its default severity', () => {
+  it('has a section for every rule with its default severity and its profile', () => {
     const doc = renderRuleReference();
     for (const rule of ALL_RULES.values()) {
-      assert.ok(doc.includes(`### ${rule.id}\n\nDefault severity: **${rule.defaultSeverity}**.`), `section for ${rule.id}`);
+      assert.ok(doc.includes(`### ${rule.id}\n\nDefault severity: **${rule.defaultSeverity}**. Profile: **${rule.profile}**.`), `section for ${rule.id}`);
     }
   });
 

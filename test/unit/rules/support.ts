@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ALL_RULES } from '../../../server/src/rules/index';
 import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
 import { diagnosticsOf } from '../support/service';
 
@@ -54,13 +55,18 @@ export interface RuleCase {
   readonly settings?: Partial<PodsmithSettings>;
 }
 
-/** Runs a table of cases for one rule: each marked span is reported, exactly, and nothing else is. */
+/**
+ * Runs a table of cases for one rule: each marked span is reported, exactly, and nothing else is. The cases run
+ * under the rule's own profile (a strict rule's table runs with podsmith.profile strict) unless a case sets one.
+ */
 export function ruleTable(ruleId: string, severity: number, cases: readonly RuleCase[]): void {
+  const rule = ALL_RULES.get(ruleId);
   describe(ruleId, () => {
     for (const c of cases) {
       it(c.title, () => {
+        assert.ok(rule, `${ruleId} is a registered rule`);
         const { text, ranges } = unmark(c.manifest);
-        const found = findings(text, ruleId, c.settings);
+        const found = findings(text, ruleId, { profile: rule.profile, ...c.settings });
         assert.deepEqual(found.map(rangeOf), ranges, `ranges of ${ruleId}: ${found.map((d) => d.message).join(' | ')}`);
         for (const d of found) {
           assert.equal(d.severity, c.severity ?? severity, `severity of ${d.message}`);

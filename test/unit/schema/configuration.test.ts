@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../../server/src/rules/index';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, RULE_PROFILES } from '../../../server/src/service/settings';
 
 /** The settings the extension contributes match what the server reads (package.json contributes.configuration). */
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
@@ -13,6 +13,14 @@ describe('contributed settings for validation', () => {
     const setting = properties['podsmith.kubernetesVersion'];
     assert.deepEqual(setting.enum, ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
     assert.equal(setting.default, DEFAULT_SETTINGS.kubernetesVersion);
+  });
+
+  it('podsmith.profile: api, recommended or strict, defaulting to the server default, each value described', () => {
+    const setting = properties['podsmith.profile'];
+    assert.deepEqual(setting.enum, [...RULE_PROFILES]);
+    assert.equal(setting.default, DEFAULT_SETTINGS.profile);
+    assert.equal(setting.default, 'recommended');
+    assert.equal((setting.enumDescriptions as string[]).length, 3);
   });
 
   it('podsmith.rules: an object of rule id to a level', () => {

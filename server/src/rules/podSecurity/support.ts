@@ -40,5 +40,7 @@ export function messageOf(v: Violation, configured: Exclude<PodSecurityLevel, 'o
 
 /** A rule of one control: its id, its rationale, an example and the fix, for the settings and docs/rules.md. */
 export function controlRule(id: string, rationale: string, example: string, fix: string): RuleDescriptor {
-  return { id, defaultSeverity: 'error', rationale, example, fix };
+  // Pod Security admission rejects what these rules report: they belong to the api profile, and run only when
+  // podsmith.podSecurityStandard names a level.
+  return { id, defaultSeverity: 'error', profile: 'api', rationale, example, fix };
 }
