@@ -161,7 +161,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     },
     // Each document is 9 lines plus its `---`; the duplicate is the second line of the last one.
     // The `yaml` package needs about a second to parse 5,000 documents; a hang would take far longer.
-    boundMs: 10_000,
+    boundMs: 30_000,
     expect: [['duplicate-key', `${4999 * 10 + 2}:0-${4999 * 10 + 2}:4`]],
   },
   {
@@ -181,7 +181,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
         '',
       ].join('\n'),
     // The `yaml` package needs a second or two for 700 KB of flow mappings; every request after that must be quick.
-    boundMs: 10_000,
+    boundMs: 30_000,
     // Thousands of findings (each container lacks resources and clashes on port 80): the first 1000 and a notice.
     expect: (diagnostics) => {
       const last = codes(diagnostics).pop();
@@ -281,7 +281,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     settings: { maxFileSize: 100_000_000 },
     serviceOnly: true,
     // Reading 50 MB takes the parser a while; the bound still tells that from a hang.
-    boundMs: 10_000,
+    boundMs: 30_000,
     expect: [['yaml-syntax', `${MAX_NESTING}:${MAX_NESTING}-${MAX_NESTING}:${MAX_NESTING + 1}`]],
   },
   {

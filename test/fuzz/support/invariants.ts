@@ -16,8 +16,12 @@ export function reportTally(what: string): void {
   tally.answers = 0;
 }
 
-/** A hang detector, not a speed test: a request that takes this long on a fuzzed manifest is a bug. */
-export const REQUEST_BOUND_MS = 2000;
+/**
+ * A hang detector, not a speed test: a request that takes this long on a fuzzed manifest is a bug. Generous, so that a
+ * machine busy with other work never fails a test (a quadratic path on a hostile input takes far longer); how fast
+ * answers really are is measured by `npm run bench`.
+ */
+export const REQUEST_BOUND_MS = 10_000;
 
 export function isRange(value: unknown): value is Range {
   const r = value as Range | null;

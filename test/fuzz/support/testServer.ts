@@ -15,6 +15,8 @@ export interface TestServer {
   readonly logs: string[];
   /** Sends `request`, fails if it takes longer than the hang bound, and returns the answer with its time. */
   timed<T>(what: string, request: () => Promise<T>, boundMs?: number): Promise<{ value: T; ms: number }>;
+  /** Resolves once the logs satisfy `done` (checked on each new line), or fails after `boundMs`: no polling loop. */
+  waitForLogs(what: string, done: (logs: readonly string[]) => boolean, boundMs?: number): Promise<void>;
   /** The server's own copy of a document. */
   documentText(uri: string): Promise<{ version: number; text: string } | null>;
   /** True while the server process exists. */
@@ -44,8 +46,10 @@ export async function startTestServer(options: { preload?: string; settings?: Re
   }
   const lsp = await starting;
   const logs: string[] = [];
+  const logWatchers = new Set<() => void>();
   lsp.connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
+    for (const watcher of [...logWatchers]) watcher();
   });
   return {
     lsp,
@@ -62,6 +66,22 @@ export async function startTestServer(options: { preload?: string; settings?: Re
       } finally {
         clearTimeout(timer);
       }
+    },
+    waitForLogs(what, done, boundMs = REQUEST_BOUND_MS) {
+      return new Promise<void>((resolve, reject) => {
+        const finish = (error?: Error) => {
+          logWatchers.delete(watcher);
+          clearTimeout(timer);
+          if (error) reject(error);
+          else resolve();
+        };
+        const watcher = () => {
+          if (done(logs)) finish();
+        };
+        const timer = setTimeout(() => finish(new Error(`${what}: not logged within ${boundMs} ms; logs:\n${logs.join('\n')}`)), boundMs);
+        logWatchers.add(watcher);
+        watcher();
+      });
     },
     documentText: (uri) => lsp.connection.sendRequest(DEBUG_DOCUMENT_TEXT, { uri }),
     alive() {

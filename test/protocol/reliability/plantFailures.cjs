@@ -1,7 +1,10 @@
-// Preloaded into the server process by uncaught.test.ts: once the server is up, an exception nobody catches and a
-// promise rejection nobody handles, as a bug in a timer or a callback would produce.
+// Preloaded into the server process by uncaught.test.ts: when the test sends SIGUSR2 (once the server answered
+// initialize, so its log reaches the client), an exception nobody catches and a promise rejection nobody handles, as
+// a bug in a timer or a callback would produce. A signal, not a delay: a busy machine must not change what happens.
 'use strict';
-setTimeout(() => {
-  Promise.reject(new Error('planted rejection'));
-  throw new Error('planted exception');
-}, Number(process.env.PODSMITH_PLANT_DELAY_MS || 300));
+process.on('SIGUSR2', () => {
+  setImmediate(() => {
+    Promise.reject(new Error('planted rejection'));
+    throw new Error('planted exception');
+  });
+});
