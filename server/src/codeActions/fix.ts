@@ -3,6 +3,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
 import type { Finding } from '../service/finding';
 import type { Edit, IndentStyle } from './yamlEdits';
+import { trimTrailing } from '../document/linearText';
 
 /** One way to fix a finding: a title that says what it will do, and its edits on the document's text. */
 export interface Fix {
@@ -57,7 +58,7 @@ export function freeName(name: string, taken: ReadonlySet<string>, max = 63): st
   const base = name.replace(/-\d+$/, '') || name;
   for (let i = 2; i < 10_000; i++) {
     const suffix = `-${i}`;
-    const candidate = base.slice(0, max - suffix.length).replace(/-+$/, '') + suffix;
+    const candidate = trimTrailing(base.slice(0, max - suffix.length), '-') + suffix;
     if (!taken.has(candidate)) return candidate;
   }
   return name;

@@ -3,6 +3,7 @@ import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } 
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
 import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from './yamlEdits';
+import { trimBoth, trimTrailing } from '../document/linearText';
 
 /** The placeholder a fix writes where only the person knows the value; selected so that typing replaces it. */
 export const IMAGE_PLACEHOLDER = 'IMAGE';
@@ -80,7 +81,7 @@ export function nameFromImage(image: string): string | undefined {
   const last = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
   const colon = last.indexOf(':');
   const repository = colon === -1 ? last : last.slice(0, colon);
-  const label = repository.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const label = trimTrailing(trimBoth(repository.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-').slice(0, 63), '-');
   return label || undefined;
 }
 

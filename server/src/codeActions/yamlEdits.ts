@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyName } from '../document/yamlTree';
+import { withoutComment } from '../document/linearText';
 
 /**
  * The edit toolkit of the quick fixes: text edits computed on a document's original text from the nodes of its
@@ -496,7 +497,7 @@ function insertMoved(text: string, pair: Pair, from: YAMLMap, to: YAMLMap, renam
   if (!block) return undefined;
   if (to.flow) {
     if (block.lines.length !== 1) return undefined;
-    return insertIntoFlow(text, to, block.lines[0].replace(/\s+#.*$/, ''), false);
+    return insertIntoFlow(text, to, withoutComment(block.lines[0]), false);
   }
   const column = keyColumn(text, to);
   if (column === undefined) return undefined;

@@ -1,4 +1,5 @@
 import type { PathSegment } from '../document/yamlTree';
+import { closingQuote, trailingRun } from '../document/linearText';
 import { keysBelow, mappingAt } from './blockAncestry';
 import { flowAtCursor } from './flowContext';
 import type { TextLines } from './textLines';
@@ -36,7 +37,10 @@ export interface CursorContext {
   readonly lineIsOpen: boolean;
 }
 
-const WORD = /[A-Za-z0-9_.\-/]*$/;
+/** A character of the word completion replaces (`[A-Za-z0-9_.\-/]`). */
+function isWordCharacter(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_' || c === '.' || c === '-' || c === '/';
+}
 const WORD_AFTER = /^[A-Za-z0-9_.\-/]*/;
 
 /** The context at `offset` (relative to the document) of a document's lines. */
@@ -125,7 +129,7 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
 
   // A scalar item of a sequence: `- typed` that reads as no key.
   if (shape.dashes.length) {
-    const typed = WORD.exec(rest)![0];
+    const typed = trailingRun(rest, isWordCharacter);
     const place = mappingAt(lines, lineIndex, shape.contentColumn, shape.dashes);
     if (!place) return undefined;
     return {
@@ -149,8 +153,23 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
 
 /** The offset within `before` just past the `:` that ends the key starting at `keyColumn`. */
 function keyColonEnd(before: string, keyColumn: number): number | undefined {
-  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)[ \t]*:/.exec(before.slice(keyColumn));
-  return match ? keyColumn + match[0].length : undefined;
+  // One pass (a lazy `[^:#]*?[ \t]*:` retried every space of a long run: quadratic): a quoted key ends at its
+  // closing quote and must be followed by blanks and `:`; otherwise the key is all before the first `:`, if no `#`
+  // comes first.
+  const quote = before[keyColumn];
+  if (quote === '"' || quote === "'") {
+    const close = closingQuote(before, keyColumn);
+    if (close !== undefined) {
+      let i = close + 1;
+      while (before[i] === ' ' || before[i] === '\t') i++;
+      if (before[i] === ':') return i + 1;
+    }
+  }
+  for (let i = keyColumn; i < before.length; i++) {
+    if (before[i] === '#') return undefined;
+    if (before[i] === ':') return i + 1;
+  }
+  return undefined;
 }
 
 function flowContext(lines: TextLines, offset: number, flow: ReturnType<typeof flowAtCursor> & object): CursorContext | undefined {

@@ -2,6 +2,7 @@ import type { ManifestDocument, DocumentIdentity } from '../document/manifestDoc
 import { workloadKindByName } from '../pod/workloadKinds';
 import { definitionForKind } from '../schema/kubernetesSchema';
 import type { TextLines } from './textLines';
+import { withoutComment } from '../document/linearText';
 
 /**
  * The document's apiVersion and kind: from the parse, or, when the text being typed left the parse without
@@ -14,7 +15,7 @@ export function identityOf(doc: ManifestDocument, lines: TextLines): DocumentIde
   for (let i = 0; i < lines.count; i++) {
     const s = lines.shape(i);
     if (s.indent !== 0 || s.dashes.length || s.key === undefined || s.value !== 'scalar') continue;
-    const value = lines.line(i).slice(lines.line(i).indexOf(':') + 1).replace(/\s#.*$/, '').trim().replace(/^["']|["']$/g, '');
+    const value = withoutComment(lines.line(i).slice(lines.line(i).indexOf(':') + 1)).trim().replace(/^["']|["']$/g, '');
     if (s.key === 'kind') kind ??= value;
     else if (s.key === 'apiVersion') apiVersion ??= value;
   }

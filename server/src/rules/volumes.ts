@@ -4,6 +4,7 @@ import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podMod
 import { VOLUME_SOURCES } from '../pod/volumeSources';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
+import { trimTrailing } from '../document/linearText';
 
 export const mountNotFoundRule: RuleDescriptor = {
   id: 'mount-not-found',
@@ -166,7 +167,7 @@ function checkMounts(ctx: CheckContext, c: ContainerModel): void {
     const pathNode = valueOf(mount.node, 'mountPath');
     if (mount.mountPath !== undefined && isScalar(pathNode)) {
       // The API server compares paths as written; a trailing slash is the same directory to the runtime too.
-      const key = mount.mountPath.length > 1 ? mount.mountPath.replace(/\/+$/, '') : mount.mountPath;
+      const key = mount.mountPath.length > 1 ? trimTrailing(mount.mountPath, '/') : mount.mountPath;
       const first = paths.get(key);
       if (first) {
         ctx.report(duplicateMountPathRule, {
