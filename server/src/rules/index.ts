@@ -11,6 +11,7 @@ import { namesCheck } from './names';
 import { portsCheck } from './ports';
 import { probesCheck } from './probes';
 import { resourcesCheck } from './resources';
+import { schedulingCheck } from './scheduling';
 import { volumesCheck } from './volumes';
 import { workloadsCheck } from './workloads';
 // Pod Security Standards: run only when podsmith.podSecurityStandard names a level.
@@ -26,7 +27,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck,
+  metadataCheck, namesCheck, volumesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

@@ -88,12 +88,13 @@ export function deref(node: unknown, doc: { yaml: { contents: unknown } }): unkn
   return node;
 }
 
-const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_][A-Za-z0-9_-]*>/;
 
 /**
- * True for text that holds an envsubst-style placeholder (`${APP}`, `$APP`): tooling fills it in before the
- * manifest is applied, so its grammar and cross-references are not ours to judge yet.
+ * True for text that holds an envsubst-style placeholder (`${APP}`, `$APP`) or a documentation one
+ * (`<SERVICE_ACCOUNT>`): a person or a tool fills it in before the manifest is applied, so its grammar and
+ * cross-references are not ours to judge yet.
  */
 export function hasPlaceholder(text: string): boolean {
-  return text.includes('$') && PLACEHOLDER.test(text);
+  return (text.includes('$') || text.includes('<')) && PLACEHOLDER.test(text);
 }

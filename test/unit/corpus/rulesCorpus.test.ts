@@ -13,7 +13,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
 const KNOWN = path.join(CORPUS, 'KNOWN_FINDINGS.tsv');
 
-const POD_RULE_CHECKS = new Set(['metadata', 'names', 'volumes', 'lifecycle', 'probes', 'resources', 'ports', 'env', 'workloads', 'images']);
+const POD_RULE_CHECKS = new Set(['metadata', 'names', 'volumes', 'lifecycle', 'probes', 'resources', 'ports', 'env', 'workloads', 'images', 'scheduling']);
 const POD_RULES = new Set(ALL_CHECKS.filter((c) => POD_RULE_CHECKS.has(c.name)).flatMap((c) => c.rules.map((r) => r.id)));
 
 /** Known findings whose detail is prose, by the rule that stands for them. */
