@@ -47,6 +47,17 @@ export function scalarString(node: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * An integer scalar as kubectl reads it: YAML 1.1, where a plain `0644` is octal (420), the way file modes are
+ * written; the YAML 1.2 reading would be 644. Undefined for anything that is not an integer.
+ */
+export function integerAsWritten(node: unknown): number | undefined {
+  if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value)) return undefined;
+  const source = node.source;
+  if (node.type === 'PLAIN' && typeof source === 'string' && /^0[0-7]+$/.test(source)) return parseInt(source, 8);
+  return node.value;
+}
+
 /** The [start, end) of a node's value (no trailing comment or newline), relative to its document; undefined without range. */
 export function spanOf(node: unknown): { start: number; end: number } | undefined {
   const range = (node as Node | undefined)?.range;

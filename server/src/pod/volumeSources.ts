@@ -9,3 +9,14 @@ export const VOLUME_SOURCES: ReadonlySet<string> = new Set([
   'nfs', 'persistentVolumeClaim', 'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO',
   'secret', 'storageos', 'vsphereVolume',
 ]);
+
+/**
+ * The order in which the API server looks at a volume's sources: when a volume has several, it rejects every one
+ * after the first in this order, wherever each is written.
+ */
+export const VOLUME_SOURCE_ORDER: readonly string[] = [
+  'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs',
+  'flocker', 'persistentVolumeClaim', 'rbd', 'cinder', 'cephfs', 'quobyte', 'downwardAPI', 'fc', 'flexVolume', 'configMap',
+  'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos', 'projected', 'scaleIO',
+  'csi', 'ephemeral', 'image',
+];

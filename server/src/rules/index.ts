@@ -13,6 +13,7 @@ import { probesCheck } from './probes';
 import { resourcesCheck } from './resources';
 import { schedulingCheck } from './scheduling';
 import { volumesCheck } from './volumes';
+import { volumeSourcesCheck } from './volumeSources';
 import { workloadsCheck } from './workloads';
 // Pod Security Standards: run only when podsmith.podSecurityStandard names a level.
 import { podSecurityConfinementCheck } from './podSecurity/confinement';
@@ -27,7 +28,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

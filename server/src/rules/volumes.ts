@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
-import { VOLUME_SOURCES } from '../pod/volumeSources';
+import { VOLUME_SOURCE_ORDER, VOLUME_SOURCES } from '../pod/volumeSources';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 import { trimTrailing } from '../document/linearText';
@@ -139,16 +139,19 @@ function* references(c: ContainerModel): Generator<VolumeReference> {
 }
 
 function checkSources(ctx: CheckContext, volume: VolumeModel): void {
-  const sources = volume.sources.filter((key) => VOLUME_SOURCES.has(key));
+  // In the order the API server looks at them: it keeps the first and rejects each of the others where it is.
+  const sources = volume.sources.filter((key) => VOLUME_SOURCES.has(key)).sort((a, b) => VOLUME_SOURCE_ORDER.indexOf(a) - VOLUME_SOURCE_ORDER.indexOf(b));
   const label = volume.name !== undefined ? `Volume \`${volume.name}\`` : `Volume #${volume.index + 1}`;
   if (sources.length > 1) {
-    const second = keySpan(volume.node, sources[1]);
-    if (!second) return;
-    ctx.report(volumeSourceRule, {
-      message: `${label} has ${sources.length} sources (${sources.join(', ')}); a volume has exactly one. The API server rejects it: keep one, and define another volume for the other source.`,
-      ...second,
-      related: [{ ...keySpan(volume.node, sources[0])!, message: `\`${sources[0]}\` is the first source` }],
-    });
+    for (const extra of sources.slice(1)) {
+      const span = keySpan(volume.node, extra);
+      if (!span) continue;
+      ctx.report(volumeSourceRule, {
+        message: `${label} has ${sources.length} sources (${sources.join(', ')}); a volume has exactly one. The API server rejects \`${extra}\` beside \`${sources[0]}\`: keep one, and define another volume for the other source.`,
+        ...span,
+        related: [{ ...keySpan(volume.node, sources[0])!, message: `\`${sources[0]}\` is the source the API server keeps` }],
+      });
+    }
   } else if (volume.sources.length === 0) {
     const span = spanOf(volume.nameNode) ?? spanOf(volume.node);
     if (!span) return;

@@ -25,6 +25,8 @@ const INT32_MAX = 2147483647;
 /** The words kubectl's YAML 1.1 parser reads as booleans, beyond true and false. */
 const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+/** Required fields whose value may be the empty string: an HTTP header's value and a sysctl's value. */
+const EMPTY_ALLOWED = new Set(['HTTPHeader.value', 'Sysctl.value']);
 
 /**
  * Validates one document's tree against its kind's shape, reporting each mistake once, exactly where it is.
@@ -126,6 +128,12 @@ export class SchemaWalk {
       const value = pair.value;
       if (value === null || value === undefined || (isScalar(value) && value.value === null)) {
         if (shape.required.includes(name)) this.requiredNull(key, name, shape);
+        continue;
+      }
+      // The API server treats a required string written as "" like a missing one (a volume's hostPath.path, an
+      // env var's name), except for the few values that may be empty.
+      if (isScalar(value) && value.value === '' && shape.required.includes(name) && !EMPTY_ALLOWED.has(`${shortDefinitionName(shape.definition)}.${name}`)) {
+        this.requiredNull(key, name, shape);
         continue;
       }
       if (shape.definition === POD_SPEC && name === 'containers' && isSeq(value) && value.items.length === 0) {

@@ -13,8 +13,11 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
 const KNOWN = path.join(CORPUS, 'KNOWN_FINDINGS.tsv');
 
-const POD_RULE_CHECKS = new Set(['metadata', 'names', 'volumes', 'lifecycle', 'probes', 'resources', 'ports', 'env', 'workloads', 'images', 'scheduling']);
-const POD_RULES = new Set(ALL_CHECKS.filter((c) => POD_RULE_CHECKS.has(c.name)).flatMap((c) => c.rules.map((r) => r.id)));
+/** Every check of the Pod rules: all but the YAML, apiVersion and schema checks and the Pod Security Standards (off by default). */
+const NOT_POD_RULE_CHECKS = new Set(['yaml-syntax', 'api-version', 'schema']);
+const POD_RULES = new Set(
+  ALL_CHECKS.filter((c) => !NOT_POD_RULE_CHECKS.has(c.name)).flatMap((c) => c.rules.map((r) => r.id)).filter((id) => !id.startsWith('pss-')),
+);
 
 /** Known findings whose detail is prose, by the rule that stands for them. */
 const DETAIL_TO_RULE: [RegExp, string][] = [[/restartPolicyRules on a restartPolicy=Always sidecar/, 'sidecar-restart-rules']];

@@ -16,8 +16,8 @@ describe('docs/rules.md', () => {
   });
 
   it('every Pod rule has an example and a fix', () => {
-    const podRuleModules = ['metadata', 'names', 'volumes', 'lifecycle', 'probes', 'resources', 'ports', 'env', 'workloads', 'images'];
-    for (const check of ALL_CHECKS.filter((c) => podRuleModules.includes(c.name))) {
+    const notPodRuleModules = ['yaml-syntax', 'api-version', 'schema'];
+    for (const check of ALL_CHECKS.filter((c) => !notPodRuleModules.includes(c.name) && !c.rules.some((r) => r.id.startsWith('pss-')))) {
       for (const rule of check.rules) {
         assert.ok(rule.example && rule.fix, `${rule.id} has an example and a fix`);
       }
