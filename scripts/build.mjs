@@ -1,8 +1,9 @@
 // Builds everything the extension ships: the generated Kubernetes schema, our annotations, and the esbuild
-// bundles for the client (dist/extension.js), the server (dist/server.js) and the diagram webview (dist/webview.js).
+// bundles for the client (dist/extension.js), the server (dist/server.js) and the diagram webview (dist/webview.js);
+// and the command-line checker (dist/cli.js, `podsmith check`), which the extension does not ship.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -39,6 +40,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDebugSwitchesOff] },
+  // The CLI: the same language service behind a command line; its worker threads run this same file.
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlDebugSwitchesOff] },
 ];
 if (existsSync(path.join(root, 'client/src/webview/main.ts'))) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' });
@@ -49,4 +52,5 @@ if (watch) {
   console.log('watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 }
