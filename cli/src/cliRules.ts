@@ -9,32 +9,35 @@ import { REPOSITORY_URL } from './packageInfo';
 
 export { REPOSITORY_URL };
 
-export const BINARY_FILE: RuleDescriptor = {
+/** What a report needs to know of a rule: the service's descriptors and the notices below both fit. */
+export type ReportableRule = Pick<RuleDescriptor, 'id' | 'defaultSeverity' | 'rationale' | 'fix'>;
+
+export const BINARY_FILE: ReportableRule = {
   id: 'binary-file',
   defaultSeverity: 'error',
   rationale: 'A file with NUL bytes is binary or UTF-16, not a manifest Kubernetes can read; it is reported instead of being checked.',
 };
 
-export const NOT_UTF8: RuleDescriptor = {
+export const NOT_UTF8: ReportableRule = {
   id: 'not-utf8',
   defaultSeverity: 'error',
   rationale: 'Kubernetes reads manifests as UTF-8; a file with other bytes is reported at the first bad byte instead of being checked.',
 };
 
-const FILE_TOO_LARGE: RuleDescriptor = {
+const FILE_TOO_LARGE: ReportableRule = {
   id: 'file-too-large',
   defaultSeverity: 'information',
   rationale: 'Files above maxFileSize are not checked, so a log or a generated bundle never slows a run down; raise the limit to check them.',
 };
 
-const TOO_MANY_PROBLEMS: RuleDescriptor = {
+const TOO_MANY_PROBLEMS: ReportableRule = {
   id: 'too-many-problems',
   defaultSeverity: 'information',
   rationale: 'A file lists at most 1000 problems; past that, one early mistake usually causes the rest.',
 };
 
 /** Every rule a report can name, the service's first, in the order of docs/rules.md. */
-export const REPORTABLE_RULES: readonly RuleDescriptor[] = [...ALL_RULES.values(), FILE_TOO_LARGE, TOO_MANY_PROBLEMS, BINARY_FILE, NOT_UTF8];
+export const REPORTABLE_RULES: readonly ReportableRule[] = [...ALL_RULES.values(), FILE_TOO_LARGE, TOO_MANY_PROBLEMS, BINARY_FILE, NOT_UTF8];
 
 /** Where docs/rules.md explains a rule; the notices and the CLI's own rules are explained in docs/cli.md. */
 export function helpUri(ruleId: string): string {

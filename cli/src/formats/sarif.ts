@@ -7,8 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
 import type { Severity } from '../../../server/src/service/finding';
-import type { RuleDescriptor } from '../../../server/src/rules/rule';
-import { helpUri, REPORTABLE_RULES, REPOSITORY_URL } from '../cliRules';
+import { helpUri, REPORTABLE_RULES, REPOSITORY_URL, type ReportableRule } from '../cliRules';
 import type { FileReport, ReportedFinding } from '../report';
 import { oneBased, type Formatter, type RunInfo } from './formatter';
 
@@ -65,7 +64,7 @@ export function sarifFormatter(info: RunInfo): Formatter {
   };
 }
 
-function ruleJson(rule: RuleDescriptor) {
+function ruleJson(rule: ReportableRule) {
   return {
     id: rule.id,
     shortDescription: { text: firstSentence(rule.rationale) },

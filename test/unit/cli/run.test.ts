@@ -33,6 +33,13 @@ describe('cli: podsmith check', () => {
     assert.equal((await cli(ws.dir, ['check', '--rule', 'image-tag=off', '--fail-on', 'info', 'warn'])).code, 0);
   });
 
+  it('--profile chooses the rules: api leaves out the practices (an untagged image), strict keeps them', async () => {
+    ws = workspace({ 'pod.yaml': POD_WITH_WARNING });
+    assert.equal((await cli(ws.dir, ['check', '--fail-on', 'warning', 'pod.yaml'])).code, 1);
+    assert.deepEqual(await cli(ws.dir, ['check', '--profile', 'api', '--fail-on', 'warning', 'pod.yaml']), { code: 0, stdout: 'No problems in 1 file.\n', stderr: '' });
+    assert.equal((await cli(ws.dir, ['check', '--profile', 'strict', '--fail-on', 'warning', 'pod.yaml'])).code, 1);
+  });
+
   it('exit 2 with one line on standard error: a bad flag, a missing path, an unknown rule', async () => {
     ws = workspace({ 'pod.yaml': POD_WITH_TYPO });
     assert.deepEqual(await cli(ws.dir, ['check', '--format', 'xml']), { code: 2, stdout: '', stderr: 'podsmith: --format must be one of text, json, sarif, junit, github, not "xml"\n' });
