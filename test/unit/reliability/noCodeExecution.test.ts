@@ -72,43 +72,34 @@ describe('security: nothing from a manifest is executed', () => {
   });
 
   it('the CLI bundle loads worker_threads only in its worker pool, and no child_process or vm', function () {
-    const bundle = path.join(ROOT, 'dist/cli.js');
-    if (!existsSync(bundle)) {
-      console.log('    (skipped: dist/cli.js is not built)');
-      this.skip();
-    }
-    const text = readFileSync(bundle, 'utf8');
-    if (!text.includes('// cli/src/')) {
-      console.log('    (skipped: the bundle is minified and names no modules)');
-      this.skip();
-    }
-    const loaders: string[] = [];
-    for (const match of text.matchAll(/require\(["'](node:)?(child_process|vm|worker_threads)["']\)/g)) {
-      const before = text.slice(0, match.index);
-      const header = [...before.matchAll(/^\s*\/\/ ((?:node_modules|server|cli)\/\S+)$/gm)].pop();
-      loaders.push(`${match[2]} in ${header?.[1] ?? '(unknown module)'}`);
-    }
-    assert.deepEqual(loaders, ['worker_threads in cli/src/workerPool.ts']);
+    assert.deepEqual(loadersIn(this, 'dist/cli.js'), ['worker_threads in cli/src/workerPool.ts']);
   });
 
   it('the server bundle loads child_process only in vscode-languageserver\'s Files helper', function () {
-    const bundle = path.join(ROOT, 'dist/server.js');
-    if (!existsSync(bundle)) {
-      console.log('    (skipped: dist/server.js is not built)');
-      this.skip();
-    }
-    const text = readFileSync(bundle, 'utf8');
-    if (!text.includes('// node_modules/')) {
-      console.log('    (skipped: the bundle is minified and names no modules)');
-      this.skip();
-    }
-    // esbuild's development bundle starts each module with a `// <path>` comment line.
-    const loaders: string[] = [];
-    for (const match of text.matchAll(/require\(["'](node:)?(child_process|vm|worker_threads)["']\)/g)) {
-      const before = text.slice(0, match.index);
-      const header = [...before.matchAll(/^\s*\/\/ ((?:node_modules|server)\/\S+)$/gm)].pop();
-      loaders.push(`${match[2]} in ${header?.[1] ?? '(unknown module)'}`);
-    }
-    assert.deepEqual(loaders, ['child_process in node_modules/vscode-languageserver/lib/node/files.js']);
+    assert.deepEqual(loadersIn(this, 'dist/server.js'), ['child_process in node_modules/vscode-languageserver/lib/node/files.js']);
   });
 });
+
+/**
+ * Which module of a development bundle loads each of child_process, vm and worker_threads (esbuild starts each
+ * module with a `// <path>` comment line). Skips the test when the bundle is not built or is minified.
+ */
+function loadersIn(test: Mocha.Context, relativePath: string): string[] {
+  const bundle = path.join(ROOT, relativePath);
+  if (!existsSync(bundle)) {
+    console.log(`    (skipped: ${relativePath} is not built)`);
+    test.skip();
+  }
+  const text = readFileSync(bundle, 'utf8');
+  if (!text.includes('// node_modules/')) {
+    console.log('    (skipped: the bundle is minified and names no modules)');
+    test.skip();
+  }
+  const loaders: string[] = [];
+  for (const match of text.matchAll(/require\(["'](node:)?(child_process|vm|worker_threads)["']\)/g)) {
+    const before = text.slice(0, match.index);
+    const header = [...before.matchAll(/^\s*\/\/ ((?:node_modules|server|cli)\/\S+)$/gm)].pop();
+    loaders.push(`${match[2]} in ${header?.[1] ?? '(unknown module)'}`);
+  }
+  return loaders;
+}
