@@ -42,7 +42,15 @@ export function registerDiagramPanel(context: vscode.ExtensionContext, getClient
     return created;
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, () => {
+    // From a code lens: the document and position of the Pod it stands above, so the diagram shows that Pod.
+    vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, (uri?: unknown, position?: unknown) => {
+      const editor = typeof uri === 'string' && isPosition(position)
+        ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri)
+        : undefined;
+      if (editor && isPosition(position)) {
+        const at = new vscode.Position(position.line, position.character);
+        editor.selection = new vscode.Selection(at, at);
+      }
       if (panel) panel.reveal();
       else {
         panel = adopt(
@@ -233,4 +241,9 @@ class DiagramPanel {
 
 function yamlEditor(editor: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
   return editor && editor.document.languageId === 'yaml' ? editor : undefined;
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character);
 }

@@ -5,7 +5,9 @@
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -34,6 +36,8 @@ const service = getLanguageService({ log: (message) => connection.console.error(
 
 let settings: PodsmithSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let canRefreshInlayHints = false;
+let canRefreshCodeLenses = false;
 
 /** The latest parse of each open document; the previous one is kept only to reuse its unchanged documents. */
 const parses = new Map<string, ManifestFile>();
@@ -51,6 +55,8 @@ function sourceOf(textDocument: TextDocument): ParsedSource {
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   if (params.initializationOptions?.settings) settings = normalizeSettings(params.initializationOptions.settings);
   return {
     capabilities: {
@@ -58,6 +64,15 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '/'], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: { label: 'Podsmith' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      inlayHintProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'podsmith', version: '0.1.0' },
   };
@@ -82,6 +97,9 @@ async function refreshSettings(): Promise<void> {
     }
   }
   for (const doc of documents.all()) scheduleValidation(doc.uri);
+  // Inlay hints and lenses depend on settings too (podsmith.inlayHints, the version): ask the editor to re-ask.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 // Validation runs after the messages already received are handled, so that a burst of edits is checked once and a
@@ -145,6 +163,33 @@ connection.onCodeAction((params) => {
   const textDocument = documents.get(params.textDocument.uri);
   return textDocument ? service.codeActions(sourceOf(textDocument), params.range, params.context, settings) : [];
 });
+
+/** Runs `answer` on the parse of an open document, or returns `none` for a document the server does not have. */
+function withSource<T>(uri: string, none: T, answer: (source: ParsedSource) => T): T {
+  const textDocument = documents.get(uri);
+  return textDocument ? answer(sourceOf(textDocument)) : none;
+}
+
+connection.onDefinition((params) => withSource(params.textDocument.uri, [], (s) => service.definition(s, params.position, settings)));
+connection.onReferences((params) =>
+  withSource(params.textDocument.uri, [], (s) => service.references(s, params.position, !!params.context?.includeDeclaration, settings)),
+);
+connection.onDocumentHighlight((params) => withSource(params.textDocument.uri, [], (s) => service.documentHighlights(s, params.position, settings)));
+connection.onPrepareRename((params) => {
+  const answer = withSource(params.textDocument.uri, null, (s) => service.prepareRename(s, params.position, settings));
+  if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
+  return answer;
+});
+connection.onRenameRequest((params) => {
+  const answer = withSource(params.textDocument.uri, null, (s) => service.rename(s, params.position, params.newName, settings));
+  if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
+  return answer;
+});
+connection.onDocumentSymbol((params) => withSource(params.textDocument.uri, [], (s) => service.documentSymbols(s)));
+connection.onFoldingRanges((params) => withSource(params.textDocument.uri, [], (s) => service.foldingRanges(s)));
+connection.onSelectionRanges((params) => withSource(params.textDocument.uri, [], (s) => service.selectionRanges(s, params.positions)));
+connection.languages.inlayHint.on((params) => withSource(params.textDocument.uri, [], (s) => service.inlayHints(s, params.range, settings)));
+connection.onCodeLens((params) => withSource(params.textDocument.uri, [], (s) => service.codeLenses(s, settings)));
 
 connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown }) => {
   if (typeof params?.uri !== 'string' || !isPosition(params.position)) return null;

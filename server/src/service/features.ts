@@ -3,6 +3,12 @@ import { codeActions } from '../codeActions/codeActions';
 import { complete } from '../completion/complete';
 import { diagramModel } from '../diagram/diagramModel';
 import { hover } from '../hover/hover';
+import { codeLenses } from '../insight/codeLenses';
+import { inlayHints } from '../insight/inlayHints';
+import { documentSymbols } from '../navigation/documentSymbols';
+import { foldingRanges } from '../navigation/foldingRanges';
+import { definition, documentHighlights, prepareRename, references, rename } from '../navigation/nameNavigation';
+import { selectionRanges } from '../navigation/selectionRanges';
 import type { FeatureRequest } from './languageService';
 
 /**
@@ -14,4 +20,14 @@ export const features = {
   complete: (req: FeatureRequest): CompletionList => complete(req),
   codeActions: (req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] => codeActions(req, range, context),
   diagram: diagramModel,
+  definition,
+  references,
+  documentHighlights,
+  prepareRename,
+  rename,
+  documentSymbols,
+  foldingRanges,
+  selectionRanges,
+  inlayHints,
+  codeLenses,
 };

@@ -4,12 +4,21 @@ import {
   DiagnosticTag,
   type CodeAction,
   type CodeActionContext,
+  type CodeLens,
   type CompletionList,
   type Diagnostic,
+  type DocumentHighlight,
+  type DocumentSymbol,
+  type FoldingRange,
   type Hover,
+  type InlayHint,
+  type Location,
   type Position,
   type Range,
+  type SelectionRange,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import type { RenameRefusal } from '../navigation/nameNavigation';
 import { documentAt, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from './finding';
@@ -47,7 +56,20 @@ export interface LanguageService {
   complete(source: ParsedSource, position: Position, settings: PodsmithSettings): CompletionList;
   codeActions(source: ParsedSource, range: Range, context: CodeActionContext, settings: PodsmithSettings): CodeAction[];
   diagram(source: ParsedSource, position: Position, settings: PodsmithSettings): unknown;
+  definition(source: ParsedSource, position: Position, settings: PodsmithSettings): Location[];
+  references(source: ParsedSource, position: Position, includeDeclaration: boolean, settings: PodsmithSettings): Location[];
+  documentHighlights(source: ParsedSource, position: Position, settings: PodsmithSettings): DocumentHighlight[];
+  /** The name to rename at `position`, null where nothing can be renamed, or why it cannot be. */
+  prepareRename(source: ParsedSource, position: Position, settings: PodsmithSettings): { range: Range; placeholder: string } | RenameRefusal | null;
+  rename(source: ParsedSource, position: Position, newName: string, settings: PodsmithSettings): WorkspaceEdit | RenameRefusal | null;
+  documentSymbols(source: ParsedSource): DocumentSymbol[];
+  foldingRanges(source: ParsedSource): FoldingRange[];
+  selectionRanges(source: ParsedSource, positions: readonly Position[]): SelectionRange[];
+  inlayHints(source: ParsedSource, range: Range, settings: PodsmithSettings): InlayHint[];
+  codeLenses(source: ParsedSource, settings: PodsmithSettings): CodeLens[];
 }
+
+export type { RenameRefusal };
 
 export interface LanguageServiceOptions {
   /** Where errors caught inside features are reported (the server's log). */
@@ -145,6 +167,47 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         return req ? features.diagram(req) : null;
       });
     },
+
+    definition(source, position, settings) {
+      return guard('definition', [], () => {
+        const req = request(source, position, settings);
+        return req ? features.definition(req) : [];
+      });
+    },
+
+    references(source, position, includeDeclaration, settings) {
+      return guard('references', [], () => {
+        const req = request(source, position, settings);
+        return req ? features.references(req, includeDeclaration) : [];
+      });
+    },
+
+    documentHighlights(source, position, settings) {
+      return guard('documentHighlights', [], () => {
+        const req = request(source, position, settings);
+        return req ? features.documentHighlights(req) : [];
+      });
+    },
+
+    prepareRename(source, position, settings) {
+      return guard('prepareRename', null, () => {
+        const req = request(source, position, settings);
+        return req ? features.prepareRename(req) : null;
+      });
+    },
+
+    rename(source, position, newName, settings) {
+      return guard('rename', null, () => {
+        const req = request(source, position, settings);
+        return req ? features.rename(req, newName) : null;
+      });
+    },
+
+    documentSymbols: (source) => guard('documentSymbols', [], () => features.documentSymbols(source)),
+    foldingRanges: (source) => guard('foldingRanges', [], () => features.foldingRanges(source)),
+    selectionRanges: (source, positions) => guard('selectionRanges', [], () => features.selectionRanges(source, positions)),
+    inlayHints: (source, range, settings) => guard('inlayHints', [], () => features.inlayHints(source, range, settings)),
+    codeLenses: (source, settings) => guard('codeLenses', [], () => features.codeLenses(source, settings)),
   };
 }
 

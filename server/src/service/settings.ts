@@ -20,6 +20,9 @@ export function profileIncludes(profile: RuleProfile, ruleProfile: RuleProfile):
   return RULE_PROFILES.indexOf(ruleProfile) <= RULE_PROFILES.indexOf(profile);
 }
 
+/** Which inlay hints to show: none, the defaults that decide run-time behaviour, or every default. */
+export type InlayHintLevel = 'off' | 'behaviour' | 'all';
+
 /** Everything the language service reads from the user's settings. Pure data, compared by value. */
 export interface PodsmithSettings {
   /** Report YAML syntax errors and duplicate keys (off when another YAML extension already does). */
@@ -34,6 +37,8 @@ export interface PodsmithSettings {
   readonly podSecurityStandard: PodSecurityLevel;
   /** Files larger than this many characters get a notice instead of a full check. */
   readonly maxFileSize: number;
+  /** Inlay hints for values the API server fills in. */
+  readonly inlayHints: InlayHintLevel;
 }
 
 export const DEFAULT_SETTINGS: PodsmithSettings = {
@@ -43,6 +48,7 @@ export const DEFAULT_SETTINGS: PodsmithSettings = {
   rules: {},
   podSecurityStandard: 'off',
   maxFileSize: 5_000_000,
+  inlayHints: 'behaviour',
 };
 
 /** Builds settings from an untrusted configuration object, keeping defaults for anything missing or malformed. */
@@ -70,6 +76,7 @@ export function normalizeSettings(raw: unknown): PodsmithSettings {
     rules,
     podSecurityStandard: pss === 'baseline' || pss === 'restricted' ? pss : 'off',
     maxFileSize,
+    inlayHints: input.inlayHints === 'off' || input.inlayHints === 'all' || input.inlayHints === 'behaviour' ? input.inlayHints : DEFAULT_SETTINGS.inlayHints,
   };
 }
 

@@ -24,7 +24,22 @@ const FAILURES: [string, () => never, RegExp][] = [
 ];
 
 /** What each feature returns when it has nothing to say. */
-const EMPTY: Record<FeatureName, unknown> = { hover: null, complete: { isIncomplete: false, items: [] }, codeActions: [], diagram: null };
+const EMPTY: Record<FeatureName, unknown> = {
+  hover: null,
+  complete: { isIncomplete: false, items: [] },
+  codeActions: [],
+  diagram: null,
+  definition: [],
+  references: [],
+  documentHighlights: [],
+  prepareRename: null,
+  rename: null,
+  documentSymbols: [],
+  foldingRanges: [],
+  selectionRanges: [],
+  inlayHints: [],
+  codeLenses: [],
+};
 
 describe('reliability: the facade guards every feature', () => {
   const logs: string[] = [];
@@ -38,6 +53,16 @@ describe('reliability: the facade guards every feature', () => {
     complete: () => service.complete(source, position, DEFAULT_SETTINGS),
     codeActions: () => service.codeActions(source, { start: position, end: position }, { diagnostics: [] }, DEFAULT_SETTINGS),
     diagram: () => service.diagram(source, position, DEFAULT_SETTINGS),
+    definition: () => service.definition(source, position, DEFAULT_SETTINGS),
+    references: () => service.references(source, position, true, DEFAULT_SETTINGS),
+    documentHighlights: () => service.documentHighlights(source, position, DEFAULT_SETTINGS),
+    prepareRename: () => service.prepareRename(source, position, DEFAULT_SETTINGS),
+    rename: () => service.rename(source, position, 'renamed', DEFAULT_SETTINGS),
+    documentSymbols: () => service.documentSymbols(source),
+    foldingRanges: () => service.foldingRanges(source),
+    selectionRanges: () => service.selectionRanges(source, [position]),
+    inlayHints: () => service.inlayHints(source, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, DEFAULT_SETTINGS),
+    codeLenses: () => service.codeLenses(source, DEFAULT_SETTINGS),
   };
 
   for (const name of Object.keys(EMPTY) as FeatureName[]) {

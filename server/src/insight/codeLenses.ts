@@ -1,0 +1,57 @@
+import type { CodeLens } from 'vscode-languageserver-types';
+import { nodeAtPath, pairOf } from '../document/yamlTree';
+import { effectiveResources, type EffectiveResource } from '../pod/effectiveResources';
+import { podModelOf } from '../pod/podModel';
+import { highestPodSecurityLevel } from '../pod/podSecurity';
+import { shortQuantity } from '../pod/quantity';
+import type { ParsedSource } from '../service/languageService';
+import type { PodsmithSettings } from '../service/settings';
+
+/** The client command a lens runs: the Pod diagram, at the lens's Pod. */
+export const SHOW_DIAGRAM_COMMAND = 'podsmith.showDiagram';
+
+/**
+ * A code lens above each PodSpec: what the whole Pod asks of its node (the effective requests and limits, as the
+ * scheduler adds them up) and the highest Pod Security Standard it meets; clicking it opens the Pod diagram.
+ */
+export function codeLenses(source: ParsedSource, settings: PodsmithSettings): CodeLens[] {
+  const { textDocument, file } = source;
+  if (file.tooLarge) return [];
+  const lenses: CodeLens[] = [];
+  for (const doc of file.documents) {
+    const pod = podModelOf(doc);
+    if (!pod?.podSpec) continue;
+    const path = pod.podSpecPath;
+    const parent = path.length > 1 ? nodeAtPath(doc.root, path.slice(0, -1)) : doc.root;
+    const key = pairOf(parent, String(path[path.length - 1]))?.key as { range?: [number, number, number] } | undefined;
+    if (!key?.range) continue;
+    const effective = effectiveResources(pod);
+    const level = highestPodSecurityLevel(pod, { doc, version: settings.kubernetesVersion });
+    const parts = [
+      `requests ${resourceText(effective.requests) ?? 'none'}`,
+      `limits ${resourceText(effective.limits) ?? 'none'}`,
+      `Pod Security: ${level}`,
+    ];
+    const position = textDocument.positionAt(doc.offset + key.range[0]);
+    lenses.push({
+      range: { start: position, end: position },
+      command: {
+        title: `Pod: ${parts.join(' · ')}`,
+        command: SHOW_DIAGRAM_COMMAND,
+        arguments: [textDocument.uri, position],
+      },
+    });
+  }
+  return lenses;
+}
+
+/** `250m CPU, memory 128 MiB` for cpu and memory (the two every Pod is scheduled by), or undefined for none. */
+function resourceText(list: ReadonlyMap<string, EffectiveResource>): string | undefined {
+  const parts: string[] = [];
+  for (const name of ['cpu', 'memory']) {
+    const r = list.get(name);
+    if (!r) continue;
+    parts.push(r.value === undefined ? `${name} unbounded` : name === 'cpu' ? shortQuantity(name, r.value) : `${name} ${shortQuantity(name, r.value)}`);
+  }
+  return parts.length ? parts.join(', ') : undefined;
+}

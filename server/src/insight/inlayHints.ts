@@ -1,0 +1,172 @@
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { InlayHintKind, type InlayHint, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { indentStyleOf, insertPair, type Edit, type IndentStyle, type YamlValue } from '../codeActions/yamlEdits';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
+import { defaultPullPolicy } from '../pod/imageReference';
+import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
+import { containerSecurity, effectiveSetting, podSecurityOf, SHARED_FIELDS } from '../pod/securityContext';
+import { defaultsOf, type DefaultValue } from '../pod/apiDefaults';
+import type { ParsedSource } from '../service/languageService';
+import type { PodsmithSettings } from '../service/settings';
+
+/**
+ * Inlay hints: the values the API server fills in where a field is left out (imagePullPolicy from the image's tag,
+ * a port's protocol, the Pod's restartPolicy, probe timings, a workload's update strategy), a native sidecar's
+ * place in the start order, and the securityContext values a container inherits from its Pod. A hint that stands
+ * for a field carries the edit that writes it explicitly (applied when the person accepts the hint).
+ *
+ * `podsmith.inlayHints`: `behaviour` (the default) shows the defaults that decide what happens at run time;
+ * `all` adds the ones that rarely surprise (dnsPolicy, terminationGracePeriodSeconds); `off` shows none.
+ */
+export function inlayHints(source: ParsedSource, range: Range, settings: PodsmithSettings): InlayHint[] {
+  const { textDocument, file } = source;
+  if (settings.inlayHints === 'off' || file.tooLarge) return [];
+  const from = textDocument.offsetAt(range.start);
+  const to = textDocument.offsetAt(range.end);
+  const hints: InlayHint[] = [];
+  for (const doc of file.documents) {
+    if (doc.end < from || doc.start > to) continue;
+    const pod = podModelOf(doc);
+    if (!pod?.podSpec) continue;
+    const style = indentStyleOf(doc.text, doc.root);
+    const place = (offset: number) => textDocument.positionAt(doc.offset + offset);
+    const toTextEdit = (edit: Edit): TextEdit => ({ range: { start: place(edit.start), end: place(edit.end) }, newText: edit.newText });
+    for (const hint of podHints(doc, pod, style, settings)) {
+      const at = doc.offset + hint.at;
+      if (at < from || at > to) continue;
+      hints.push({
+        position: place(hint.at),
+        label: hint.label,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
+        tooltip: hint.tooltip,
+        textEdits: hint.edits?.map(toTextEdit),
+      });
+    }
+  }
+  return hints;
+}
+
+/** One hint before it is placed in the file: offsets relative to its document. */
+interface PodHint {
+  readonly at: number;
+  readonly label: string;
+  readonly tooltip: string;
+  readonly edits?: readonly Edit[];
+}
+
+function podHints(doc: ManifestDocument, pod: PodModel, style: IndentStyle, settings: PodsmithSettings): PodHint[] {
+  const hints: PodHint[] = [];
+  const text = doc.text;
+  const all = settings.inlayHints === 'all';
+  /** Hints for the defaults `defaults` lists that `map` leaves out, after the node `after`. */
+  const missing = (map: YAMLMap<unknown, unknown> | undefined, after: Node | null | undefined, defaults: readonly DefaultValue[]) => {
+    if (!map || !after?.range) return;
+    for (const d of defaults) {
+      if (d.level === 'all' && !all) continue;
+      if (pairOf(map, d.field)) continue;
+      const edit = insertPair(text, map, d.field, d.value, style);
+      hints.push({ at: after.range[1], label: `${d.field}: ${labelOf(d.value)}`, tooltip: d.why, edits: edit ? [edit] : undefined });
+    }
+  };
+
+  const defaults = defaultsOf(pod);
+  const specKey = specKeyOf(doc, pod.podSpecPath);
+  missing(pod.podSpec, specKey, defaults.podSpec);
+  if (defaults.workloadSpec.length) {
+    const workloadSpec = nodeAtPath(doc.root, ['spec']);
+    if (isMap(workloadSpec)) missing(workloadSpec, specKeyOf(doc, ['spec']), defaults.workloadSpec);
+  }
+
+  const security = podSecurityOf(pod);
+  for (const container of pod.containers) {
+    const image = valueOf(container.node, 'image');
+    if (container.image && isScalar(image) && !pairOf(container.node, 'imagePullPolicy')) {
+      const policy = defaultPullPolicy(container.image);
+      const edit = insertPair(text, container.node, 'imagePullPolicy', policy, style);
+      hints.push({
+        at: image.range![1],
+        label: `imagePullPolicy: ${policy}`,
+        tooltip: policy === 'Always'
+          ? 'Filled in by the API server: this image names no version (no tag, or :latest), so the node pulls it again at every container start.'
+          : 'Filled in by the API server: this image names a version, so the node pulls it only when it does not have it yet.',
+        edits: edit ? [edit] : undefined,
+      });
+    }
+    for (const port of container.ports) {
+      const number = valueOf(port.node, 'containerPort');
+      if (!number?.range || pairOf(port.node, 'protocol')) continue;
+      const edit = insertPair(text, port.node, 'protocol', 'TCP', style);
+      hints.push({ at: number.range[1], label: 'protocol: TCP', tooltip: 'Filled in by the API server: a port without a protocol is TCP. A UDP or SCTP service needs it written.', edits: edit ? [edit] : undefined });
+    }
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+      const pair = pairOf(container.node, probe);
+      if (pair && isMap(pair.value)) missing(pair.value as YAMLMap<unknown, unknown>, pair.key as Node, defaults.probe);
+    }
+    if (container.isNativeSidecar && container.nameNode?.range) {
+      const step = pod.containers.filter((c) => c.list === 'initContainers').indexOf(container) + 1;
+      hints.push({
+        at: container.nameNode.range[1],
+        label: `native sidecar: starts at init step ${step}, then runs beside the app containers`,
+        tooltip: 'An init container with restartPolicy: Always starts in order with the init containers, but does not have to exit: later init steps and the app containers start once it has started (and passed its startupProbe), and it is stopped after them.',
+      });
+    }
+    inheritedSecurity(container, security, text, style, hints);
+  }
+  return hints;
+}
+
+/** The Pod's shared securityContext values this container runs with without writing them. */
+function inheritedSecurity(container: ContainerModel, security: ReturnType<typeof podSecurityOf>, text: string, style: IndentStyle, hints: PodHint[]): void {
+  const own = containerSecurity(security, container);
+  if (!own || !container.nameNode?.range) return;
+  for (const field of SHARED_FIELDS) {
+    const effective = effectiveSetting(security, own, field);
+    if (effective.source !== 'pod') continue;
+    const value = toYamlValue(effective.value);
+    if (value === undefined) continue;
+    const edit = own.context
+      ? insertPair(text, own.context, field, value, style)
+      : insertPair(text, container.node, 'securityContext', { [field]: value }, style);
+    hints.push({
+      at: container.nameNode.range[1],
+      label: `${field}: ${labelOf(value)} (from the Pod)`,
+      tooltip: `This container runs with the Pod's securityContext.${field}, since its own securityContext does not set it. Writing it here pins it for this container even if the Pod's value changes.`,
+      edits: edit ? [edit] : undefined,
+    });
+  }
+}
+
+/** The key of the pair whose value is the mapping at `path` (`spec:`), where the hint for it goes. */
+function specKeyOf(doc: ManifestDocument, path: readonly (string | number)[]): Node | undefined {
+  const parent = path.length > 1 ? nodeAtPath(doc.root, path.slice(0, -1)) : doc.root;
+  const key = pairOf(parent, String(path[path.length - 1]))?.key;
+  return key && (key as Node).range ? (key as Node) : undefined;
+}
+
+function labelOf(value: YamlValue): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(labelOf).join(', ')}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${k}: ${labelOf(v)}`).join(', ')}}`;
+}
+
+/** A securityContext value read from the manifest as a value the edit toolkit writes. */
+function toYamlValue(value: unknown): YamlValue | undefined {
+  if (typeof value === 'string') return /^[A-Za-z0-9_./-]*$/.test(value) && value !== '' ? value : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const items = value.map(toYamlValue);
+    return items.every((i) => i !== undefined) ? (items as YamlValue[]) : undefined;
+  }
+  if (value && typeof value === 'object') {
+    const out: Record<string, YamlValue> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const converted = toYamlValue(v);
+      if (converted === undefined) return undefined;
+      out[k] = converted;
+    }
+    return out;
+  }
+  return undefined;
+}
