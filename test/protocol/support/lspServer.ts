@@ -41,6 +41,8 @@ export class LspServer {
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   settings: Record<string, unknown>;
   stderr = '';
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
   private constructor(options: ServerOptions) {
     this.settings = options.settings ?? {};
@@ -73,7 +75,7 @@ export class LspServer {
   /** Starts the server and completes the initialize handshake. */
   static async start(options: ServerOptions = {}): Promise<LspServer> {
     const server = new LspServer(options);
-    await server.connection.sendRequest('initialize', {
+    server.initializeResult = await server.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
