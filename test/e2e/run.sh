@@ -7,6 +7,7 @@
 #      development path)
 #   and the Pod diagram: its webview alone in Chromium (test/e2e/diagram-screenshots.mjs) and its panel in the
 #      workbench (test/e2e/diagram-ui.mjs), screenshots in test-results/diagram/
+#   and navigation (test/e2e/navigation-ui.mjs): inlay hints on screen, Outline, F12, F2
 # Writes {"passed":N,"failed":N,"skipped":N} to $PODSMITH_TEST_COUNTS (test/run-all.mjs reads it).
 # Environment: PODSMITH_VSIX (test this .vsix instead of packaging dist/ as it is), PODSMITH_E2E_GREP (in-host
 # tests whose title matches), PODSMITH_E2E_TIMEOUT (seconds for the in-host suite, default 300).
@@ -105,6 +106,9 @@ add_counts "$work/ui.json" $?
 
 node test/e2e/diagram-ui.mjs --base "$VS_URL" --counts "$work/diagram-ui.json"
 add_counts "$work/diagram-ui.json" $?
+
+node test/e2e/navigation-ui.mjs --base "$VS_URL" --counts "$work/navigation-ui.json"
+add_counts "$work/navigation-ui.json" $?
 
 if [ "$have_vsix" -eq 1 ]; then
   node test/e2e/ui.mjs --base "$VS_URL" --mode installed --counts "$work/installed.json"

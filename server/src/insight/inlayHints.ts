@@ -32,7 +32,9 @@ export function inlayHints(source: ParsedSource, range: Range, settings: Podsmit
     const style = indentStyleOf(doc.text, doc.root);
     const place = (offset: number) => textDocument.positionAt(doc.offset + offset);
     const toTextEdit = (edit: Edit): TextEdit => ({ range: { start: place(edit.start), end: place(edit.end) }, newText: edit.newText });
-    for (const hint of podHints(doc, pod, style, settings)) {
+    // In reading order: the editor does not need it, but a list in order is what a person (and a test) expects.
+    const sorted = podHints(doc, pod, style, settings).sort((a, b) => a.at - b.at);
+    for (const hint of sorted) {
       const at = doc.offset + hint.at;
       if (at < from || at > to) continue;
       hints.push({
@@ -60,15 +62,22 @@ function podHints(doc: ManifestDocument, pod: PodModel, style: IndentStyle, sett
   const hints: PodHint[] = [];
   const text = doc.text;
   const all = settings.inlayHints === 'all';
-  /** Hints for the defaults `defaults` lists that `map` leaves out, after the node `after`. */
-  const missing = (map: YAMLMap<unknown, unknown> | undefined, after: Node | null | undefined, defaults: readonly DefaultValue[]) => {
-    if (!map || !after?.range) return;
-    for (const d of defaults) {
-      if (d.level === 'all' && !all) continue;
-      if (pairOf(map, d.field)) continue;
-      const edit = insertPair(text, map, d.field, d.value, style);
-      hints.push({ at: after.range[1], label: `${d.field}: ${labelOf(d.value)}`, tooltip: d.why, edits: edit ? [edit] : undefined });
-    }
+  /**
+   * One hint for the defaults `defaults` lists that `map` leaves out, after the colon of its key `key`: several
+   * defaults of one mapping share a hint (the editor cuts a place's hints past about 40 characters), and accepting
+   * it writes them all.
+   */
+  const missing = (map: YAMLMap<unknown, unknown> | undefined, key: Node | null | undefined, defaults: readonly DefaultValue[]) => {
+    if (!map || !key?.range) return;
+    const left = defaults.filter((d) => (all || d.level === 'behaviour') && !pairOf(map, d.field));
+    if (!left.length) return;
+    const edits = left.map((d) => insertPair(text, map, d.field, d.value, style));
+    hints.push({
+      at: afterColon(text, key.range[1]),
+      label: left.map((d) => d.short).join(', '),
+      tooltip: left.map((d) => `${d.field}: ${labelOf(d.value)}. ${d.why}`).join('\n\n'),
+      edits: edits.every((e) => e !== undefined) ? (edits as Edit[]) : undefined,
+    });
   };
 
   const defaults = defaultsOf(pod);
@@ -117,25 +126,34 @@ function podHints(doc: ManifestDocument, pod: PodModel, style: IndentStyle, sett
   return hints;
 }
 
-/** The Pod's shared securityContext values this container runs with without writing them. */
+/** The Pod's shared securityContext values this container runs with without writing them: one hint on its name. */
 function inheritedSecurity(container: ContainerModel, security: ReturnType<typeof podSecurityOf>, text: string, style: IndentStyle, hints: PodHint[]): void {
   const own = containerSecurity(security, container);
   if (!own || !container.nameNode?.range) return;
+  const inherited: Record<string, YamlValue> = {};
   for (const field of SHARED_FIELDS) {
     const effective = effectiveSetting(security, own, field);
-    if (effective.source !== 'pod') continue;
-    const value = toYamlValue(effective.value);
-    if (value === undefined) continue;
-    const edit = own.context
-      ? insertPair(text, own.context, field, value, style)
-      : insertPair(text, container.node, 'securityContext', { [field]: value }, style);
-    hints.push({
-      at: container.nameNode.range[1],
-      label: `${field}: ${labelOf(value)} (from the Pod)`,
-      tooltip: `This container runs with the Pod's securityContext.${field}, since its own securityContext does not set it. Writing it here pins it for this container even if the Pod's value changes.`,
-      edits: edit ? [edit] : undefined,
-    });
+    const value = effective.source === 'pod' ? toYamlValue(effective.value) : undefined;
+    if (value !== undefined) inherited[field] = value;
   }
+  const fields = Object.keys(inherited);
+  if (!fields.length) return;
+  const edits = own.context
+    ? fields.map((field) => insertPair(text, own.context!, field, inherited[field], style))
+    : [insertPair(text, container.node, 'securityContext', inherited, style)];
+  hints.push({
+    at: container.nameNode.range[1],
+    label: `from the Pod: ${fields.map((f) => `${f} ${labelOf(inherited[f])}`).join(', ')}`,
+    tooltip: `This container runs with the Pod's securityContext ${fields.join(', ')}, since its own securityContext does not set ${fields.length > 1 ? 'them' : 'it'}. Writing ${fields.length > 1 ? 'them' : 'it'} here pins ${fields.length > 1 ? 'them' : 'it'} for this container even if the Pod's value changes.`,
+    edits: edits.every((e) => e !== undefined) ? (edits as Edit[]) : undefined,
+  });
+}
+
+/** Just past the `:` that follows a key (where a hint about the key's value reads naturally), else the key's end. */
+function afterColon(text: string, keyEnd: number): number {
+  let i = keyEnd;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === ':' ? i + 1 : keyEnd;
 }
 
 /** The key of the pair whose value is the mapping at `path` (`spec:`), where the hint for it goes. */

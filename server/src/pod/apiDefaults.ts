@@ -12,6 +12,8 @@ export interface DefaultValue {
   readonly field: string;
   readonly value: DefaultText;
   readonly level: 'behaviour' | 'all';
+  /** A few words for an inlay hint (the editor cuts hints past about 40 characters, so several must fit). */
+  readonly short: string;
   /** Why it matters, in one or two sentences. */
   readonly why: string;
 }
@@ -28,52 +30,52 @@ export interface PodDefaults {
 const filled = 'Filled in by the API server when left out.';
 
 const RESTART_ALWAYS: DefaultValue = {
-  field: 'restartPolicy', value: 'Always', level: 'behaviour',
+  short: 'restartPolicy Always', field: 'restartPolicy', value: 'Always', level: 'behaviour',
   why: `${filled} Every container that exits is restarted, whatever its exit code, with a growing back-off.`,
 };
 
 const POD_SPEC: readonly DefaultValue[] = [
-  { field: 'terminationGracePeriodSeconds', value: '30', level: 'behaviour', why: `${filled} On deletion the containers get SIGTERM, then 30 seconds to exit before SIGKILL.` },
-  { field: 'dnsPolicy', value: 'ClusterFirst', level: 'all', why: `${filled} Names resolve through the cluster's DNS first, then the node's upstream servers.` },
+  { short: 'grace 30s', field: 'terminationGracePeriodSeconds', value: '30', level: 'behaviour', why: `${filled} On deletion the containers get SIGTERM, then 30 seconds to exit before SIGKILL.` },
+  { short: 'dnsPolicy ClusterFirst', field: 'dnsPolicy', value: 'ClusterFirst', level: 'all', why: `${filled} Names resolve through the cluster's DNS first, then the node's upstream servers.` },
 ];
 
 const WORKLOAD_SPEC: Readonly<Record<string, readonly DefaultValue[]>> = {
   Deployment: [
-    { field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod: any restart or node drain is an outage.` },
+    { short: 'replicas 1', field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod: any restart or node drain is an outage.` },
     {
-      field: 'strategy', value: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, level: 'behaviour',
+      short: 'RollingUpdate 25%/25%', field: 'strategy', value: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, level: 'behaviour',
       why: `${filled} A rollout replaces Pods gradually: up to 25% extra Pods are started, and up to 25% of the desired Pods may be unavailable at a time (both rounded: surge up, unavailable down).`,
     },
-    { field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old ReplicaSets are kept for rollbacks.` },
-    { field: 'progressDeadlineSeconds', value: '600', level: 'all', why: `${filled} A rollout that makes no progress for ten minutes is reported as failed (it is not rolled back).` },
+    { short: 'history 10', field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old ReplicaSets are kept for rollbacks.` },
+    { short: 'deadline 600s', field: 'progressDeadlineSeconds', value: '600', level: 'all', why: `${filled} A rollout that makes no progress for ten minutes is reported as failed (it is not rolled back).` },
   ],
   StatefulSet: [
-    { field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod.` },
-    { field: 'podManagementPolicy', value: 'OrderedReady', level: 'behaviour', why: `${filled} Pods are created one at a time in ordinal order, each after the previous one is Ready, and removed in reverse.` },
-    { field: 'updateStrategy', value: { type: 'RollingUpdate' }, level: 'behaviour', why: `${filled} A change to the template replaces Pods one at a time, from the highest ordinal down.` },
-    { field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old revisions are kept.` },
+    { short: 'replicas 1', field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod.` },
+    { short: 'OrderedReady', field: 'podManagementPolicy', value: 'OrderedReady', level: 'behaviour', why: `${filled} Pods are created one at a time in ordinal order, each after the previous one is Ready, and removed in reverse.` },
+    { short: 'RollingUpdate', field: 'updateStrategy', value: { type: 'RollingUpdate' }, level: 'behaviour', why: `${filled} A change to the template replaces Pods one at a time, from the highest ordinal down.` },
+    { short: 'history 10', field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old revisions are kept.` },
   ],
   DaemonSet: [
-    { field: 'updateStrategy', value: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '1' } }, level: 'behaviour', why: `${filled} A change to the template replaces the Pod of one node at a time.` },
-    { field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old revisions are kept.` },
+    { short: 'RollingUpdate, 1 node at a time', field: 'updateStrategy', value: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '1' } }, level: 'behaviour', why: `${filled} A change to the template replaces the Pod of one node at a time.` },
+    { short: 'history 10', field: 'revisionHistoryLimit', value: '10', level: 'all', why: `${filled} Ten old revisions are kept.` },
   ],
-  ReplicaSet: [{ field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod.` }],
+  ReplicaSet: [{ short: 'replicas 1', field: 'replicas', value: '1', level: 'behaviour', why: `${filled} One Pod.` }],
   Job: [
-    { field: 'backoffLimit', value: '6', level: 'behaviour', why: `${filled} The Job is marked failed after 6 retries (Pod failures), with exponential back-off between them.` },
-    { field: 'completions', value: '1', level: 'all', why: `${filled} The Job is complete after one Pod succeeds.` },
-    { field: 'parallelism', value: '1', level: 'all', why: `${filled} One Pod runs at a time.` },
+    { short: 'backoffLimit 6', field: 'backoffLimit', value: '6', level: 'behaviour', why: `${filled} The Job is marked failed after 6 retries (Pod failures), with exponential back-off between them.` },
+    { short: 'completions 1', field: 'completions', value: '1', level: 'all', why: `${filled} The Job is complete after one Pod succeeds.` },
+    { short: 'parallelism 1', field: 'parallelism', value: '1', level: 'all', why: `${filled} One Pod runs at a time.` },
   ],
   CronJob: [
-    { field: 'concurrencyPolicy', value: 'Allow', level: 'behaviour', why: `${filled} A new Job starts on schedule even while the previous one still runs.` },
-    { field: 'successfulJobsHistoryLimit', value: '3', level: 'all', why: `${filled} Three finished Jobs are kept.` },
-    { field: 'failedJobsHistoryLimit', value: '1', level: 'all', why: `${filled} One failed Job is kept.` },
+    { short: 'concurrency Allow', field: 'concurrencyPolicy', value: 'Allow', level: 'behaviour', why: `${filled} A new Job starts on schedule even while the previous one still runs.` },
+    { short: 'keep 3 succeeded', field: 'successfulJobsHistoryLimit', value: '3', level: 'all', why: `${filled} Three finished Jobs are kept.` },
+    { short: 'keep 1 failed', field: 'failedJobsHistoryLimit', value: '1', level: 'all', why: `${filled} One failed Job is kept.` },
   ],
 };
 
 const PROBE_TIMING: readonly DefaultValue[] = [
-  { field: 'periodSeconds', value: '10', level: 'behaviour', why: `${filled} The probe runs every 10 seconds.` },
-  { field: 'timeoutSeconds', value: '1', level: 'behaviour', why: `${filled} A probe that takes longer than one second counts as a failure: a slow endpoint under load fails it.` },
-  { field: 'failureThreshold', value: '3', level: 'behaviour', why: `${filled} Three failures in a row make the probe fail.` },
+  { short: 'every 10s', field: 'periodSeconds', value: '10', level: 'behaviour', why: `${filled} The probe runs every 10 seconds.` },
+  { short: 'timeout 1s', field: 'timeoutSeconds', value: '1', level: 'behaviour', why: `${filled} A probe that takes longer than one second counts as a failure: a slow endpoint under load fails it.` },
+  { short: '3 failures', field: 'failureThreshold', value: '3', level: 'behaviour', why: `${filled} Three failures in a row make the probe fail.` },
 ];
 
 /** The defaults of a Pod's kind and spec. */

@@ -41,11 +41,10 @@ const POD = yaml(
 describe('insight: inlay hints for what the API server fills in', () => {
   it('shows the defaulted imagePullPolicy, port protocol, restartPolicy and the inherited runAsUser', () => {
     assert.deepEqual(shown(hintsOf(POD)), [
-      '4:4 restartPolicy: Always',
-      '4:4 terminationGracePeriodSeconds: 30',
+      '4:5 restartPolicy Always, grace 30s',
+      '8:15 from the Pod: runAsUser 1000',
       '9:23 imagePullPolicy: IfNotPresent',
       '11:27 protocol: TCP',
-      '8:15 runAsUser: 1000 (from the Pod)',
       '17:70 protocol: TCP',
     ]);
   });
@@ -71,7 +70,7 @@ describe('insight: inlay hints for what the API server fills in', () => {
   });
 
   it('accepting an inherited securityContext value creates the container\'s securityContext', () => {
-    const hint = hintsOf(POD).find((h) => String(h.label).startsWith('runAsUser'))!;
+    const hint = hintsOf(POD).find((h) => String(h.label).startsWith('from the Pod'))!;
     assert.ok(accepted(POD, hint).includes('        - containerPort: 80\n      securityContext:\n        runAsUser: 1000\n'));
   });
 
@@ -96,11 +95,12 @@ describe('insight: inlay hints for what the API server fills in', () => {
       '            periodSeconds: 5',
     );
     assert.deepEqual(shown(hintsOf(deployment)), [
-      '3:4 replicas: 1',
-      '3:4 strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}}',
-      '14:23 timeoutSeconds: 1',
-      '14:23 failureThreshold: 3',
+      '3:5 replicas 1, RollingUpdate 25%/25%',
+      '14:24 timeout 1s, 3 failures',
     ]);
+    const strategy = hintsOf(deployment)[0];
+    assert.ok(accepted(deployment, strategy).includes('      periodSeconds: 5\n  replicas: 1\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n'));
+    assert.match(String(strategy.tooltip), /^replicas: 1\. Filled in by the API server when left out\. One Pod/);
     const job = yaml(
       'apiVersion: batch/v1',
       'kind: Job',
@@ -112,7 +112,7 @@ describe('insight: inlay hints for what the API server fills in', () => {
       '      terminationGracePeriodSeconds: 5',
       '      containers: [{name: once, image: "once:1", imagePullPolicy: IfNotPresent}]',
     );
-    assert.deepEqual(shown(hintsOf(job)), ['3:4 backoffLimit: 6']);
+    assert.deepEqual(shown(hintsOf(job)), ['3:5 backoffLimit 6']);
   });
 
   it('a native sidecar shows its start step', () => {
@@ -132,8 +132,8 @@ describe('insight: inlay hints for what the API server fills in', () => {
   });
 
   it('`all` adds dnsPolicy; `off` shows nothing', () => {
-    assert.ok(shown(hintsOf(POD, 'all')).includes('4:4 dnsPolicy: ClusterFirst'));
-    assert.ok(!shown(hintsOf(POD)).includes('4:4 dnsPolicy: ClusterFirst'));
+    assert.equal(shown(hintsOf(POD, 'all'))[0], '4:5 restartPolicy Always, grace 30s, dnsPolicy ClusterFirst');
+    assert.equal(shown(hintsOf(POD))[0], '4:5 restartPolicy Always, grace 30s');
     assert.deepEqual(hintsOf(POD, 'off'), []);
   });
 
