@@ -81,6 +81,15 @@ export interface PodModel {
   /** The Pod's restartPolicy as written. */
   readonly restartPolicy?: string;
   readonly hostNetwork: boolean;
+  readonly hostPID: boolean;
+  readonly hostIPC: boolean;
+  /** spec.hostUsers as written (the default, true, when undefined): false runs the Pod in its own user namespace. */
+  readonly hostUsers?: boolean;
+  readonly shareProcessNamespace: boolean;
+  /** spec.os.name as written (linux, windows): the API then rejects the other system's fields. */
+  readonly osName?: string;
+  /** spec.terminationGracePeriodSeconds as written, else the API's default of 30. */
+  readonly terminationGracePeriodSeconds: number;
   /** Pod-level resources (spec.resources), when set. */
   readonly podRequests?: ResourceList;
   readonly podLimits?: ResourceList;
@@ -127,6 +136,12 @@ function buildPodModel(doc: ManifestDocument): PodModel | undefined {
     volumes,
     restartPolicy: scalarString(valueOf(podSpec, 'restartPolicy')),
     hostNetwork: isTrue(valueOf(podSpec, 'hostNetwork')),
+    hostPID: isTrue(valueOf(podSpec, 'hostPID')),
+    hostIPC: isTrue(valueOf(podSpec, 'hostIPC')),
+    hostUsers: booleanOf(valueOf(podSpec, 'hostUsers')),
+    shareProcessNamespace: isTrue(valueOf(podSpec, 'shareProcessNamespace')),
+    osName: scalarString(nodeAtPath(podSpec, ['os', 'name'])),
+    terminationGracePeriodSeconds: integer(valueOf(podSpec, 'terminationGracePeriodSeconds')) ?? DEFAULT_GRACE_PERIOD_SECONDS,
     podRequests: podResources ? readResources(valueOf(podResources, 'requests')) : undefined,
     podLimits: podResources ? readResources(valueOf(podResources, 'limits')) : undefined,
     overhead: pairOf(podSpec, 'overhead') ? readResources(valueOf(podSpec, 'overhead')) : undefined,
@@ -191,6 +206,13 @@ export function readResources(node: unknown): ResourceList {
     }
   }
   return { values, nodes };
+}
+
+/** The grace period the API server fills in when a Pod does not set one. */
+const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+function booleanOf(node: Node | undefined): boolean | undefined {
+  return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
 }
 
 function integer(node: Node | undefined): number | undefined {

@@ -12,6 +12,7 @@ import { portsCheck } from './ports';
 import { probesCheck } from './probes';
 import { resourcesCheck } from './resources';
 import { schedulingCheck } from './scheduling';
+import { securityContextCheck } from './securityContext';
 import { volumesCheck } from './volumes';
 import { volumeSourcesCheck } from './volumeSources';
 import { workloadsCheck } from './workloads';
@@ -28,7 +29,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

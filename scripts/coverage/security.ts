@@ -1,0 +1,50 @@
+import type { CoverageEntry } from './entry';
+
+const CLUSTER_POLICY = 'depends on the API server\'s --allow-privileged flag (true by default), not on the manifest';
+
+/** Security settings: container and Pod securityContexts, profiles and their annotations, sysctls, OS fields. */
+const security: CoverageEntry[] = [
+  { upstream: 'ValidateSecurityContext', error: 'securityContext.privileged: disallowed by cluster policy', notApplicable: CLUSTER_POLICY },
+  { upstream: 'ValidateSecurityContext', error: 'securityContext.runAsUser: outside 0..2147483647', rule: 'security-id-range' },
+  { upstream: 'ValidateSecurityContext', error: 'securityContext.runAsGroup: outside 0..2147483647', rule: 'security-id-range' },
+  { upstream: 'ValidateProcMountType', error: 'securityContext.procMount: not Default or Unmasked', rule: 'invalid-enum' },
+  { upstream: 'ValidateSecurityContext', error: 'securityContext.procMount: Unmasked needs spec.hostUsers false', rule: 'proc-mount' },
+  { upstream: 'ValidateSecurityContext', error: 'securityContext: allowPrivilegeEscalation false with privileged true', rule: 'privilege-escalation-conflict' },
+  { upstream: 'ValidateSecurityContext', error: 'securityContext: allowPrivilegeEscalation false with capabilities.add CAP_SYS_ADMIN', rule: 'privilege-escalation-conflict' },
+  { upstream: 'validatePodSpecSecurityContext', error: 'spec.securityContext.fsGroup / runAsUser / runAsGroup / supplementalGroups[*]: outside 0..2147483647', rule: 'security-id-range' },
+  { upstream: 'validatePodSpecSecurityContext', error: 'shareProcessNamespace with hostPID', rule: 'host-namespace-conflict' },
+  { upstream: 'validateFSGroupChangePolicy', error: 'spec.securityContext.fsGroupChangePolicy: not OnRootMismatch or Always', rule: 'invalid-enum' },
+  { upstream: 'validateSupplementalGroupsPolicy', error: 'spec.securityContext.supplementalGroupsPolicy: not Merge or Strict', rule: 'invalid-enum' },
+  { upstream: 'validateSELinuxChangePolicy', error: 'spec.securityContext.seLinuxChangePolicy: not Recursive or MountOption' },
+  { upstream: 'validateSeccompProfileField', error: 'seccompProfile.type: required, or not Localhost, RuntimeDefault or Unconfined', rule: 'invalid-enum' },
+  { upstream: 'validateSeccompProfileField', error: 'seccompProfile.localhostProfile: required with type Localhost', rule: 'security-profile' },
+  { upstream: 'validateSeccompProfileField', error: 'seccompProfile.localhostProfile: absolute or with \'..\'', rule: 'security-profile' },
+  { upstream: 'validateSeccompProfileField', error: 'seccompProfile.localhostProfile: set with a type other than Localhost', rule: 'security-profile' },
+  { upstream: 'ValidateAppArmorProfileField', error: 'appArmorProfile.type: required, or not Localhost, RuntimeDefault or Unconfined', rule: 'invalid-enum' },
+  { upstream: 'ValidateAppArmorProfileField', error: 'appArmorProfile.localhostProfile: required (and not blank) with type Localhost', rule: 'security-profile' },
+  { upstream: 'ValidateAppArmorProfileField', error: 'appArmorProfile.localhostProfile: padded with whitespace, or longer than 4095', rule: 'security-profile' },
+  { upstream: 'ValidateAppArmorProfileField', error: 'appArmorProfile.localhostProfile: set with a type other than Localhost', rule: 'security-profile' },
+  { upstream: 'ValidateSeccompPodAnnotations', error: 'metadata.annotations[seccomp...]: not a seccomp profile', rule: 'security-profile' },
+  { upstream: 'ValidateAppArmorPodAnnotations', error: 'metadata.annotations[container.apparmor...]: container not found', rule: 'security-profile' },
+  { upstream: 'ValidateAppArmorPodAnnotations', error: 'metadata.annotations[container.apparmor...]: not an AppArmor profile', rule: 'security-profile' },
+  { upstream: 'validateSeccompAnnotationsAndFields', error: 'seccompProfile.type / localhostProfile: disagrees with the seccomp annotation', rule: 'security-profile' },
+  { upstream: 'validateAppArmorAnnotationsAndFieldsMatchOnCreate', error: 'appArmorProfile.type / localhostProfile: disagrees with the AppArmor annotation', rule: 'security-profile' },
+  { upstream: 'validateSysctls', error: 'spec.securityContext.sysctls[*].name: required', rule: 'missing-required' },
+  { upstream: 'validateSysctls', error: 'spec.securityContext.sysctls[*].name: not a sysctl name', rule: 'sysctl' },
+  { upstream: 'validateSysctls', error: 'spec.securityContext.sysctls[*].name: duplicate', rule: 'sysctl' },
+  { upstream: 'ValidateHostSysctl', error: 'spec.securityContext.sysctls[*].name: a net sysctl with hostNetwork, or an IPC sysctl with hostIPC', rule: 'sysctl' },
+  { upstream: 'validateHostUsers', error: 'spec.hostNetwork / hostPID / hostIPC: with hostUsers false', rule: 'host-namespace-conflict' },
+  { upstream: 'validateWindowsSecurityContextOptions', error: 'windowsOptions.gmsaCredentialSpecName: not a DNS subdomain', rule: 'windows-options' },
+  { upstream: 'validateWindowsSecurityContextOptions', error: 'windowsOptions.gmsaCredentialSpec: empty or over 64 KiB', rule: 'windows-options' },
+  { upstream: 'validateWindowsSecurityContextOptions', error: 'windowsOptions.runAsUserName: empty, control characters, several backslashes, bad domain, bad or long user', rule: 'windows-options' },
+  { upstream: 'validateWindowsHostProcessPod', error: 'containers[*].securityContext.windowsOptions.hostProcess: differs from the Pod\'s', rule: 'windows-options' },
+  { upstream: 'validateWindowsHostProcessPod', error: 'spec: some but not all containers are host processes', rule: 'windows-options' },
+  { upstream: 'validateWindowsHostProcessPod', error: 'spec.hostNetwork: required with host-process containers', rule: 'windows-options' },
+  { upstream: 'validateWindowsHostProcessPod', error: 'spec: host-process containers disallowed by cluster policy', notApplicable: CLUSTER_POLICY },
+  { upstream: 'validateOS', error: 'spec.os.name: required', rule: 'missing-required' },
+  { upstream: 'validateOS', error: 'spec.os: name not linux or windows', rule: 'os-specific-field' },
+  { upstream: 'validateLinux', error: 'windowsOptions (Pod or container): with os.name linux', rule: 'os-specific-field' },
+  { upstream: 'validateWindows', error: 'Linux-only fields (Pod and container securityContexts, hostUsers, hostPID, hostIPC, shareProcessNamespace): with os.name windows', rule: 'os-specific-field' },
+];
+
+export default security;
