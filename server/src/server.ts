@@ -5,32 +5,70 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Message,
+  type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './codeActions/codeActions';
 import type { ManifestFile } from './document/manifestFile';
 import { getLanguageService, type ParsedSource } from './service/languageService';
 import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './service/settings';
+import { FramingGuard } from './wire/framingGuard';
+import { documentUri, isPosition, isRange, syncProblem } from './wire/messageChecks';
 
 export const DIAGRAM_REQUEST = 'podsmith/diagram';
 export const DEBUG_DOCUMENT_TEXT_REQUEST = 'podsmith/debug/documentText';
 
 /** Messages the connection has handled so far: validation waits for a turn of the event loop without one. */
 let messagesHandled = 0;
-const connection: Connection = createConnection(ProposedFeatures.all, {
-  messageStrategy: {
-    handleMessage(message, next) {
-      messagesHandled++;
-      return next(message);
-    },
+/** Until `initialize` is answered, requests get ServerNotInitialized and notifications (but `exit`) are dropped. */
+let initialized = false;
+const messageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void) {
+    messagesHandled++;
+    const { method, params, id } = message as Message & { method?: string; params?: unknown; id?: unknown };
+    if (typeof method === 'string' && id === undefined) {
+      if (!initialized && method !== 'exit') return;
+      const problem = syncProblem(method, params, (uri) => documents.get(uri)?.version);
+      if (problem) {
+        connection.console.error(`podsmith: ${method} ignored: ${problem}`);
+        return;
+      }
+    }
+    return next(message);
   },
-});
+};
+
+/**
+ * Over stdio the byte stream's framing is checked first (wire/framingGuard.ts): a broken stream cannot be read
+ * again, so the server says why and exits, and the client starts a fresh one. (IPC, VS Code's transport, frames
+ * messages itself.)
+ */
+const connection: Connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingGuard(endOnFramingError)), process.stdout, { messageStrategy })
+  : createConnection(ProposedFeatures.all, { messageStrategy });
+if (process.argv.includes('--stdio')) {
+  // stdout carries the protocol: anything a dependency prints goes to the log instead.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+}
+
+function endOnFramingError(error: Error): void {
+  const line = `podsmith: the message stream is broken (${error.message}); the server exits so that the editor starts a new one`;
+  process.stderr.write(line + '\n');
+  connection.console.error(line);
+  // The log line is on its way (pipes are written synchronously); then end.
+  setTimeout(() => process.exit(1), 100);
+}
+
 const documents = new TextDocuments(TextDocument);
 const service = getLanguageService({ log: (message) => connection.console.error(message) });
 
@@ -54,6 +92,7 @@ function sourceOf(textDocument: TextDocument): ParsedSource {
 }
 
 connection.onInitialize((params) => {
+  initialized = true;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
@@ -106,27 +145,27 @@ async function refreshSettings(): Promise<void> {
 // completion or hover sent right after an edit is answered first. The connection handles one message per turn of
 // the event loop, and a callback we queue while it handles one runs before its next: so the flush waits for a turn
 // in which no message was handled (two turns when idle, microseconds). Measured: 10 edits sent at once used to
-// cause 10 checks and 10 publishes of the whole file's diagnostics.
+// cause 10 checks and 10 publishes of the whole file's diagnostics. A steady stream of messages must not hold
+// diagnostics back for long, nor be slowed by them: the check runs at most once per MAX_WAIT_MS of such a stream (it
+// ran every 50 messages, so a hover sent behind 10,000 queued edits waited for 200 checks of the file: seconds).
 const pending = new Set<string>();
 let flushScheduled = false;
 let messagesAtLastLook = -1;
-let turnsWaited = 0;
-/** A steady stream of requests must not hold diagnostics back for long. */
-const MAX_TURNS_WAITED = 50;
+let waitingSince = 0;
+const MAX_WAIT_MS = 1000;
 
 function scheduleValidation(uri: string): void {
   pending.add(uri);
   if (flushScheduled) return;
   flushScheduled = true;
   messagesAtLastLook = -1;
-  turnsWaited = 0;
+  waitingSince = performance.now();
   setImmediate(flushValidation);
 }
 
 function flushValidation(): void {
-  if (messagesHandled !== messagesAtLastLook && turnsWaited < MAX_TURNS_WAITED) {
+  if (messagesHandled !== messagesAtLastLook && performance.now() - waitingSince < MAX_WAIT_MS) {
     messagesAtLastLook = messagesHandled;
-    turnsWaited++;
     setImmediate(flushValidation);
     return;
   }
@@ -134,10 +173,15 @@ function flushValidation(): void {
   const uris = [...pending];
   pending.clear();
   for (const uri of uris) {
-    const textDocument = documents.get(uri);
-    if (!textDocument) continue;
-    const diagnostics = service.validate(sourceOf(textDocument), settings);
-    void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
+    // One document that fails must not stop the others from being checked.
+    try {
+      const textDocument = documents.get(uri);
+      if (!textDocument) continue;
+      const diagnostics = service.validate(sourceOf(textDocument), settings);
+      void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
+    } catch (error) {
+      connection.console.error(`podsmith: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
+    }
   }
 }
 
@@ -149,52 +193,91 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.onHover((params) => {
-  const textDocument = documents.get(params.textDocument.uri);
-  return textDocument ? service.hover(sourceOf(textDocument), params.position, settings) : null;
-});
+// Every request is checked before it reaches the service: before `initialize` it gets ServerNotInitialized, and a
+// missing document, a position or range that is not made of non-negative integers, InvalidParams (a fractional
+// position used to be echoed into completion ranges).
+function ensureInitialized(): void {
+  if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet');
+}
 
-connection.onCompletion((params) => {
-  const textDocument = documents.get(params.textDocument.uri);
-  return textDocument ? service.complete(sourceOf(textDocument), params.position, settings) : null;
-});
+function positionOf(value: unknown): Position {
+  ensureInitialized();
+  if (!isPosition(value)) throw new ResponseError(ErrorCodes.InvalidParams, 'a position must be two non-negative integers (line, character)');
+  return value;
+}
 
-connection.onCodeAction((params) => {
-  const textDocument = documents.get(params.textDocument.uri);
-  return textDocument ? service.codeActions(sourceOf(textDocument), params.range, params.context, settings) : [];
-});
+function rangeOf(value: unknown): Range {
+  ensureInitialized();
+  if (!isRange(value)) throw new ResponseError(ErrorCodes.InvalidParams, 'a range must be two positions of non-negative integers');
+  return value;
+}
 
-/** Runs `answer` on the parse of an open document, or returns `none` for a document the server does not have. */
-function withSource<T>(uri: string, none: T, answer: (source: ParsedSource) => T): T {
+/** Runs `answer` on the parse of the open document a request names, or returns `none` for a document the server does not have. */
+function withSource<T>(params: unknown, none: T, answer: (source: ParsedSource) => T): T {
+  ensureInitialized();
+  const uri = documentUri(params);
+  if (uri === undefined) throw new ResponseError(ErrorCodes.InvalidParams, 'the request names no textDocument.uri');
   const textDocument = documents.get(uri);
   return textDocument ? answer(sourceOf(textDocument)) : none;
 }
 
-connection.onDefinition((params) => withSource(params.textDocument.uri, [], (s) => service.definition(s, params.position, settings)));
-connection.onReferences((params) =>
-  withSource(params.textDocument.uri, [], (s) => service.references(s, params.position, !!params.context?.includeDeclaration, settings)),
-);
-connection.onDocumentHighlight((params) => withSource(params.textDocument.uri, [], (s) => service.documentHighlights(s, params.position, settings)));
+connection.onHover((params) => {
+  const position = positionOf(params?.position);
+  return withSource(params, null, (s) => service.hover(s, position, settings));
+});
+connection.onCompletion((params) => {
+  const position = positionOf(params?.position);
+  return withSource(params, null, (s) => service.complete(s, position, settings));
+});
+connection.onCodeAction((params) => {
+  const range = rangeOf(params?.range);
+  const context = params.context && typeof params.context === 'object' ? params.context : { diagnostics: [] };
+  if (!Array.isArray(context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'context.diagnostics must be a list');
+  return withSource(params, [], (s) => service.codeActions(s, range, context, settings));
+});
+connection.onDefinition((params) => {
+  const position = positionOf(params?.position);
+  return withSource(params, [], (s) => service.definition(s, position, settings));
+});
+connection.onReferences((params) => {
+  const position = positionOf(params?.position);
+  return withSource(params, [], (s) => service.references(s, position, !!params.context?.includeDeclaration, settings));
+});
+connection.onDocumentHighlight((params) => {
+  const position = positionOf(params?.position);
+  return withSource(params, [], (s) => service.documentHighlights(s, position, settings));
+});
 connection.onPrepareRename((params) => {
-  const answer = withSource(params.textDocument.uri, null, (s) => service.prepareRename(s, params.position, settings));
+  const position = positionOf(params?.position);
+  const answer = withSource(params, null, (s) => service.prepareRename(s, position, settings));
   if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
   return answer;
 });
 connection.onRenameRequest((params) => {
-  const answer = withSource(params.textDocument.uri, null, (s) => service.rename(s, params.position, params.newName, settings));
+  const position = positionOf(params?.position);
+  if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
+  const answer = withSource(params, null, (s) => service.rename(s, position, params.newName, settings));
   if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
   return answer;
 });
-connection.onDocumentSymbol((params) => withSource(params.textDocument.uri, [], (s) => service.documentSymbols(s)));
-connection.onFoldingRanges((params) => withSource(params.textDocument.uri, [], (s) => service.foldingRanges(s)));
-connection.onSelectionRanges((params) => withSource(params.textDocument.uri, [], (s) => service.selectionRanges(s, params.positions)));
-connection.languages.inlayHint.on((params) => withSource(params.textDocument.uri, [], (s) => service.inlayHints(s, params.range, settings)));
-connection.onCodeLens((params) => withSource(params.textDocument.uri, [], (s) => service.codeLenses(s, settings)));
+connection.onDocumentSymbol((params) => withSource(params, [], (s) => service.documentSymbols(s)));
+connection.onFoldingRanges((params) => withSource(params, [], (s) => service.foldingRanges(s)));
+connection.onSelectionRanges((params) => {
+  if (!Array.isArray(params?.positions)) throw new ResponseError(ErrorCodes.InvalidParams, 'positions must be a list');
+  const positions = params.positions.map(positionOf);
+  return withSource(params, [], (s) => service.selectionRanges(s, positions));
+});
+connection.languages.inlayHint.on((params) => {
+  const range = rangeOf(params?.range);
+  return withSource(params, [], (s) => service.inlayHints(s, range, settings));
+});
+connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, settings)));
 
-connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown }) => {
-  if (typeof params?.uri !== 'string' || !isPosition(params.position)) return null;
+connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown } | null) => {
+  const position = positionOf(params?.position);
+  if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'podsmith/diagram needs a uri');
   const textDocument = documents.get(params.uri);
-  return textDocument ? service.diagram(sourceOf(textDocument), params.position, settings) : null;
+  return textDocument ? service.diagram(sourceOf(textDocument), position, settings) : null;
 });
 
 // Test-only: the server's copy of a document, so tests can prove incremental edits keep it exact. Registered
@@ -204,11 +287,6 @@ if (process.env.PODSMITH_TEST === '1') {
     const textDocument = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     return textDocument ? { version: textDocument.version, text: textDocument.getText() } : null;
   });
-}
-
-function isPosition(value: unknown): value is { line: number; character: number } {
-  const p = value as { line?: unknown; character?: unknown } | null;
-  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character);
 }
 
 // The server must outlive a bug: log it and keep answering.

@@ -38,11 +38,11 @@ describe('protocol: podsmith/diagram', function () {
     assert.deepEqual(model.edges.map((e) => [e.mountPath, e.readOnly]), [['/cache', false]]);
   });
 
-  it('answers null in a document without a Pod, for a file it does not know, and for malformed params', async () => {
+  it('answers null in a document without a Pod and for a file it does not know, and InvalidParams for malformed params', async () => {
     await server.open('file:///diagram-null.yaml', FILE);
     assert.equal(await server.diagram('file:///diagram-null.yaml', { line: 1, character: 3 }), null);
     assert.equal(await server.diagram('file:///never-opened.yaml', { line: 0, character: 0 }), null);
-    assert.equal(await server.diagram('file:///diagram-null.yaml', { line: 'x', character: 0 } as never), null);
+    await assert.rejects(server.diagram('file:///diagram-null.yaml', { line: 'x', character: 0 } as never), (error: { code?: number }) => error.code === -32602);
   });
 
   it('follows an edit: the next answer shows the new text', async () => {

@@ -65,4 +65,28 @@ describe('protocol: validation scheduling', function () {
     assert.equal(unknown.length, 1, JSON.stringify(last.diagnostics.map((d) => d.message)));
     assert.deepEqual(unknown[0].range, { start: { line, character: 2 }, end: { line, character: 11 } });
   });
+
+  it('answers a hover sent behind 10,000 queued edits after checking the file a few times, not every 50 edits', async () => {
+    const uri = 'file:///scheduling/queued.yaml';
+    await server.open(uri, Array.from({ length: 20 }, (_, i) => deployment(i)).join(''));
+    let publishes = 0;
+    const count = (async () => {
+      for (;;) {
+        const params = await server.nextDiagnostics(uri);
+        publishes++;
+        if (params.version === 10_001) return;
+      }
+    })();
+    const line = 4;
+    for (let version = 2; version <= 10_001; version++) {
+      const change = { range: { start: { line, character: 8 }, end: { line, character: 9 } }, text: String.fromCharCode(97 + (version % 26)) };
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    }
+    const hover = await server.hover(uri, { line: 2, character: 2 });
+    assert.ok(hover, 'the hover on kind is answered');
+    await count;
+    // The server checks a busy file at most about once a second (it checked it every 50 edits: 200 times, each
+    // delaying the hover); a generous bound for a slow machine, far below 200.
+    assert.ok(publishes <= 25, `checked ${publishes} times while 10,000 edits were queued`);
+  });
 });
