@@ -6,8 +6,9 @@ import { renameScalar } from './yamlEdits';
 export const requestAboveLimitFixes: FixFamily = {
   rules: ['request-exceeds-limit'],
   fixes(ctx) {
+    // The finding sits on the requests map (where the API server reports it); it relates the limit, then the request.
     const limitAt = ctx.finding.related?.[0]?.start;
-    const requestAt = valueAt(ctx.doc, ctx.finding.start);
+    const requestAt = valueAt(ctx.doc, ctx.finding.related?.[1]?.start ?? ctx.finding.start);
     const request = requestAt?.node;
     const limit = limitAt === undefined ? undefined : valueAt(ctx.doc, limitAt)?.node;
     if (!isScalar(request) || !isScalar(limit) || !request.range || !limit.range) return [];

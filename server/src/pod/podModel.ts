@@ -37,6 +37,8 @@ export interface ResourceList {
   readonly values: ReadonlyMap<string, Quantity>;
   /** The node of each entry's value, for pointing at it. */
   readonly nodes: ReadonlyMap<string, Node>;
+  /** The node of each entry's key (the resource's name). */
+  readonly keys: ReadonlyMap<string, Node>;
 }
 
 export interface ContainerModel {
@@ -195,17 +197,19 @@ function readContainer(node: YAMLMap<unknown, unknown>, path: Path, list: Contai
 export function readResources(node: unknown): ResourceList {
   const values = new Map<string, Quantity>();
   const nodes = new Map<string, Node>();
+  const keys = new Map<string, Node>();
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = keyName(pair);
       const value = pair.value;
       if (!key || !isScalar(value)) continue;
       nodes.set(key, value);
+      keys.set(key, pair.key as Node);
       const q = parseQuantity(value.value);
       if (q) values.set(key, q);
     }
   }
-  return { values, nodes };
+  return { values, nodes, keys };
 }
 
 /** The grace period the API server fills in when a Pod does not set one. */

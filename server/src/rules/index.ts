@@ -4,6 +4,7 @@ import { schemaCheck } from '../schema/schemaCheck';
 import { yamlSyntaxCheck } from './yamlSyntax';
 // Pod rules: one module per concern.
 import { envCheck } from './env';
+import { handlersCheck } from './handlers';
 import { imagesCheck } from './images';
 import { lifecycleCheck } from './lifecycle';
 import { metadataCheck } from './metadata';
@@ -11,6 +12,7 @@ import { namesCheck } from './names';
 import { portsCheck } from './ports';
 import { probesCheck } from './probes';
 import { resourcesCheck } from './resources';
+import { resourceSpecCheck } from './resourceSpec';
 import { schedulingCheck } from './scheduling';
 import { securityContextCheck } from './securityContext';
 import { volumesCheck } from './volumes';
@@ -29,7 +31,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, resourcesCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

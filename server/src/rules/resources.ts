@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap, type Pair } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
 import { isByteResource, isFractional, shortQuantity, type Quantity } from '../pod/quantity';
@@ -71,13 +71,13 @@ export const resourcesCheck: Check = {
     const hasPodLevel = isMap(podResources);
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers') continue;
-      checkAmounts(ctx, c.requests, c.limits, containerLabel(c), false);
+      checkAmounts(ctx, c.requests, c.limits, containerLabel(c), false, pairOf(c.node, 'resources'));
       // Long-running containers only: an init step that exits is a smaller concern than a server that stays.
       const longRunning = c.list === 'containers' || c.isNativeSidecar;
       if (longRunning && !hasPodLevel && ctx.isEnabled(missingResourcesRule)) checkMissing(ctx, c);
     }
     if (hasPodLevel) {
-      checkAmounts(ctx, readResources(valueOf(podResources, 'requests')), readResources(valueOf(podResources, 'limits')), 'the Pod (spec.resources)', true);
+      checkAmounts(ctx, readResources(valueOf(podResources, 'requests')), readResources(valueOf(podResources, 'limits')), 'the Pod (spec.resources)', true, pairOf(pod.podSpec, 'resources'));
     }
   },
 };
@@ -89,7 +89,13 @@ function isExtended(name: string): boolean {
   return domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.');
 }
 
-function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: ResourceList, owner: string, podLevel: boolean): void {
+/**
+ * The amounts of one resources mapping. Where a request and its limit disagree, the API server reports the
+ * requests map (or the limits map, for a missing limit), so the finding lands on that key and relates the values.
+ */
+function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: ResourceList, owner: string, podLevel: boolean, resources: Pair<unknown, unknown> | undefined): void {
+  const requestsKey = keySpan(resources?.value, 'requests');
+  const limitsKey = keySpan(resources?.value, 'limits') ?? spanOf(resources?.key);
   for (const [list, which] of [[requests, 'request'], [limits, 'limit']] as const) {
     for (const [name, q] of list.values) {
       const span = spanOf(list.nodes.get(name));
@@ -134,15 +140,16 @@ function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: Resourc
       if (!limits.nodes.has(name)) {
         ctx.report(extendedResourceRule, {
           message: `The ${name} request of ${owner} has no limit. ${fixedKind} cannot be overcommitted, so the API server requires a limit equal to the request: set \`limits.${name}: ${request.text}\` (the request then defaults to it and may be removed).`,
-          ...span,
+          ...(limitsKey ?? span),
+          related: [{ ...span, message: `the ${name} request` }],
         });
         continue;
       }
       if (limit && limitSpan && Math.abs(limit.value - request.value) > 1e-9 * Math.max(1, Math.abs(limit.value))) {
         ctx.report(extendedResourceRule, {
           message: `The ${name} request (${request.text}) of ${owner} differs from its limit (${limit.text}). ${fixedKind} cannot be overcommitted, so the API server requires request == limit; set only the limit and the request defaults to it.`,
-          ...span,
-          related: [{ ...limitSpan, message: `the ${name} limit` }],
+          ...(requestsKey ?? span),
+          related: [{ ...limitSpan, message: `the ${name} limit` }, { ...span, message: `the ${name} request` }],
         });
         continue;
       }
@@ -150,8 +157,9 @@ function checkAmounts(ctx: CheckContext, requests: ResourceList, limits: Resourc
     if (limit && limitSpan && request.value >= 0 && limit.value >= 0 && request.value > limit.value) {
       ctx.report(requestExceedsLimitRule, {
         message: `The ${name} request (${shortQuantity(name, request.value)}) of ${owner} is above its limit (${shortQuantity(name, limit.value)}). The request is what the scheduler reserves and the limit the most ${podLevel ? 'the Pod' : 'the container'} may use, so the API server rejects request > limit. Lower the request or raise the limit.`,
-        ...span,
-        related: [{ ...limitSpan, message: `the ${name} limit` }],
+        ...(requestsKey ?? span),
+        related: [{ ...limitSpan, message: `the ${name} limit` }, { ...span, message: `the ${name} request` }],
+        data: { resource: name },
       });
     }
   }

@@ -1,14 +1,15 @@
 import { lines, ruleTable } from './support';
 
+const podResources = (...container: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', ...container);
 const pod = (...resources: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', '      resources:', ...resources);
 
 describe('rules: resources', () => {
   ruleTable('request-exceeds-limit', 1, [
-    { title: 'memory request above its limit', manifest: pod('        requests:', '          memory: «512Mi»', '        limits:', '          memory: 256Mi'), says: /memory request \(512 MiB\) of container `web` is above its limit \(256 MiB\)/ },
-    { title: 'cpu in different units', manifest: pod('        requests:', '          cpu: «1.5»', '        limits:', '          cpu: 1000m'), says: /cpu request \(1.5 CPU\)/ },
+    { title: 'memory request above its limit', manifest: pod('        «requests»:', '          memory: 512Mi', '        limits:', '          memory: 256Mi'), says: /memory request \(512 MiB\) of container `web` is above its limit \(256 MiB\)/ },
+    { title: 'cpu in different units', manifest: pod('        «requests»:', '          cpu: 1.5', '        limits:', '          cpu: 1000m'), says: /cpu request \(1.5 CPU\)/ },
     { title: 'silent: equal amounts in different units', manifest: pod('        requests:', '          cpu: 500m', '          memory: 1Gi', '        limits:', '          cpu: "0.5"', '          memory: 1024Mi') },
     { title: 'silent: only a limit (the request defaults to it)', manifest: pod('        limits:', '          memory: 256Mi') },
-    { title: 'pod-level resources too', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  resources:', '    requests: {cpu: «2»}', '    limits: {cpu: 1}', '  containers:', '    - name: web', '      image: nginx:1.27'), says: /the Pod \(spec.resources\)/ },
+    { title: 'pod-level resources too', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  resources:', '    «requests»: {cpu: 2}', '    limits: {cpu: 1}', '  containers:', '    - name: web', '      image: nginx:1.27'), says: /the Pod \(spec.resources\)/ },
   ]);
 
   ruleTable('negative-quantity', 1, [
@@ -38,11 +39,11 @@ describe('rules: resources', () => {
   ]);
 
   ruleTable('extended-resource', 1, [
-    { title: 'request differs from limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»', '        limits:', '          nvidia.com/gpu: 2'), says: /request \(1\) of container `web` differs from its limit \(2\)/ },
-    { title: 'a request without a limit', manifest: pod('        requests:', '          nvidia.com/gpu: «1»'), says: /has no limit/ },
+    { title: 'request differs from limit', manifest: pod('        «requests»:', '          nvidia.com/gpu: 1', '        limits:', '          nvidia.com/gpu: 2'), says: /request \(1\) of container `web` differs from its limit \(2\)/ },
+    { title: 'a request without a limit', manifest: podResources('      «resources»:', '        requests:', '          nvidia.com/gpu: 1'), says: /has no limit/ },
     { title: 'a fraction of a device', manifest: pod('        limits:', '          nvidia.com/gpu: «0.5»'), says: /not a whole number/ },
     { title: 'silent: only the limit', manifest: pod('        limits:', '          nvidia.com/gpu: 1') },
-    { title: 'huge pages: request differs from limit', manifest: pod('        requests:', '          hugepages-2Mi: «100Mi»', '          memory: 64Mi', '        limits:', '          hugepages-2Mi: 200Mi', '          memory: 64Mi'), says: /Huge pages cannot be overcommitted/ },
+    { title: 'huge pages: request differs from limit', manifest: pod('        «requests»:', '          hugepages-2Mi: 100Mi', '          memory: 64Mi', '        limits:', '          hugepages-2Mi: 200Mi', '          memory: 64Mi'), says: /Huge pages cannot be overcommitted/ },
     { title: 'silent: huge pages equal in different units', manifest: pod('        requests:', '          hugepages-2Mi: 100Mi', '        limits:', '          hugepages-2Mi: 104857600') },
     { title: 'silent: request equal to limit', manifest: pod('        requests:', '          nvidia.com/gpu: 2', '        limits:', '          nvidia.com/gpu: "2"') },
   ]);
