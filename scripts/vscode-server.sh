@@ -123,6 +123,7 @@ vs_start() {
   [ -f "$state/user-data/User/settings.json" ] || cat >"$state/user-data/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
+  "files.autoSave": "off",
   "workbench.tips.enabled": false,
   "git.openRepositoryInParentFolders": "never",
   "extensions.autoCheckUpdates": false,

@@ -72,7 +72,7 @@ add_counts "$work/diagram.json" $?
 # The .vsix: the one named by PODSMITH_VSIX (e.g. from `npm run package`), or dist/ packaged as it is now.
 vsix=${PODSMITH_VSIX:-$work/podsmith.vsix}
 package_vsix() {
-  node node_modules/@vscode/vsce/vsce package --no-dependencies --no-rewrite-relative-links --out "$vsix" </dev/null >"$work/vsce.log" 2>&1 ||
+  node node_modules/@vscode/vsce/vsce package --no-dependencies --no-rewrite-relative-links --readme-path docs/marketplace.md --out "$vsix" </dev/null >"$work/vsce.log" 2>&1 ||
     { tail -20 "$work/vsce.log"; return 1; }
 }
 state=$work/server

@@ -116,6 +116,13 @@ describe('snippets: every snippet expands to a manifest without errors', () => {
     assert.deepEqual(contributed, [{ language: 'yaml', path: './snippets/kubernetes.code-snippets.json' }]);
   });
 
+  it('end on their last line of text: no empty or blank line after it', () => {
+    for (const [name, snippet] of ENTRIES) {
+      const last = snippet.body[snippet.body.length - 1];
+      assert.ok(last.replace(/\$0/g, '').trim() !== '', `${name} ends with ${JSON.stringify(last)}`);
+    }
+  });
+
   it('use one prefix scheme, k8s-<pattern>, and a one-line description', () => {
     for (const [name, snippet] of ENTRIES) {
       assert.match(snippet.prefix, /^k8s-[a-z0-9-]+$/, name);
