@@ -202,11 +202,18 @@ function effectiveOf(pod: PodModel): DiagramModel['effective'] {
   return { requests: list(requests), limits: list(limits) };
 }
 
-/** Which container leaves an effective limit open; when the figure is that one container's, its label says it. */
+/** Which containers leave an effective limit open (all of them); when the figure is one container's, its label says it. */
 function unboundedFrom(e: EffectiveResource): string {
-  const c = e.unboundedBy;
-  if (c && e.containers.length === 1) return `${e.from} sets no limit`;
-  return `${e.from}: ${c ? (c.name ?? `${c.list}[${c.index}]`) : 'a running container'} sets no limit`;
+  const open = e.unboundedBy ?? [];
+  if (open.length === 1 && e.containers.length === 1) return `${e.from} sets no limit`;
+  if (!open.length) return `${e.from}: a running container sets no limit`;
+  const names = open.map((c) => c.name ?? `${c.list}[${c.index}]`);
+  return `${e.from}: ${joinNames(names)} ${names.length > 1 ? 'set' : 'sets'} no limit`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<DiagramSeverity, number> {

@@ -21,8 +21,8 @@ export interface EffectiveResource {
    * spec.resources sets it). A container outside this list does not run then, so it has no share in the figure.
    */
   readonly containers: readonly ContainerModel[];
-  /** For an unbounded limit: the first of those containers that sets none. */
-  readonly unboundedBy?: ContainerModel;
+  /** For an unbounded limit: every one of those containers that sets none (all are named, not only the first). */
+  readonly unboundedBy?: readonly ContainerModel[];
 }
 
 export interface EffectiveResources {
@@ -72,15 +72,16 @@ function effective(
     // A limit is unbounded as soon as one container that runs at that moment sets none.
     const sum = (cs: ContainerModel[], from: string): EffectiveResource => {
       let total = 0;
+      const open: ContainerModel[] = [];
       for (const c of cs) {
         const v = amount(c);
         if (v === undefined) {
-          if (isLimit) return { value: undefined, from, containers: cs, unboundedBy: c };
+          if (isLimit) open.push(c);
           continue;
         }
         total += v;
       }
-      return { value: total, from, containers: cs };
+      return open.length ? { value: undefined, from, containers: cs, unboundedBy: open } : { value: total, from, containers: cs };
     };
     let best = sum([...apps, ...sidecars], sidecars.length ? 'sum of app containers and native sidecars' : 'sum of app containers');
     let sidecarsSoFar: ContainerModel[] = [];

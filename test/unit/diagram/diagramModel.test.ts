@@ -336,8 +336,22 @@ describe('diagram model', () => {
         { resource: 'memory', amount: '352 MiB', from: 'sum of app containers and native sidecars' },
       ]);
       assert.deepEqual(model.effective.limits, [
-        { resource: 'memory', amount: 'unbounded', from: 'sum of app containers and native sidecars: db-proxy sets no limit' },
+        { resource: 'memory', amount: 'unbounded', from: 'sum of app containers and native sidecars: db-proxy, metrics and mesh-proxy set no limit' },
       ]);
+    });
+
+    it('names every running container that sets no limit, not only the first', () => {
+      const model = must(yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  containers:',
+        '    - {name: web, image: "w:1", resources: {limits: {memory: 64Mi}}}',
+        '    - {name: log, image: "l:1", resources: {requests: {memory: 16Mi}}}',
+        '    - |{name: cache, image: "c:1", resources: {requests: {memory: 32Mi}}}',
+      ));
+      assert.deepEqual(model.effective.limits, [{ resource: 'memory', amount: 'unbounded', from: 'sum of app containers: log and cache set no limit' }]);
     });
 
     it('says once which init container leaves the limit open when its step decides it', () => {

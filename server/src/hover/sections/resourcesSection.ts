@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { EffectiveResource } from '../../pod/effectiveResources';
 import type { ContainerModel, ResourceList } from '../../pod/podModel';
 import type { HoverContext } from '../hoverContext';
-import { amount, bullets, code, containerName } from '../markdown';
+import { amount, bullets, code, containerName, joinWords } from '../markdown';
 import type { HoverSection } from '../section';
 
 /**
@@ -68,12 +68,15 @@ function shareText(c: ContainerModel, name: string, total: EffectiveResource): s
   return `; ${code(containerName(c))}'s share ${Math.round((own / total.value) * 100)}%`;
 }
 
-/** Which container leaves the Pod's limit open, named with its place in the Pod's lifecycle. */
+/** Which containers leave the Pod's limit open (every one), each named with its place in the Pod's lifecycle. */
 function unboundedText(name: string, limit: EffectiveResource): string {
-  const c = limit.unboundedBy;
-  if (!c) return `a container that runs then sets no ${name} limit`;
-  const kind = c.list === 'containers' ? 'container' : c.isNativeSidecar ? 'native sidecar' : 'init container';
-  return `${kind} ${code(containerName(c))} sets no ${name} limit`;
+  const open = limit.unboundedBy ?? [];
+  if (!open.length) return `a container that runs then sets no ${name} limit`;
+  const named = open.map((c) => {
+    const kind = c.list === 'containers' ? 'container' : c.isNativeSidecar ? 'native sidecar' : 'init container';
+    return `${kind} ${code(containerName(c))}`;
+  });
+  return `${joinWords(named)} ${open.length > 1 ? 'set' : 'sets'} no ${name} limit`;
 }
 
 /** A container's requests or limits as written; an entry that is no quantity is named so, not left out. */
