@@ -124,6 +124,9 @@ spec:
 const examples = [
   { name: 'showcase', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'log-shipper', themes: ['dark', 'light', 'high-contrast'] },
   { name: 'showcase-narrow', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'shop', themes: ['light'], width: 640 },
+  // A panel beside the editor on a laptop (576 px) reflows the columns; a 400 px one shows the drawing zoomed to fit.
+  { name: 'showcase-576', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'shop', themes: ['dark'], width: 576, fits: true },
+  { name: 'showcase-400', text: readFileSync(path.join(root, 'examples/diagram-showcase.yaml'), 'utf8'), needle: 'shop', themes: ['light'], width: 400, fits: true },
   { name: 'problems', text: problemsPod, needle: 'leftover', themes: ['dark', 'light'], xss: true },
   { name: 'simple-pod', text: readFileSync(path.join(root, 'examples/pod.yaml'), 'utf8'), needle: 'nginx', themes: ['light'] },
   { name: 'cronjob', text: cronJob, needle: 'report', themes: ['dark'] },
@@ -223,7 +226,7 @@ for (const example of examples) {
       const drawn = await page.evaluate(() => ({
         containers: document.querySelectorAll('#diagram g.container').length,
         volumes: document.querySelectorAll('#diagram g.volume').length,
-        edges: document.querySelectorAll('#diagram path.edge').length,
+        edges: document.querySelectorAll('#diagram path.edge:not(.sample)').length,
       }));
       assert(drawn.containers === model.containers.length, `containers drawn ${drawn.containers}, model ${model.containers.length}`);
       assert(drawn.volumes === model.volumes.length, `volumes drawn ${drawn.volumes}, model ${model.volumes.length}`);
@@ -246,6 +249,29 @@ for (const example of examples) {
           assert(!(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h), `boxes ${i} and ${j} overlap`);
         }
     });
+
+    await check(`${label}: a legend says what the lines and markers mean`, async () => {
+      const legend = await page.evaluate(() => [...document.querySelectorAll('#diagram g.legend text')].map((t) => t.textContent));
+      for (const words of ['mounted read-write', 'mounted read-only', 'mount of a volume not defined', 'native sidecar: runs beside them', 'a problem: hover it to read']) {
+        assert(legend.includes(words), `legend ${JSON.stringify(legend)} lacks "${words}"`);
+      }
+    });
+
+    if (example.fits) {
+      await check(`${label}: fits the panel: nothing clipped, no sideways scrolling, text at a readable size`, async () => {
+        const seen = await page.evaluate(() => {
+          const canvas = document.getElementById('canvas');
+          const svg = document.getElementById('diagram').getBoundingClientRect();
+          const sizes = [...document.querySelectorAll('#diagram text')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0);
+          const viewBoxWidth = Number(document.getElementById('diagram').getAttribute('viewBox').split(' ')[2]);
+          return { scroll: canvas.scrollWidth, client: canvas.clientWidth, right: svg.right, width: window.innerWidth, scale: svg.width / viewBoxWidth, smallest: Math.min(...sizes) };
+        });
+        assert(seen.scroll <= seen.client, `the canvas scrolls sideways: ${seen.scroll} > ${seen.client}`);
+        assert(seen.right <= seen.width, `the drawing ends at ${seen.right}, past the panel's ${seen.width}`);
+        // 12 px text drawn at no less than 70 % is at least 8.4 px on screen.
+        assert(seen.scale >= 0.7, `the drawing is shown at ${Math.round(seen.scale * 100)} %`);
+      });
+    }
 
     if (example.xss) {
       await check(`${label}: a container named like markup is shown as text`, async () => {

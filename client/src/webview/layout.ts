@@ -100,13 +100,35 @@ export interface DiagramLayout {
   readonly volumes: readonly LaidVolume[];
   readonly edges: readonly LaidEdge[];
   readonly footer: { readonly rect: Rect; readonly lines: readonly TextLine[] };
+  /** What the kinds of line and the markers mean, below the Pod. */
+  readonly legend: readonly LegendItem[];
 }
+
+/** One entry of the legend: a sample of what is drawn (a line's style, a marker) and what it means. */
+export interface LegendItem {
+  readonly kind: 'mount' | 'read-only' | 'broken' | 'alongside' | 'marker';
+  /** Where the sample starts (left end of a line sample, centre-left of a marker), on the text's middle. */
+  readonly x: number;
+  readonly y: number;
+  readonly label: TextLine;
+}
+
+const LEGEND: readonly [LegendItem['kind'], string][] = [
+  ['mount', 'mounted read-write'],
+  ['read-only', 'mounted read-only'],
+  ['broken', 'mount of a volume not defined'],
+  ['alongside', 'native sidecar: runs beside them'],
+  ['marker', 'a problem: hover it to read'],
+];
+/** Room for a legend entry's sample before its words. */
+const LEGEND_SAMPLE = 30;
 
 /** Sizes, in SVG units (1 unit = 1 CSS pixel at 100 %). */
 export const SIZES = {
   /** The width used when the caller names none; the panel passes its own, between minWidth and maxWidth. */
   width: 940,
-  minWidth: 620,
+  /** The narrowest the columns fit (a narrower panel shows the drawing scaled to fit, see main.ts). */
+  minWidth: 540,
   maxWidth: 1100,
   margin: 12,
   padding: 16,
@@ -183,9 +205,9 @@ const ROLE_BADGE: Record<DiagramContainer['role'], string> = {
 
 /** The widths of the two columns for a diagram `width` wide: volumes get about a quarter, containers the rest. */
 export function columnWidths(width: number): { container: number; volume: number } {
-  const volume = Math.round(Math.min(260, Math.max(170, width * 0.26)));
+  const volume = Math.round(Math.min(260, Math.max(180, width * 0.26)));
   const room = width - 2 * SIZES.margin - 2 * SIZES.padding - SIZES.bracketRoom - SIZES.edgeRoom - volume;
-  return { container: Math.round(Math.min(520, Math.max(300, room))), volume };
+  return { container: Math.round(Math.min(520, Math.max(200, room))), volume };
 }
 
 /** Lays the diagram out `width` units wide (clamped to the sizes the columns allow). */
@@ -377,6 +399,9 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
     ...(model.effective.requests.length ? model.effective.requests.map((r) => ['requests', r] as [string, typeof r]) : [['requests', undefined] as [string, undefined]]),
     ...(model.effective.limits.length ? model.effective.limits.map((r) => ['limits', r] as [string, typeof r]) : [['limits', undefined] as [string, undefined]]),
   ];
+  // Beside the figures when there is room; in a narrow panel, how a figure came about goes under it, wrapped.
+  const fromWidth = inner.width - 332;
+  const fromBelow = fromWidth < 240;
   for (const [kind, r] of rows) {
     footY += L + 2;
     // Columns: requests | memory | 400 MiB | how the figure came about.
@@ -384,15 +409,34 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
     footerLines.push(line(inner.x + 86, footY, r ? r.resource : 'none set', 110, 'mono'));
     if (r) {
       footerLines.push(line(inner.x + 200, footY, r.amount, 110, r.amount === 'unbounded' ? 'mono-warning' : 'mono-strong'));
-      footerLines.push(line(inner.x + 320, footY, r.from, inner.width - 332, 'muted'));
+      if (!fromBelow) footerLines.push(line(inner.x + 320, footY, r.from, fromWidth, 'muted'));
+      else {
+        for (const part of wrap(r.from, inner.width - 98, SIZES.charWidth, 3)) {
+          footY += L;
+          footerLines.push(line(inner.x + 86, footY, part, inner.width - 98, 'muted'));
+        }
+      }
     }
   }
   const footer = { rect: { x: inner.x, y: bodyBottom, width: inner.width, height: footY - bodyBottom + 16 }, lines: footerLines };
 
   const podHeight = footer.rect.y + footer.rect.height + padding - pod.y;
+  // The legend, under the Pod: entries flow left to right and wrap at the Pod's width.
+  const legend: LegendItem[] = [];
+  let legendX = pod.x;
+  let legendY = pod.y + podHeight + 18;
+  for (const [kind, words] of LEGEND) {
+    const width = LEGEND_SAMPLE + Math.ceil(words.length * SIZES.charWidth) + 18;
+    if (legendX + width > pod.x + pod.width && legendX > pod.x) {
+      legendX = pod.x;
+      legendY += L + 4;
+    }
+    legend.push({ kind, x: legendX, y: legendY, label: line(legendX + LEGEND_SAMPLE, legendY + 4, words, width, 'muted') });
+    legendX += width;
+  }
   return {
     width: W,
-    height: pod.y + podHeight + margin,
+    height: legendY + 14 + margin,
     pod: { rect: { ...pod, height: podHeight }, lines: podLines, marker: podMarker },
     network,
     headings,
@@ -402,6 +446,7 @@ export function layoutDiagram(model: DiagramModel, width: number = SIZES.width):
     volumes,
     edges,
     footer,
+    legend,
   };
 }
 

@@ -26,16 +26,30 @@ let current: DiagramModel | undefined;
 /** The width the drawing was laid out for: a resize lays it out again only when the width it gets changes. */
 let drawnWidth = 0;
 
-/** The panel's width, as the layout will use it: the picture is drawn at 100 %, never scaled down. */
+/** The panel's width, as the layout will use it: the columns reflow down to SIZES.minWidth. */
 function availableWidth(): number {
   const width = canvas.clientWidth || SIZES.width;
   return Math.round(Math.min(SIZES.maxWidth, Math.max(SIZES.minWidth, width)));
 }
 
 function draw(model: DiagramModel) {
+  // The element that had keyboard focus is focused again after the redraw (a redraw replaces every element).
+  const focused = document.activeElement instanceof SVGElement ? document.activeElement.getAttribute('aria-label') : null;
   const layout = layoutDiagram(model, availableWidth());
   drawnWidth = layout.width;
   renderDiagram(svg, model, layout, { reveal: (range) => vscode.postMessage({ type: 'reveal', range }) });
+  // Narrower than the columns can reflow to: the whole drawing is zoomed out to the panel's width, never clipped.
+  const zoomed = (canvas.clientWidth || layout.width) < layout.width;
+  svg.style.width = zoomed ? '100%' : '';
+  svg.style.height = zoomed ? 'auto' : '';
+  if (focused) {
+    for (const element of Array.from(svg.querySelectorAll<SVGElement>('[tabindex]'))) {
+      if (element.getAttribute('aria-label') === focused) {
+        element.focus({ preventScroll: true });
+        break;
+      }
+    }
+  }
   return layout;
 }
 
@@ -43,7 +57,13 @@ let resizeFrame = 0;
 window.addEventListener('resize', () => {
   cancelAnimationFrame(resizeFrame);
   resizeFrame = requestAnimationFrame(() => {
-    if (current && availableWidth() !== drawnWidth) draw(current);
+    if (!current) return;
+    if (availableWidth() !== drawnWidth) draw(current);
+    else {
+      const zoomed = canvas.clientWidth < drawnWidth;
+      svg.style.width = zoomed ? '100%' : '';
+      svg.style.height = zoomed ? 'auto' : '';
+    }
   });
 });
 

@@ -190,6 +190,16 @@ export function renderDiagram(svg: SVGSVGElement, model: DiagramModel, layout: D
   ];
   title(foot, explain.length ? explain.join('\n') : 'No container sets requests or limits.');
 
+  // The legend: a sample of each kind of line and of a marker, drawn with the same classes as the real ones.
+  const legend = el('g', { class: 'legend' }, root);
+  for (const item of layout.legend) {
+    const sample = `M ${item.x + 2} ${item.y} L ${item.x + 24} ${item.y}`;
+    if (item.kind === 'marker') marker({ cx: item.x + 12, cy: item.y, severity: 'error', messages: ['A problem of this element: its tooltip lists the messages'] }, legend);
+    else if (item.kind === 'alongside') el('path', { class: 'alongside sample', d: sample }, legend);
+    else el('path', { class: ['edge', 'sample', item.kind === 'read-only' ? 'read-only' : '', item.kind === 'broken' ? 'broken' : ''].filter(Boolean).join(' '), d: sample }, legend);
+    text(item.label, legend);
+  }
+
   svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
   svg.setAttribute('width', String(layout.width));
   svg.setAttribute('height', String(layout.height));
