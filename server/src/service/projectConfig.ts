@@ -39,6 +39,7 @@ export interface ProjectConfig {
 const LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 const PROFILES = ['api', 'recommended', 'strict'] as const;
 const POD_SECURITY = ['off', 'baseline', 'restricted'] as const;
+const INLAY_HINTS = ['behaviour', 'all', 'off'] as const;
 
 /** Each key the file accepts and how its value is read. The keys are those of the extension's settings. */
 const KEYS: Record<string, (value: Node, report: Reporter) => unknown> = {
@@ -46,6 +47,7 @@ const KEYS: Record<string, (value: Node, report: Reporter) => unknown> = {
   profile: (value, report) => readChoice(value, PROFILES, 'profile', report),
   podSecurityStandard: (value, report) => readChoice(value, POD_SECURITY, 'podSecurityStandard', report),
   maxFileSize: readMaxFileSize,
+  inlayHints: (value, report) => readChoice(value, INLAY_HINTS, 'inlayHints', report),
   rules: readRules,
   validate: readValidate,
 };

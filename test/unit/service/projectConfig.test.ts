@@ -49,9 +49,9 @@ describe('service: .podsmith.yaml', () => {
       ['schema', 'Unknown setting "validate.schema" in .podsmith.yaml; validate accepts yamlSyntax.'],
     ]);
     assert.deepEqual(problems('kubernetesVersoin: "1.31"\n'), [
-      ['kubernetesVersoin', 'Unknown setting "kubernetesVersoin" in .podsmith.yaml (did you mean "kubernetesVersion"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, rules, validate.'],
+      ['kubernetesVersoin', 'Unknown setting "kubernetesVersoin" in .podsmith.yaml (did you mean "kubernetesVersion"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate.'],
     ]);
-    assert.deepEqual(problems('- a\n- b\n'), [['- a\n- b\n', '.podsmith.yaml must be a mapping of settings (kubernetesVersion, profile, podSecurityStandard, maxFileSize, rules, validate).']]);
+    assert.deepEqual(problems('- a\n- b\n'), [['- a\n- b\n', '.podsmith.yaml must be a mapping of settings (kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate).']]);
   });
 
   it('a YAML syntax error and a second document are problems; an empty file sets nothing', () => {
