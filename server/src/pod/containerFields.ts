@@ -1,4 +1,4 @@
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import type { ContainerList } from './podModel';
 
 /**
@@ -17,12 +17,12 @@ export const RUNNING_CONTAINER_FIELDS = ['lifecycle', 'livenessProbe', 'readines
  * container: the ContainerRestartRules gate, on by default (beta) from 1.35.
  */
 export function containerRestartRulesOnByDefault(version: string): boolean {
-  return compareVersions(version, '1.35') >= 0;
+  return gateOnByDefault('ContainerRestartRules', version);
 }
 
 /** restartPolicyRules on a native sidecar: the RestartAllContainersOnContainerExits gate, on by default (beta) from 1.36. */
 export function sidecarRestartRulesOnByDefault(version: string): boolean {
-  return compareVersions(version, '1.36') >= 0;
+  return gateOnByDefault('RestartAllContainersOnContainerExits', version);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support';
 
@@ -102,7 +102,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
     }
   }
   if (c.isNativeSidecar) {
-    if (compareVersions(version, '1.29') < 0 && policySpan) {
+    if (!gateOnByDefault('SidecarContainers', version) && policySpan) {
       ctx.report(nativeSidecarVersionRule, {
         message: sentence(`${containerLabel(c)} is a native sidecar (an init container with restartPolicy: Always), which is on by default only from Kubernetes 1.29; you target ${version}, where the API server rejects it (1.28 needs the SidecarContainers gate). Target 1.29 or later, or run the helper as a regular container.`),
         ...policySpan,

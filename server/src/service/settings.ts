@@ -1,4 +1,7 @@
+import { NEWEST_VERSION, isSupportedVersion } from '../versions/kubernetesVersion';
 import type { Severity } from './finding';
+
+export { compareVersions } from '../versions/kubernetesVersion';
 
 /** A rule's configured level: a severity, or off. */
 export type RuleLevel = Severity | 'off';
@@ -27,7 +30,7 @@ export type InlayHintLevel = 'off' | 'behaviour' | 'all';
 export interface PodsmithSettings {
   /** Report YAML syntax errors and duplicate keys (off when another YAML extension already does). */
   readonly yamlSyntax: boolean;
-  /** The Kubernetes version to validate against, as `major.minor`. */
+  /** The Kubernetes version to validate against, as `major.minor`: one of SUPPORTED_VERSIONS. */
   readonly kubernetesVersion: string;
   /** Which rules are on by default (each rule names the smallest profile that includes it). */
   readonly profile: RuleProfile;
@@ -43,7 +46,7 @@ export interface PodsmithSettings {
 
 export const DEFAULT_SETTINGS: PodsmithSettings = {
   yamlSyntax: true,
-  kubernetesVersion: '1.36',
+  kubernetesVersion: NEWEST_VERSION,
   profile: 'recommended',
   rules: {},
   podSecurityStandard: 'off',
@@ -55,9 +58,8 @@ export const DEFAULT_SETTINGS: PodsmithSettings = {
 export function normalizeSettings(raw: unknown): PodsmithSettings {
   const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const validate = (input.validate && typeof input.validate === 'object' ? input.validate : {}) as Record<string, unknown>;
-  const version = typeof input.kubernetesVersion === 'string' && /^1\.\d{1,2}$/.test(input.kubernetesVersion)
-    ? input.kubernetesVersion
-    : DEFAULT_SETTINGS.kubernetesVersion;
+  // A version Podsmith has no tables for (a typo, a version too old or too new) falls back to the newest.
+  const version = isSupportedVersion(input.kubernetesVersion) ? input.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion;
   const rules: Record<string, RuleLevel> = {};
   if (input.rules && typeof input.rules === 'object') {
     for (const [id, level] of Object.entries(input.rules as Record<string, unknown>)) {
@@ -93,10 +95,3 @@ export function settingsKey(settings: PodsmithSettings): string {
 }
 
 const KEYS = new WeakMap<PodsmithSettings, string>();
-
-/** Compares `major.minor` versions: negative when a < b. */
-export function compareVersions(a: string, b: string): number {
-  const [am, an] = a.split('.').map(Number);
-  const [bm, bn] = b.split('.').map(Number);
-  return am !== bm ? am - bm : an - bn;
-}

@@ -3,15 +3,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../../server/src/rules/index';
 import { DEFAULT_SETTINGS, RULE_PROFILES } from '../../../server/src/service/settings';
+import { SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
 
 /** The settings the extension contributes match what the server reads (package.json contributes.configuration). */
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 const properties = manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>;
 
 describe('contributed settings for validation', () => {
-  it('podsmith.kubernetesVersion: 1.29 to 1.36, defaulting to the server default', () => {
+  it('podsmith.kubernetesVersion: 1.28 to 1.36, the versions the server has tables for, defaulting to the newest', () => {
     const setting = properties['podsmith.kubernetesVersion'];
-    assert.deepEqual(setting.enum, ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+    assert.deepEqual(setting.enum, ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+    assert.deepEqual(setting.enum, [...SUPPORTED_VERSIONS]);
+    assert.equal(setting.default, '1.36');
     assert.equal(setting.default, DEFAULT_SETTINGS.kubernetesVersion);
   });
 
