@@ -44,8 +44,7 @@ export function complete(req: FeatureRequest): CompletionList {
     const schema = schemaAtPath(rootDefinition, context.path);
     const pod = podModelOf(doc);
     const container = containerAtCursor(context, workloadKindByName(identity.kind)?.podSpecPath, pod);
-    const containerKeys = container && { container, kubernetesVersion: req.settings.kubernetesVersion };
-    if (schema) items.push(...keyItems(context, schema, style, range, containerKeys));
+    if (schema) items.push(...keyItems(context, schema, style, range, { kubernetesVersion: req.settings.kubernetesVersion, container }));
     const list = containerListAt(context, identity.kind);
     if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
     if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));

@@ -8,6 +8,8 @@ import {
 } from 'vscode-languageserver-types';
 import { fieldsRejectedOn } from '../pod/containerFields';
 import { resolve, typeLabel, typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
+import { fieldGate, gateStage } from '../versions/featureGates';
+import { fieldAlwaysThere, fieldExistsIn, fieldSince } from '../versions/fieldVersions';
 import type { ContainerAtCursor } from './containerAtCursor';
 import type { CursorContext } from './cursorContext';
 import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
@@ -36,26 +38,27 @@ export const WELL_KNOWN_NODE_LABELS: [string, string][] = [
   ['node.kubernetes.io/instance-type', 'the machine type of the node'],
 ];
 
-/** The container whose keys are offered, and the Kubernetes version targeted: what its fields depend on. */
-export interface ContainerKeys {
-  readonly container: ContainerAtCursor;
+/** What the offered keys depend on besides the schema: the targeted Kubernetes version, and the container at the cursor. */
+export interface KeyScope {
   readonly kubernetesVersion: string;
+  readonly container?: ContainerAtCursor;
 }
 
 /**
  * The keys that may go at the cursor: the fields of the mapping's schema that are not written yet, required ones
- * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `). In a
- * container, only the fields the API accepts for its role at the targeted version (no probes on an init step).
+ * first, each inserting the shape of its value (`key: `, a nested block, or a sequence's first `- `). Only the
+ * fields the targeted Kubernetes version has; in a container, only those the API accepts for its role at that
+ * version (no probes on an init step).
  */
-export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range, containerKeys?: ContainerKeys): CompletionItem[] {
+export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range, scope: KeyScope): CompletionItem[] {
   const node = schema.node;
   if (typesOf(node).includes('array') && node.items && context.style === 'block' && !context.itemStart) {
     // Under a sequence's key without a dash yet: the item's fields, each starting a new item.
     const item = resolve(node.items);
     if (!item.node.properties) return [];
-    return fieldItems(context, item, style, range, true, containerKeys);
+    return fieldItems(context, item, style, range, true, scope);
   }
-  if (node.properties) return fieldItems(context, schema, style, range, false, containerKeys);
+  if (node.properties) return fieldItems(context, schema, style, range, false, scope);
   if (context.path[context.path.length - 1] === 'nodeSelector') {
     return WELL_KNOWN_NODE_LABELS.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
       label: name,
@@ -78,24 +81,27 @@ export function keyItems(context: CursorContext, schema: ResolvedSchema, style: 
   return [];
 }
 
-function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean, containerKeys?: ContainerKeys): CompletionItem[] {
+function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean, scope: KeyScope): CompletionItem[] {
   const properties = parent.node.properties!;
   const required = new Set(parent.node.required ?? []);
   const atRoot = context.path.length === 0;
-  const container = containerKeys?.container;
-  const rejected = container ? fieldsRejectedOn(container.list, container.isNativeSidecar, containerKeys.kubernetesVersion) : undefined;
+  const { container, kubernetesVersion: version } = scope;
+  const rejected = container ? fieldsRejectedOn(container.list, container.isNativeSidecar, version) : undefined;
   const items: CompletionItem[] = [];
   for (const [name, raw] of Object.entries(properties)) {
     if (!newItem && context.presentKeys.has(name)) continue;
     if (rejected?.has(name)) continue;
+    // A field newer than the targeted version would be an error the moment it is inserted.
+    if (parent.definition && fieldExistsIn(parent.definition, name, version) === false) continue;
     if (atRoot && SERVER_SET.has(name)) continue;
     if (parent.definition === OBJECT_META && SERVER_SET_METADATA.has(name)) continue;
     const field = resolve(raw);
     const deprecated = isDeprecated(field.description);
-    const scope = scopeOf(parent.definition, name);
+    const fieldScope = scopeOf(parent.definition, name);
     const isRequired = required.has(name);
     const pull = container && name === 'imagePullPolicy' ? pullPolicyOffer(container.image) : undefined;
-    const detail = [typeLabel(field), scope, isRequired ? 'required' : undefined, pull?.note].filter(Boolean).join(' · ');
+    const versionNote = parent.definition ? versionDetail(parent.definition, name, version) : undefined;
+    const detail = [typeLabel(field), fieldScope, isRequired ? 'required' : undefined, versionNote, pull?.note].filter(Boolean).join(' · ');
     const item: CompletionItem = {
       label: newItem ? `- ${name}` : name,
       kind: CompletionItemKind.Property,
@@ -112,6 +118,16 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
     items.push(item);
   }
   return items;
+}
+
+/** `since 1.33, alpha: off by default` for a field newer than the oldest targeted version or behind a gate that is off. */
+function versionDetail(definition: string, name: string, version: string): string | undefined {
+  const gated = fieldGate(definition, name);
+  const state = gated && gateStage(gated.gate, version);
+  const off = state && !state.onByDefault ? `${state.stage}: off by default` : undefined;
+  const since = fieldAlwaysThere(definition, name) ? undefined : fieldSince(definition, name);
+  if (!since && !off) return undefined;
+  return [since && `since ${since}`, off].filter(Boolean).join(', ');
 }
 
 /**

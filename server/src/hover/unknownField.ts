@@ -3,6 +3,8 @@ import { childSchema, resolveDefinition, shortName, type ResolvedSchema } from '
 import { KindLevels } from '../schema/levels';
 import { shapeOfDefinition } from '../schema/shapes';
 import { suggest } from '../schema/suggest';
+import { fieldExistsIn, fieldRemovedIn } from '../versions/fieldVersions';
+import { replacementOf } from '../versions/replacedFields';
 import type { HoverContext } from './hoverContext';
 import { code, formatPath } from './markdown';
 
@@ -22,6 +24,8 @@ export function unknownFieldText(ctx: HoverContext, rootDefinition: string | und
   const name = String(ctx.path[index]);
   const parentPath = ctx.path.slice(0, index);
   const where = parentPath.length ? ` (${code(formatPath(parentPath, ctx.pod))})` : '';
+  const versioned = versionedFieldText(ctx, owner, name, where);
+  if (versioned) return versioned;
   const lines = [`${code(name)} is not a field of ${code(shortName(owner))}${where}: it has no effect here.`];
   const place = KindLevels.of(ctx.workload)?.misplacement(name, parentPath);
   const shape = place ? undefined : shapeOfDefinition(owner);
@@ -31,6 +35,22 @@ export function unknownFieldText(ctx: HoverContext, rootDefinition: string | und
   else if (typo) lines.push(`Did you mean ${code(typo)}?`);
   if (index < ctx.path.length - 1) lines.push(`This is inside ${code(name)}, so it has no effect either.`);
   return lines.join('\n\n');
+}
+
+/**
+ * A field the schema (the newest version) lacks but another version has: a field of the target version that a
+ * newer one removed (accepted, not checked), or one the target no longer has (with what replaced it).
+ */
+function versionedFieldText(ctx: HoverContext, owner: string, name: string, where: string): string | undefined {
+  const target = ctx.req.settings.kubernetesVersion;
+  const removedIn = fieldRemovedIn(owner, name);
+  if (removedIn === undefined) return undefined;
+  const replacement = replacementOf(owner, name);
+  const instead = replacement ? ` Use ${replacement} instead.` : '';
+  if (fieldExistsIn(owner, name, target)) {
+    return `${code(name)} is a field of ${code(shortName(owner))}${where} in Kubernetes ${target} (your podsmith.kubernetesVersion); Kubernetes ${removedIn} removed it.${instead}`;
+  }
+  return `${code(name)} was a field of ${code(shortName(owner))}${where} until Kubernetes ${removedIn} removed it; your podsmith.kubernetesVersion is ${target}.${instead}`;
 }
 
 const SECURITY_CONTEXTS = new Set(['SecurityContext', 'PodSecurityContext']);

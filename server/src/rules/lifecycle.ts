@@ -2,6 +2,7 @@ import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
 import { gateOnByDefault } from '../versions/featureGates';
+import { fieldExistsIn } from '../versions/fieldVersions';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support';
 
@@ -108,7 +109,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
         ...policySpan,
       });
     }
-    const rules = keySpan(c.node, 'restartPolicyRules');
+    const rules = knownIn('restartPolicyRules', version) ? keySpan(c.node, 'restartPolicyRules') : undefined;
     if (rules && !sidecarRestartRulesOnByDefault(version)) {
       ctx.report(sidecarRestartRulesRule, {
         message: `restartPolicyRules on a native sidecar needs the feature gate RestartAllContainersOnContainerExits, alpha and off by default in Kubernetes 1.35 (you target ${version}), so the API server rejects it unless your cluster turns it on. Remove it, or enable the gate on the API server and the kubelets.`,
@@ -134,6 +135,11 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
   }
 }
 
+/** A container field the target version lacks altogether is the schema walk's finding (field-not-in-version), not ours. */
+function knownIn(field: string, version: string): boolean {
+  return fieldExistsIn('io.k8s.api.core.v1.Container', field, version) !== false;
+}
+
 function checkRegularContainer(ctx: CheckContext, c: ContainerModel, version: string): void {
   const policyPair = pairOf(c.node, 'restartPolicy');
   const rulesPair = pairOf(c.node, 'restartPolicyRules');
@@ -141,6 +147,7 @@ function checkRegularContainer(ctx: CheckContext, c: ContainerModel, version: st
     const span = spanOf(pair?.key);
     if (!pair || !span) continue;
     const field = pair === policyPair ? 'restartPolicy' : 'restartPolicyRules';
+    if (!knownIn(field, version)) continue;
     if (!containerRestartRulesOnByDefault(version)) {
       ctx.report(containerRestartPolicyRule, {
         message: `${field} on a regular container needs the ContainerRestartRules feature, which is alpha and off by default before Kubernetes 1.35 (you target ${version}): the API server rejects it. Use the Pod's spec.restartPolicy instead.`,

@@ -51,6 +51,26 @@ export const intOrStringRule: RuleDescriptor = {
   rationale: 'Ports and rollout limits take a number or a string of a precise form (a port name, a percentage).',
 };
 
+export const fieldVersionRule: RuleDescriptor = {
+  id: 'field-not-in-version',
+  defaultSeverity: 'error',
+  profile: 'api',
+  rationale:
+    'A field newer than the cluster (podsmith.kubernetesVersion) is unknown to its API server, and a field a newer version removed is gone: either is rejected, or silently dropped.',
+  example: '# podsmith.kubernetesVersion: "1.29"\ncontainers:\n  - name: app\n    image: nginx:1.27\n    lifecycle:\n      stopSignal: SIGUSR1',
+  fix: 'Target the version your cluster really runs; remove the field if the cluster is older than the version the message names, or write the replacement it names.',
+};
+
+export const featureGateOffRule: RuleDescriptor = {
+  id: 'feature-gate-off',
+  defaultSeverity: 'warning',
+  profile: 'api',
+  rationale:
+    'A field behind a feature gate that is off by default (alpha, or a beta that starts off) is accepted, then dropped by the API server unless the cluster turns the gate on: the Pod runs without it.',
+  example: '# podsmith.kubernetesVersion: "1.34"\ncontainers:\n  - name: app\n    image: nginx:1.27\n    lifecycle:\n      stopSignal: SIGUSR1',
+  fix: 'Turn the gate the message names on in your cluster (API server and kubelets), or remove the field; set podsmith.kubernetesVersion to a version where the gate is on by default if your cluster runs one.',
+};
+
 export const removedApiVersionRule: RuleDescriptor = {
   id: 'removed-api-version',
   defaultSeverity: 'error',
@@ -73,4 +93,6 @@ export const SCHEMA_RULES: readonly RuleDescriptor[] = [
   missingRequiredRule,
   invalidQuantityRule,
   intOrStringRule,
+  fieldVersionRule,
+  featureGateOffRule,
 ];

@@ -6,6 +6,8 @@ import type { Severity } from '../service/finding';
 import type { KindLevels } from './levels';
 import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage } from './messages';
 import {
+  featureGateOffRule,
+  fieldVersionRule,
   intOrStringRule,
   invalidEnumRule,
   invalidQuantityRule,
@@ -17,7 +19,7 @@ import {
 import { shortDefinitionName, type Shape } from './shapes';
 import { suggest } from './suggest';
 import { intOrStringMistake } from './valueGrammar';
-import type { VersionDelta } from './versions';
+import type { FieldNote, GateNote, VersionDelta } from './versions';
 
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const INT32_MIN = -2147483648;
@@ -91,8 +93,7 @@ export class SchemaWalk {
   private object(map: YAMLMap, shape: Shape, owner: Scalar | undefined): void {
     const items = map.items as Pair[];
     const definition = shape.definition;
-    const tooNew = definition !== undefined && this.delta.unknown.size > 0 ? this.delta.unknown.get(definition) : undefined;
-    const extra = definition !== undefined && this.delta.extra.size > 0 ? this.delta.extra.get(definition) : undefined;
+    const notes = definition !== undefined ? this.delta.get(definition) : undefined;
     let merged = false;
     /** Fields that unknown keys of this mapping are typos of: a missing one of them is that same mistake. */
     let suggested: string[] | undefined;
@@ -107,22 +108,15 @@ export class SchemaWalk {
         merged = true;
         continue;
       }
+      const note = notes?.get(name);
+      // A field the target version lacks is reported once, and its value is not looked into.
+      if (note && this.versionMismatch(key, name, note)) continue;
       const field = shape.fields.get(name);
       if (!field) {
-        if (!extra?.has(name)) {
+        if (note?.kind !== 'extra') {
           const suggestion = this.unknown(key, name, shape);
           if (suggestion) (suggested ??= []).push(suggestion);
         }
-        continue;
-      }
-      const since = tooNew?.get(name);
-      if (since !== undefined) {
-        this.report(
-          unknownFieldRule,
-          key,
-          `\`${name}\` is new in Kubernetes ${since}; a ${this.ctx.settings.kubernetesVersion} API server does not know it (the target version is set by podsmith.kubernetesVersion).`,
-          { field: name, since },
-        );
         continue;
       }
       const value = pair.value;
@@ -211,6 +205,50 @@ export class SchemaWalk {
         }
         return;
     }
+  }
+
+  /**
+   * Reports what the target version says of a field: absent (too new or removed: true, the walk stops there), or
+   * there but behind a gate that is off by default (a warning, and the value is still checked).
+   */
+  private versionMismatch(key: Scalar, name: string, note: FieldNote): boolean {
+    const target = this.ctx.settings.kubernetesVersion;
+    switch (note.kind) {
+      case 'too-new':
+        this.report(
+          fieldVersionRule,
+          key,
+          `\`${name}\` exists from Kubernetes ${note.since}; your target podsmith.kubernetesVersion is ${target}, whose API server does not know it (it rejects or drops the field).`,
+          { field: name, since: note.since },
+        );
+        return true;
+      case 'removed': {
+        const instead = note.replacement ? `: use ${note.replacement} instead` : '';
+        this.report(
+          fieldVersionRule,
+          key,
+          `\`${name}\` was removed in Kubernetes ${note.removedIn}; your target podsmith.kubernetesVersion is ${target}, whose API server does not know it${instead}.`,
+          { field: name, removedIn: note.removedIn },
+        );
+        return true;
+      }
+      case 'extra':
+        if (note.gate) this.gateOff(key, name, note.gate);
+        return false;
+      case 'gate-off':
+        this.gateOff(key, name, note.gate);
+        return false;
+    }
+  }
+
+  private gateOff(key: Scalar, name: string, gate: GateNote): void {
+    const target = this.ctx.settings.kubernetesVersion;
+    this.report(
+      featureGateOffRule,
+      key,
+      `\`${name}\` depends on the feature gate ${gate.name}, which is ${gate.state.stage} and off by default in Kubernetes ${target} (your target podsmith.kubernetesVersion): unless your cluster turns the gate on, the API server silently drops the field and the Pod runs without it.`,
+      { field: name, gate: gate.name, stage: gate.state.stage },
+    );
   }
 
   /** Reports an unknown key; returns the field of this mapping it is a typo of, if any. */

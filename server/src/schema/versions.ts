@@ -1,52 +1,81 @@
-import { compareVersions } from '../service/settings';
+import { fieldGate, gateStage, type FeatureGate, type GateState } from '../versions/featureGates';
+import { definitionExistsIn, fieldExistsIn, fieldRemovedIn, fieldSince, fieldsEverIn, TABLE_DEFINITIONS } from '../versions/fieldVersions';
+import { compareVersions } from '../versions/kubernetesVersion';
+import { replacementOf } from '../versions/replacedFields';
 
 /**
- * Fields whose existence depends on the Kubernetes version (`podsmith.kubernetesVersion`), where the generated
- * schema (one version) and the target differ. Only differences we have verified are listed: those between the
- * schema's 1.36 and the published 1.35 OpenAPI of the pod-carrying kinds.
+ * What the target version (`podsmith.kubernetesVersion`) changes for the schema walk, which validates against the
+ * generated schema of one version (the newest). Worked out once per pair of versions from the field table and the
+ * feature gates (server/src/versions/), so the walk does one Map lookup per mapping.
  */
-interface VersionedField {
-  readonly definition: string;
-  readonly field: string;
-  /** First version whose API server knows the field. */
-  readonly since: string;
-  /** Last version that knows it, for a field that was replaced. */
-  readonly until?: string;
+export type FieldNote =
+  /** The schema has the field, the target does not yet: it came in `since`. */
+  | { readonly kind: 'too-new'; readonly since: string }
+  /** Neither has it, but an older version did, up to the target's predecessor or before. */
+  | { readonly kind: 'removed'; readonly removedIn: string; readonly replacement?: string }
+  /** The target has it and the schema does not: accepted without a check of its value. */
+  | { readonly kind: 'extra'; readonly gate?: GateNote }
+  /** Both have it, but in the target it depends on a gate that is off by default. */
+  | { readonly kind: 'gate-off'; readonly gate: GateNote };
+
+export interface GateNote {
+  readonly name: FeatureGate;
+  readonly state: GateState;
 }
 
-const VERSIONED_FIELDS: readonly VersionedField[] = [
-  { definition: 'io.k8s.api.core.v1.PodSpec', field: 'schedulingGroup', since: '1.36' },
-  // Alpha in 1.35 only; 1.36 replaced it with schedulingGroup.
-  { definition: 'io.k8s.api.core.v1.PodSpec', field: 'workloadRef', since: '1.35', until: '1.35' },
-];
-
-/** What the target version changes: fields the schema has but the target lacks, and fields it has in addition. */
-export interface VersionDelta {
-  /** By definition: fields of the schema the target version's API server does not know, with the version that added them. */
-  readonly unknown: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** By definition: fields the target version knows that the schema lacks (accepted without a check). */
-  readonly extra: ReadonlyMap<string, ReadonlySet<string>>;
-}
+/** By definition, then field: the fields the walk treats differently at the target version. */
+export type VersionDelta = ReadonlyMap<string, ReadonlyMap<string, FieldNote>>;
 
 const cache = new Map<string, VersionDelta>();
 
 export function versionDelta(target: string, schemaVersion: string): VersionDelta {
   const key = `${target}/${schemaVersion}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const unknown = new Map<string, Map<string, string>>();
-  const extra = new Map<string, Set<string>>();
-  for (const f of VERSIONED_FIELDS) {
-    const known = (v: string) => compareVersions(v, f.since) >= 0 && (f.until === undefined || compareVersions(v, f.until) <= 0);
-    if (known(schemaVersion) && !known(target)) {
-      if (!unknown.has(f.definition)) unknown.set(f.definition, new Map());
-      unknown.get(f.definition)!.set(f.field, f.since);
-    } else if (!known(schemaVersion) && known(target)) {
-      if (!extra.has(f.definition)) extra.set(f.definition, new Set());
-      extra.get(f.definition)!.add(f.field);
+  let delta = cache.get(key);
+  if (!delta) {
+    delta = computeDelta(target, schemaVersion);
+    cache.set(key, delta);
+  }
+  return delta;
+}
+
+function computeDelta(target: string, schemaVersion: string): VersionDelta {
+  const delta = new Map<string, Map<string, FieldNote>>();
+  for (const definition of TABLE_DEFINITIONS) {
+    // A definition the target does not have at all (renamed, or new with a field that is itself too new) says
+    // nothing about its fields: the field that leads to it is where the difference shows.
+    if (!definitionExistsIn(definition, target)) continue;
+    for (const field of fieldsEverIn(definition)) {
+      const note = noteFor(definition, field, target, schemaVersion);
+      if (!note) continue;
+      let fields = delta.get(definition);
+      if (!fields) delta.set(definition, (fields = new Map()));
+      fields.set(field, note);
     }
   }
-  const delta = { unknown, extra };
-  cache.set(key, delta);
   return delta;
+}
+
+function noteFor(definition: string, field: string, target: string, schemaVersion: string): FieldNote | undefined {
+  const inSchema = fieldExistsIn(definition, field, schemaVersion);
+  const inTarget = fieldExistsIn(definition, field, target);
+  if (inSchema && !inTarget) {
+    const since = fieldSince(definition, field)!;
+    return compareVersions(since, target) > 0 ? { kind: 'too-new', since } : undefined;
+  }
+  if (!inSchema && !inTarget) {
+    const removedIn = fieldRemovedIn(definition, field);
+    if (removedIn === undefined || compareVersions(removedIn, target) > 0) return undefined;
+    return { kind: 'removed', removedIn, replacement: replacementOf(definition, field) };
+  }
+  const gate = gateOffIn(definition, field, target);
+  if (!inSchema) return { kind: 'extra', gate };
+  return gate ? { kind: 'gate-off', gate } : undefined;
+}
+
+/** The gate a field depends on wherever it is written, when the target version has it off by default. */
+function gateOffIn(definition: string, field: string, target: string): GateNote | undefined {
+  const gated = fieldGate(definition, field);
+  if (!gated?.everywhere) return undefined;
+  const state = gateStage(gated.gate, target);
+  return state && !state.onByDefault ? { name: gated.gate, state } : undefined;
 }

@@ -47,6 +47,9 @@ function within(version: string, range: VersionRange): boolean {
   return compareVersions(version, range.from) >= 0 && (range.to === undefined || compareVersions(version, range.to) <= 0);
 }
 
+/** Every definition the table lists: those reachable from the pod-carrying kinds in some version. */
+export const TABLE_DEFINITIONS: readonly string[] = Object.keys(TABLE.definitions);
+
 /** The fields the table knows for a definition, in any version (empty for a definition it does not list). */
 export function fieldsEverIn(definition: string): readonly string[] {
   return Object.keys(TABLE.definitions[definition] ?? {});

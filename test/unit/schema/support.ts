@@ -11,6 +11,8 @@ export const SCHEMA_RULE_IDS = new Set([
   'missing-required',
   'invalid-quantity',
   'int-or-string',
+  'field-not-in-version',
+  'feature-gate-off',
   'removed-api-version',
   'unknown-api-version',
 ]);

@@ -828,24 +828,39 @@ describe('schema validation: the target Kubernetes version', () => {
     '      image: nginx:1.27',
   );
 
-  it('accepts a field of the schema version (1.36)', () => {
-    assert.deepEqual(schemaSummary(text, settingsWith({ kubernetesVersion: '1.36' })), []);
+  it('accepts a field of the schema version (1.36), warning that its gate is alpha there', () => {
+    assert.deepEqual(schemaSummary(text, settingsWith({ kubernetesVersion: '1.36' })), [
+      [
+        'feature-gate-off',
+        '4:2-4:17',
+        '`schedulingGroup` depends on the feature gate GenericWorkload, which is alpha and off by default in Kubernetes 1.36 (your target podsmith.kubernetesVersion): unless your cluster turns the gate on, the API server silently drops the field and the Pod runs without it.',
+      ],
+    ]);
   });
 
   it('reports a field newer than the target version', () => {
     assert.deepEqual(schemaSummary(text, settingsWith({ kubernetesVersion: '1.35' })), [
       [
-        'unknown-field',
+        'field-not-in-version',
         '4:2-4:17',
-        '`schedulingGroup` is new in Kubernetes 1.36; a 1.35 API server does not know it (the target version is set by podsmith.kubernetesVersion).',
+        '`schedulingGroup` exists from Kubernetes 1.36; your target podsmith.kubernetesVersion is 1.35, whose API server does not know it (it rejects or drops the field).',
       ],
     ]);
   });
 
-  it('accepts a field only the target version has (workloadRef, alpha in 1.35)', () => {
+  it('accepts a field only the target version has (workloadRef, alpha in 1.35), warning that its gate is off', () => {
     const older = text.replace('schedulingGroup: {podGroupName: train}', 'workloadRef: {name: train}');
-    assert.deepEqual(schemaSummary(older, settingsWith({ kubernetesVersion: '1.35' })), []);
-    assert.equal(schemaSummary(older, settingsWith({ kubernetesVersion: '1.36' }))[0][0], 'unknown-field');
+    assert.deepEqual(
+      schemaSummary(older, settingsWith({ kubernetesVersion: '1.35' })).map(([rule]) => rule),
+      ['feature-gate-off'],
+    );
+    assert.deepEqual(schemaSummary(older, settingsWith({ kubernetesVersion: '1.36' })), [
+      [
+        'field-not-in-version',
+        '4:2-4:13',
+        '`workloadRef` was removed in Kubernetes 1.36; your target podsmith.kubernetesVersion is 1.36, whose API server does not know it: use `schedulingGroup` (with `podGroupName`) instead.',
+      ],
+    ]);
   });
 });
 

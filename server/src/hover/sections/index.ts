@@ -11,6 +11,7 @@ import { securityContextSection } from './securityContextSection';
 import { storageSection } from './storageSection';
 import { templateSection } from './templateSection';
 import { valueSection } from './valueSection';
+import { versionSection } from './versionSection';
 
 /**
  * The hover's sections, most important first. Extension point: a new concern (e.g. a securityContext section that
@@ -21,6 +22,7 @@ import { valueSection } from './valueSection';
 export const HOVER_SECTIONS: readonly HoverSection[] = [
   podSummary,
   fieldHeaderSection,
+  versionSection,
   valueSection,
   fieldExplanationSection,
   lifecycleSection,
