@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
 import { checkFieldRef, checkResourceFieldRef } from './downwardApi';
 import { dns1123SubdomainProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
@@ -53,7 +53,8 @@ export const envCheck: Check = {
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
-    const relaxed = compareVersions(ctx.settings.kubernetesVersion, RELAXED_SINCE) >= 0;
+    // Names relaxed with RelaxedEnvironmentVariableValidation: beta and on by default from 1.32 (GA in 1.34).
+    const relaxed = gateOnByDefault('RelaxedEnvironmentVariableValidation', ctx.settings.kubernetesVersion);
     for (const c of pod.containers) {
       const seen = new Map<string, Span>();
       for (const [entry] of mapItems(valueOf(c.node, 'env'))) {
@@ -80,8 +81,6 @@ export const envCheck: Check = {
   },
 };
 
-/** RelaxedEnvironmentVariableValidation: beta and on by default from 1.32 (GA in 1.34). */
-const RELAXED_SINCE = '1.32';
 const STRICT_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 function checkName(ctx: CheckContext, name: string, span: Span, what: string, relaxed: boolean): void {
@@ -90,7 +89,7 @@ function checkName(ctx: CheckContext, name: string, span: Span, what: string, re
     const bad = [...name].find((ch) => ch === '=' || ch.charCodeAt(0) < 32 || ch.charCodeAt(0) > 126);
     if (bad !== undefined) problem = bad === '=' ? "it contains '=', which separates a name from its value" : 'it contains a character outside printable ASCII';
   } else if (!STRICT_NAME.test(name)) {
-    problem = `before Kubernetes ${RELAXED_SINCE} a name is letters, digits, '_', '-' and '.', not starting with a digit (the target version is ${ctx.settings.kubernetesVersion}, podsmith.kubernetesVersion)`;
+    problem = `before Kubernetes ${gateOnSince('RelaxedEnvironmentVariableValidation')} a name is letters, digits, '_', '-' and '.', not starting with a digit (the target version is ${ctx.settings.kubernetesVersion}, podsmith.kubernetesVersion)`;
   } else if (name === '.' || name === '..' || name.startsWith('..')) {
     problem = "it is '.' or starts with '..'";
   }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import { checkAtLeast, intField } from './fieldValues';
 import { checkLabelSelector, firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './nameFormats';
@@ -304,7 +304,7 @@ function checkTolerations(ctx: CheckContext, tolerations: Node | undefined): voi
         });
       }
     }
-    if ((operator === 'Gt' || operator === 'Lt') && compareVersions(version, '1.35') <= 0 && spanOf(operatorNode)) {
+    if ((operator === 'Gt' || operator === 'Lt') && !gateOnByDefault('TaintTolerationComparisonOperators', version) && spanOf(operatorNode)) {
       ctx.report(tolerationRule, {
         message: `The operator ${operator} compares numeric taint values behind the TaintTolerationComparisonOperators feature gate, alpha and off by default in Kubernetes ${version} (podsmith.kubernetesVersion); a default API server accepts only Equal and Exists.`,
         ...spanOf(operatorNode)!,

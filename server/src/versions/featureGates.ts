@@ -60,6 +60,8 @@ export const FEATURE_GATES = {
   StatefulSetAutoDeletePVC: [alpha('1.23'), beta('1.27'), ga('1.32')],
   StatefulSetStartOrdinal: [alpha('1.26'), beta('1.27'), ga('1.31')],
   SupplementalGroupsPolicy: [alpha('1.31'), beta('1.33'), ga('1.35')],
+  // Gt and Lt in a toleration; the scheduling rules read it.
+  TaintTolerationComparisonOperators: [alpha('1.35'), beta('1.36')],
   UserNamespacesSupport: [alpha('1.25'), betaOff('1.30'), beta('1.33')],
   VolumeAttributesClass: [alpha('1.29'), betaOff('1.31'), ga('1.34')],
 } as const satisfies Record<string, readonly GateStep[]>;
@@ -79,6 +81,11 @@ export function gateStage(gate: FeatureGate, version: string): GateState | undef
 /** True when the API server of `version` has the gate on by default (false before the gate existed). */
 export function gateOnByDefault(gate: FeatureGate, version: string): boolean {
   return gateStage(gate, version)?.onByDefault ?? false;
+}
+
+/** The first version whose API server has the gate on by default (`1.32`), if any yet. */
+export function gateOnSince(gate: FeatureGate): string | undefined {
+  return (FEATURE_GATES[gate] as readonly GateStep[]).find((step) => step.onByDefault)?.since;
 }
 
 /** "alpha, off by default", "beta, on by default", "GA": the stage in words, for messages and hovers. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FEATURE_GATES, GATED_FIELDS, fieldGate, gateOnByDefault, gateStage, stageWords, type FeatureGate } from '../../../server/src/versions/featureGates';
+import { FEATURE_GATES, GATED_FIELDS, fieldGate, gateOnByDefault, gateOnSince, gateStage, stageWords, type FeatureGate } from '../../../server/src/versions/featureGates';
 import { fieldExistsIn, fieldSince } from '../../../server/src/versions/fieldVersions';
 
 describe('versions: feature gates', () => {
@@ -52,6 +52,9 @@ describe('versions: feature gates', () => {
     ['RestartAllContainersOnContainerExits', '1.36', 'beta, on by default'],
     ['DynamicResourceAllocation', '1.32', 'beta, off by default'],
     ['DynamicResourceAllocation', '1.34', 'GA'],
+    ['TaintTolerationComparisonOperators', '1.34', undefined],
+    ['TaintTolerationComparisonOperators', '1.35', 'alpha, off by default'],
+    ['TaintTolerationComparisonOperators', '1.36', 'beta, on by default'],
   ];
   for (const [gate, version, words] of boundaries) {
     it(`${gate} in ${version}: ${words ?? 'not there yet'}`, () => {
@@ -60,6 +63,12 @@ describe('versions: feature gates', () => {
       assert.equal(gateOnByDefault(gate, version), words !== undefined && !words.includes('off by default'));
     });
   }
+
+  it('gateOnSince: the first version with the gate on by default', () => {
+    assert.equal(gateOnSince('RelaxedEnvironmentVariableValidation'), '1.32');
+    assert.equal(gateOnSince('ImageVolume'), '1.35');
+    assert.equal(gateOnSince('ContainerStopSignals'), undefined);
+  });
 
   it('each gate steps forward in time, never back', () => {
     for (const [gate, steps] of Object.entries(FEATURE_GATES)) {
