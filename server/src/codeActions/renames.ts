@@ -19,15 +19,26 @@ export const unknownFieldFixes: FixFamily = {
   },
 };
 
-/** A value of a fixed set written with another case or a small typo: replace it with the allowed value. */
+/** The most allowed values offered one by one; a longer set is better chosen from completion. */
+const MAX_ENUM_CHOICES = 12;
+
+/**
+ * A value outside a fixed set: the close match first (another case or a small typo; the preferred fix, so "fix
+ * all" takes it), then each allowed value, so that a value with no close match still has its fixes.
+ */
 export const invalidEnumFixes: FixFamily = {
   rules: ['invalid-enum'],
   fixAll: true,
   fixes(ctx) {
-    const { suggestion } = ctx.finding.data ?? {};
-    if (typeof suggestion !== 'string') return [];
+    const { suggestion, allowed } = ctx.finding.data ?? {};
     const at = valueAt(ctx.doc, ctx.finding.start);
     if (!at || !isScalar(at.node)) return [];
-    return [{ title: `Change to ${code(suggestion)}`, edits: [renameScalar(at.node, suggestion)], preferred: true }];
+    const node = at.node;
+    const choices = Array.isArray(allowed) ? allowed.filter((v): v is string => typeof v === 'string' && v !== '' && v !== suggestion) : [];
+    const fixes = typeof suggestion === 'string' ? [{ title: `Change to ${code(suggestion)}`, edits: [renameScalar(node, suggestion)], preferred: true }] : [];
+    if (choices.length <= MAX_ENUM_CHOICES) {
+      for (const value of choices) fixes.push({ title: `Change to ${code(value)}`, edits: [renameScalar(node, value)], preferred: false });
+    }
+    return fixes;
   },
 };
