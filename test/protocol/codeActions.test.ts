@@ -948,6 +948,8 @@ describe('protocol: quick fixes over stdio', function () {
     const onEnum = (await server.codeActions(uri, { start: { line: 6, character: 17 }, end: { line: 6, character: 17 } }, [], ['quickfix'])) ?? [];
     assert.deepEqual(onEnum.map((a) => [a.title, a.kind]), [
       ['Change to `Never`', 'quickfix'],
+      ['Change to `Always`', 'quickfix'],
+      ['Change to `OnFailure`', 'quickfix'],
       ['Fix all invalid-enum problems in the file', 'quickfix'],
       ['Disable `invalid-enum` for this line', 'quickfix'],
     ]);
