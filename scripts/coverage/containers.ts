@@ -20,6 +20,14 @@ const containers: CoverageEntry[] = [
   { upstream: 'validateContainers', error: 'spec.containers[*].restartPolicy: set on an app container outside the rules the version allows', rule: 'container-restart-policy' },
   { upstream: 'validateEphemeralContainers', error: 'spec.ephemeralContainers: added through the ephemeralcontainers subresource, not on create', rule: 'ephemeral-containers-in-manifest' },
   { upstream: 'ValidatePodSpec', error: 'spec.containers: required, at least one', rule: 'missing-required' },
+  { upstream: 'validateContainerCommon', error: 'spec.containers[*].image: required', rule: 'missing-required' },
+  { upstream: 'validateContainerOnlyForPod', error: 'spec.containers[*].image: leading or trailing whitespace (Pods only)', rule: 'image-whitespace' },
+  { upstream: 'validatePullPolicy', error: 'imagePullPolicy: required', notApplicable: 'the API server fills in the pull policy from the image tag' },
+  { upstream: 'validateContainerCommon', error: 'terminationMessagePolicy: required', notApplicable: 'the API server fills in File' },
+  { upstream: 'validateContainerPorts', error: 'ports[*].containerPort: required', rule: 'missing-required' },
+  { upstream: 'validateContainerPorts', error: 'ports[*].protocol: required', notApplicable: 'the API server fills in TCP' },
+  { upstream: 'validatePodHostNetworkDeps', error: 'ports[*].hostPort: not equal to containerPort with hostNetwork', rule: 'host-network-port' },
+  { upstream: 'validateEphemeralContainers', error: 'ephemeralContainers[*].targetContainerName: not a container of the Pod', rule: 'ephemeral-containers-in-manifest' },
 ];
 
 export default containers;

@@ -13,18 +13,34 @@ export const imageTagRule: RuleDescriptor = {
   fix: 'Pin a version tag (`nginx:1.27.2`) or a digest (`nginx@sha256:...`).',
 };
 
+export const imageWhitespaceRule: RuleDescriptor = {
+  id: 'image-whitespace',
+  defaultSeverity: 'error',
+  profile: 'api',
+  rationale: 'A Pod\'s container image may not begin or end with whitespace (a stray space in quotes); the API server rejects it when the Pod is created.',
+  example: 'containers:\n  - name: web\n    image: " nginx:1.27"',
+  fix: 'Remove the spaces around the image reference.',
+};
+
 /** The shape of an image reference: lowercase repository path, optional registry port, tag and digest. */
 const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._-]*(:[0-9]+)?(\/[a-z0-9][a-z0-9._-]*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-f0-9]+)?$/;
 
 /** Images that say which version they run. */
 export const imagesCheck: Check = {
   name: 'images',
-  rules: [imageTagRule],
+  rules: [imageTagRule, imageWhitespaceRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     for (const c of pod.containers) {
+      // Only Pods: templates keep a blank image as a token some tools replace (the API server tolerates it there).
+      if (pod.workload.kind === 'Pod' && c.image !== undefined && c.image !== '' && c.image.trim() !== c.image) {
+        ctx.report(imageWhitespaceRule, {
+          message: `The image of ${containerLabel(c)} begins or ends with whitespace; the API server rejects it when the Pod is created. Write \`${c.image.trim()}\`.`,
+          ...spanOf(valueOf(c.node, 'image'))!,
+        });
+      }
       if (c.list === 'ephemeralContainers' || c.image === undefined || c.image.trim() === '') continue;
       // Placeholders (`$IMAGE`, `<image_url>`, `CONTAINER_IMAGE`) are filled in by tooling later: not ours to judge.
       // `auto` is Istio's convention: its injector sets the image of a gateway when the Pod is created.

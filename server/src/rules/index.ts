@@ -8,6 +8,7 @@ import { handlersCheck } from './handlers';
 import { imagesCheck } from './images';
 import { lifecycleCheck } from './lifecycle';
 import { metadataCheck } from './metadata';
+import { mountsCheck } from './mounts';
 import { namesCheck } from './names';
 import { portsCheck } from './ports';
 import { probesCheck } from './probes';
@@ -31,7 +32,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 
