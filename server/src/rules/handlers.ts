@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { integerAsWritten, mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, keySpan, spanOf, type Span } from './support';
 
@@ -42,8 +42,6 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const TIMINGS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 /** The handlers of a lifecycle hook, in the order the API server counts them. */
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
-/** PodLifecycleSleepActionAllowZero: on by default (beta) from 1.33, so a sleep of 0 seconds is allowed. */
-const SLEEP_ZERO_SINCE = '1.33';
 
 export const handlersCheck: Check = {
   name: 'handlers',
@@ -141,20 +139,21 @@ function checkActions(ctx: CheckContext, pod: PodModel, handler: Node, owner: st
   if (sleep && isMap(sleep.value)) checkSleep(ctx, pod, sleep, owner);
 }
 
-/** validateSleepAction: 0 (from 1.33; 1 before) up to the Pod's terminationGracePeriodSeconds, reported on `sleep`. */
+/** validateSleepAction: 0 (1 where PodLifecycleSleepActionAllowZero is off) up to the Pod's terminationGracePeriodSeconds, reported on `sleep`. */
 function checkSleep(ctx: CheckContext, pod: PodModel, sleep: Pair<unknown, unknown>, owner: string): void {
   const node = valueOf(sleep.value, 'seconds');
   const seconds = integerAsWritten(node);
   if (seconds === undefined) return;
   const grace = pod.terminationGracePeriodSeconds;
-  const zeroAllowed = compareVersions(ctx.settings.kubernetesVersion, SLEEP_ZERO_SINCE) >= 0;
+  // PodLifecycleSleepActionAllowZero allows a sleep of 0 seconds where it is on.
+  const zeroAllowed = gateOnByDefault('PodLifecycleSleepActionAllowZero', ctx.settings.kubernetesVersion);
   const low = zeroAllowed ? 0 : 1;
   if (seconds >= low && seconds <= grace) return;
   const valueSpan: Span | undefined = spanOf(node);
   ctx.report(handlerActionRule, {
     message: seconds > grace
       ? `The sleep of ${seconds} seconds in ${owner} is longer than the Pod's terminationGracePeriodSeconds (${grace}${pairOf(pod.podSpec, 'terminationGracePeriodSeconds') ? '' : ', the default'}): the container would be killed before it ends, so the API server rejects it. Sleep less, or raise terminationGracePeriodSeconds.`
-      : `The sleep of ${seconds} seconds in ${owner} must be ${zeroAllowed ? '0 or more' : `greater than 0 before Kubernetes ${SLEEP_ZERO_SINCE} (the target version is ${ctx.settings.kubernetesVersion})`}; the API server rejects it.`,
+      : `The sleep of ${seconds} seconds in ${owner} must be ${zeroAllowed ? '0 or more' : `greater than 0 before Kubernetes ${gateOnSince('PodLifecycleSleepActionAllowZero')} (the target version is ${ctx.settings.kubernetesVersion}, podsmith.kubernetesVersion)`}; the API server rejects it.`,
     ...spanOf(sleep.key)!,
     related: valueSpan ? [{ ...valueSpan, message: 'the seconds' }] : undefined,
   });

@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, readResources, type ContainerModel, type PodModel, type ResourceList } from '../pod/podModel';
 import { parseQuantity, shortQuantity } from '../pod/quantity';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
@@ -60,8 +60,6 @@ export const resourceClaimsRule: RuleDescriptor = {
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const POD_LEVEL_RESOURCES = ['cpu', 'memory'];
-/** PodLevelResources: beta and on by default from 1.34. */
-const POD_LEVEL_SINCE = '1.34';
 
 export const resourceSpecCheck: Check = {
   name: 'resourceSpec',
@@ -83,7 +81,7 @@ export const resourceSpecCheck: Check = {
     const overhead = readResources(valueOf(pod.podSpec, 'overhead'));
     checkNames(ctx, overhead, 'container');
     const podResources = pairOf(pod.podSpec, 'resources');
-    if (podResources && isMap(podResources.value) && compareVersions(ctx.settings.kubernetesVersion, POD_LEVEL_SINCE) >= 0) {
+    if (podResources && isMap(podResources.value) && gateOnByDefault('PodLevelResources', ctx.settings.kubernetesVersion)) {
       const claims = pairOf(podResources.value, 'claims');
       if (claims) {
         ctx.report(podResourcesRule, {
