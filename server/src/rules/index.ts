@@ -3,6 +3,7 @@ import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
 import { yamlSyntaxCheck } from './yamlSyntax';
 // Pod rules: one module per concern.
+import { dnsCheck } from './dns';
 import { envCheck } from './env';
 import { handlersCheck } from './handlers';
 import { imagesCheck } from './images';
@@ -32,7 +33,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 
