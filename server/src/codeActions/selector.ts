@@ -13,7 +13,9 @@ import { flowText, insertPair } from './yamlEdits';
 export const selectorMismatchFixes: FixFamily = {
   rules: ['selector-mismatch'],
   fixes(ctx) {
-    const at = keyAt(ctx);
+    // The finding lands on the template's labels; the selector entry it fails is its related place.
+    const requirement = ctx.finding.related?.[0];
+    const at = requirement ? keyAt({ ...ctx, finding: { ...ctx.finding, start: requirement.start, end: requirement.end } }) : undefined;
     const pod = podModelOf(ctx.doc);
     const metadataPath = pod?.workload.templateMetadataPath;
     if (!at || !metadataPath || !isScalar(at.pair.key) || !isScalar(at.pair.value)) return [];

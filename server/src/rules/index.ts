@@ -3,6 +3,8 @@ import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
 import { yamlSyntaxCheck } from './yamlSyntax';
 // Pod rules: one module per concern.
+import { appsCheck } from './apps';
+import { batchCheck } from './batch';
 import { dnsCheck } from './dns';
 import { envCheck } from './env';
 import { handlersCheck } from './handlers';
@@ -19,6 +21,7 @@ import { schedulingCheck } from './scheduling';
 import { securityContextCheck } from './securityContext';
 import { volumesCheck } from './volumes';
 import { volumeSourcesCheck } from './volumeSources';
+import { workloadNumbersCheck } from './workloadNumbers';
 import { workloadsCheck } from './workloads';
 // Pod Security Standards: run only when podsmith.podSecurityStandard names a level.
 import { podSecurityConfinementCheck } from './podSecurity/confinement';
@@ -33,7 +36,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  */
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, apiVersionCheck, schemaCheck,
-  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck,
+  metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck, appsCheck, batchCheck, workloadNumbersCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

@@ -60,15 +60,6 @@ export const jobSidecarRule: RuleDescriptor = {
   fix: 'Move the helper to initContainers with `restartPolicy: Always` (a native sidecar, Kubernetes 1.29+): it starts first and stops when the Job\'s containers finish.',
 };
 
-export const deploymentStrategyRule: RuleDescriptor = {
-  id: 'deployment-strategy',
-  defaultSeverity: 'error',
-  profile: 'api',
-  rationale: 'A Recreate rollout replaces all Pods at once, so rollingUpdate settings do not apply to it; and a rolling update with maxSurge and maxUnavailable both 0 could never progress. The API server rejects both.',
-  example: 'strategy:\n  type: Recreate\n  rollingUpdate:\n    maxSurge: 1',
-  fix: 'Remove rollingUpdate for Recreate; for RollingUpdate let maxSurge or maxUnavailable be above 0.',
-};
-
 export const podFailurePolicyRule: RuleDescriptor = {
   id: 'pod-failure-policy-restart',
   defaultSeverity: 'error',
@@ -85,22 +76,23 @@ const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
 /** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
 export const workloadsCheck: Check = {
   name: 'workloads',
-  rules: [emptySelectorRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule, deploymentStrategyRule, podFailurePolicyRule],
+  rules: [emptySelectorRule, selectorMismatchRule, workloadRestartPolicyRule, cronScheduleRule, cronTimeZoneRule, jobSidecarRule, podFailurePolicyRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     const kind = pod.workload.kind;
     if (KEEP_RUNNING.has(kind)) checkSelector(ctx, pod);
+    // A Job's own selector (manualSelector: true) must match its template too; an empty one matches anything.
+    else if (kind === 'Job' && scalarString(valueOf(valueOf(ctx.doc.root, 'spec'), 'manualSelector')) === 'true') checkSelector(ctx, pod, false);
     checkRestartPolicy(ctx, pod);
     if (kind === 'CronJob') checkCron(ctx);
     if (RUN_TO_COMPLETION.has(kind)) checkJobSidecars(ctx, pod);
-    if (kind === 'Deployment') checkStrategy(ctx);
     if (RUN_TO_COMPLETION.has(kind)) checkPodFailurePolicy(ctx, pod);
   },
 };
 
-function checkSelector(ctx: CheckContext, pod: PodModel): void {
+function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): void {
   const root = ctx.doc.root;
   const spec = valueOf(root, 'spec');
   if (!isMap(spec)) return;
@@ -110,6 +102,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
   // A missing selector is the schema check's finding (missing-required); an empty one only this rule sees.
   if (!selectorPair) return;
   const empty = isMap(selector) ? !hasRequirements(selector, ctx) : selector === null || (isScalar(selector) && selector.value === null);
+  if (empty && !emptyIsError) return;
   if (empty) {
     const span = spanOf(selectorPair.key);
     if (!span) return;
@@ -129,9 +122,13 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
       if (key !== undefined && value !== undefined) labels.set(key, value);
     }
   }
-  const labelsSpan = spanOf(isMap(labelsNode) ? pairOf(nodeAtPath(root, pod.workload.templateMetadataPath), 'labels')?.key : undefined)
-    ?? keySpan(valueOf(spec, 'template'), 'metadata') ?? keySpan(spec, 'template');
-  const related = labelsSpan ? [{ ...labelsSpan, message: "the Pod template's labels" }] : undefined;
+  // Upstream names spec.template.metadata.labels: the finding lands there (or on the nearest part that exists) and
+  // relates the selector's requirement it fails.
+  const templateMetadata = nodeAtPath(root, pod.workload.templateMetadataPath);
+  const labelsSpan = keySpan(templateMetadata, 'labels') ?? keySpan(valueOf(spec, 'template'), 'metadata') ?? keySpan(spec, 'template');
+  if (!labelsSpan) return;
+  const reportAt = (requirement: { start: number; end: number }, message: string) =>
+    ctx.report(selectorMismatchRule, { message, ...labelsSpan, related: [{ ...requirement, message: 'the selector requirement' }] });
   const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
   if (isMap(matchLabels)) {
     for (const pair of matchLabels.items) {
@@ -141,11 +138,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
       if (key === undefined || value === undefined || !span) continue;
       if (labels.get(key) === value || hasPlaceholder(value) || hasPlaceholder(labels.get(key) ?? '')) continue;
       const actual = labels.get(key);
-      ctx.report(selectorMismatchRule, {
-        message: `The selector requires label \`${key}: ${value}\`, but the Pod template ${actual === undefined ? 'has no label ' + '`' + key + '`' : `sets \`${key}: ${actual}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: add the label to spec.template.metadata.labels or correct the selector.`,
-        ...span,
-        related,
-      });
+      reportAt(span, `The selector requires label \`${key}: ${value}\`, but the Pod template ${actual === undefined ? 'has no label ' + '`' + key + '`' : `sets \`${key}: ${actual}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: add the label to spec.template.metadata.labels or correct the selector.`);
     }
   }
   for (const [expression] of mapItems(deref(valueOf(selector, 'matchExpressions'), ctx.doc))) {
@@ -181,11 +174,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel): void {
     if (holds) continue;
     const span = spanOf(expression.items[0]?.key as Node) ?? spanOf(expression);
     if (!span) continue;
-    ctx.report(selectorMismatchRule, {
-      message: `The selector requires ${wants}, but the Pod template's labels ${has ? `set \`${key}: ${value}\`` : `have no \`${key}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: make the template's labels satisfy every requirement.`,
-      ...span,
-      related,
-    });
+    reportAt(span, `The selector requires ${wants}, but the Pod template's labels ${has ? `set \`${key}: ${value}\`` : `have no \`${key}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: make the template's labels satisfy every requirement.`);
   }
 }
 
@@ -279,47 +268,6 @@ function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
       ...span,
     });
   }
-}
-
-function checkStrategy(ctx: CheckContext): void {
-  const strategy = valueOf(valueOf(ctx.doc.root, 'spec'), 'strategy');
-  if (!isMap(strategy)) return;
-  const type = scalarString(valueOf(strategy, 'type'));
-  const rollingPair = pairOf(strategy, 'rollingUpdate');
-  const rolling = rollingPair?.value;
-  const hasRolling = isMap(rolling);
-  if (type === 'Recreate' && hasRolling) {
-    const span = spanOf(rollingPair!.key);
-    if (span) {
-      ctx.report(deploymentStrategyRule, {
-        message: 'rollingUpdate may not be set when the strategy type is Recreate: a Recreate rollout stops every old Pod before it starts the new ones, so there is no surge or unavailability to tune. The API server rejects it; remove rollingUpdate or use type RollingUpdate.',
-        ...span,
-        related: keySpan(strategy, 'type') ? [{ ...keySpan(strategy, 'type')!, message: 'the strategy type' }] : undefined,
-      });
-    }
-    return;
-  }
-  if (type !== undefined && type !== 'RollingUpdate') return;
-  if (!hasRolling) return;
-  const surgeNode = valueOf(rolling, 'maxSurge');
-  const unavailableNode = valueOf(rolling, 'maxUnavailable');
-  // Both default to 25%; only when both are written as zero can the rollout never move.
-  if (!isZero(surgeNode) || !isZero(unavailableNode)) return;
-  const span = spanOf(unavailableNode);
-  if (!span) return;
-  ctx.report(deploymentStrategyRule, {
-    message: 'maxUnavailable and maxSurge are both 0: the rollout may neither start an extra Pod nor stop an old one, so it could never progress. The API server rejects it; let one of them be above 0 (maxSurge: 1 keeps full capacity during the rollout).',
-    ...span,
-    related: spanOf(surgeNode) ? [{ ...spanOf(surgeNode)!, message: 'maxSurge is 0 here' }] : undefined,
-  });
-}
-
-/** A rollout limit of zero: the number 0, or a percentage of zero such as "0%". */
-function isZero(node: unknown): boolean {
-  if (!isScalar(node)) return false;
-  const value = node.value;
-  if (typeof value === 'number') return value === 0;
-  return typeof value === 'string' && /^0+(\.0*)?%$/.test(value);
 }
 
 function checkPodFailurePolicy(ctx: CheckContext, pod: PodModel): void {

@@ -2,6 +2,8 @@ import { lines, ruleTable } from './support';
 
 const deployment = (...spec: string[]) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', ...spec);
 const template = (labels: string, ...podSpec: string[]) => ['  template:', '    metadata:', `      labels: ${labels}`, '    spec:', ...podSpec, '      containers:', '        - name: web', '          image: nginx:1.27'];
+/** The same template with its `labels` key marked, where a selector mismatch lands. */
+const markedTemplate = (labels: string) => template(labels).map((line) => line.replace('      labels:', '      «labels»:'));
 const job = (...podSpec: string[]) => lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: once', 'spec:', '  template:', '    «spec»:', ...podSpec, '      containers:', '        - name: work', '          image: app:1.0');
 
 describe('rules: workloads', () => {
@@ -13,9 +15,9 @@ describe('rules: workloads', () => {
   ]);
 
   ruleTable('selector-mismatch', 1, [
-    { title: 'matchLabels the template lacks', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      app: web', '      «tier»: frontend', ...template('{app: web}')), says: /requires label `tier: frontend`, but the Pod template has no label `tier`/ },
-    { title: 'a different value', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      «app»: web', ...template('{app: api}')), says: /sets `app: api`/ },
-    { title: 'matchExpressions In not satisfied', manifest: deployment('spec:', '  selector:', '    matchExpressions:', '      - «key»: env', '        operator: In', '        values: [prod, staging]', ...template('{app: web, env: dev}')), says: /label `env` with one of prod, staging/ },
+    { title: 'matchLabels the template lacks', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: frontend', ...markedTemplate('{app: web}')), says: /requires label `tier: frontend`, but the Pod template has no label `tier`/ },
+    { title: 'a different value', manifest: deployment('spec:', '  selector:', '    matchLabels:', '      app: web', ...markedTemplate('{app: api}')), says: /sets `app: api`/ },
+    { title: 'matchExpressions In not satisfied', manifest: deployment('spec:', '  selector:', '    matchExpressions:', '      - key: env', '        operator: In', '        values: [prod, staging]', ...markedTemplate('{app: web, env: dev}')), says: /label `env` with one of prod, staging/ },
     { title: 'silent: labels through a YAML anchor', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels: *labels', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - name: web', '          image: nginx:1.27') },
     { title: 'silent: a subset with expressions that hold', manifest: deployment('spec:', '  selector:', '    matchLabels: {app: web}', '    matchExpressions:', '      - {key: env, operator: NotIn, values: [dev]}', '      - {key: canary, operator: DoesNotExist}', ...template('{app: web, env: prod, tier: frontend}')) },
   ]);
