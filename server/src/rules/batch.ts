@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { compareVersions } from '../service/settings';
 import { intField, intOf } from './fieldValues';
 import { firstKeySpan } from './labels';
-import { dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
+import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
@@ -63,6 +63,8 @@ export const jobSelectorRule: RuleDescriptor = {
 };
 
 const MAX_INDEXES = 100_000;
+/** The tighter limit on parallelism and maxFailedIndexes above MAX_INDEXES completions with per-index retries. */
+const HIGH_COMPLETIONS_LIMIT = 10_000;
 const MAX_POLICY_RULES = 20;
 const MAX_EXIT_CODES = 255;
 const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
@@ -91,6 +93,7 @@ export const batchCheck: Check = {
     if (!isMap(node)) return;
     const job: JobSpec = { node, path, keySpan: keySpan(nodeAtPath(ctx.doc.root, path.slice(0, -1)), 'spec') };
     checkIndexed(ctx, job);
+    if (kind === 'Job') checkIndexedHostnames(ctx, job);
     checkPodFailurePolicy(ctx, job, pod);
     checkSuccessPolicy(ctx, job);
     checkReplacement(ctx, job);
@@ -133,13 +136,41 @@ function checkIndexed(ctx: CheckContext, job: JobSpec): void {
       ...(spanOf(pairOf(spec, 'maxFailedIndexes')?.key) ?? job.keySpan),
     });
   }
-  if (maxFailed && maxFailed.value > MAX_INDEXES) {
+  if (indexed && maxFailed && maxFailed.value > MAX_INDEXES) {
     ctx.report(indexedJobRule, { message: `maxFailedIndexes is ${maxFailed.value}; at most ${MAX_INDEXES} are allowed. The API server rejects it.`, ...maxFailed.span });
-  } else if (maxFailed && completions && maxFailed.value > completions.value) {
+  } else if (indexed && maxFailed && completions && maxFailed.value > completions.value) {
     ctx.report(indexedJobRule, { message: `maxFailedIndexes (${maxFailed.value}) is more than completions (${completions.value}), the number of indexes; the API server rejects it.`, ...maxFailed.span });
   }
-  if (perIndex && completions && completions.value > MAX_INDEXES) {
-    ctx.report(indexedJobRule, { message: `completions is ${completions.value}; with backoffLimitPerIndex a Job tracks at most ${MAX_INDEXES} indexes. The API server rejects it.`, ...completions.span });
+  // Above 100000 indexes with per-index retries, the Job must bound the failed indexes it tracks, and tighter limits apply.
+  if (!indexed || !perIndex || !completions || completions.value <= MAX_INDEXES) return;
+  if (!maxFailed) {
+    ctx.report(indexedJobRule, {
+      message: `With more than ${MAX_INDEXES} completions and backoffLimitPerIndex, maxFailedIndexes must be set (at most ${HIGH_COMPLETIONS_LIMIT}); the API server rejects it without.`,
+      ...completions.span,
+    });
+  }
+  if (parallelism && parallelism.value > HIGH_COMPLETIONS_LIMIT) {
+    ctx.report(indexedJobRule, { message: `parallelism is ${parallelism.value}; with more than ${MAX_INDEXES} completions and backoffLimitPerIndex at most ${HIGH_COMPLETIONS_LIMIT} Pods may run at once. The API server rejects it.`, ...parallelism.span });
+  }
+  if (maxFailed && maxFailed.value > HIGH_COMPLETIONS_LIMIT && maxFailed.value <= MAX_INDEXES) {
+    ctx.report(indexedJobRule, { message: `maxFailedIndexes is ${maxFailed.value}; with more than ${MAX_INDEXES} completions and backoffLimitPerIndex at most ${HIGH_COMPLETIONS_LIMIT} are allowed. The API server rejects it.`, ...maxFailed.span });
+  }
+}
+
+/** An Indexed Job's Pods are named <job>-<index>, and that hostname must be a DNS label. */
+function checkIndexedHostnames(ctx: CheckContext, job: JobSpec): void {
+  const completions = intField(job.node, 'completions')?.value;
+  const nameNode = nodeAtPath(ctx.doc.root, ['metadata', 'name']);
+  const name = scalarString(nameNode);
+  const span = spanOf(nameNode);
+  if (!isIndexed(job) || !completions || completions < 1 || !name || !span || hasPlaceholder(name)) return;
+  const hostname = `${name}-${completions - 1}`;
+  const problem = dns1123LabelProblem(hostname);
+  if (problem) {
+    ctx.report(indexedJobRule, {
+      message: `An Indexed Job's Pods take the hostname <name>-<index>, and the last one, \`${hostname.length > 70 ? `${hostname.slice(0, 70)}...` : hostname}\`, is not a DNS-1123 label: ${problem}. The API server rejects the Job; shorten the name or use lowercase letters, digits and '-'.`,
+      ...span,
+    });
   }
 }
 
@@ -189,21 +220,26 @@ function checkExitCodes(ctx: CheckContext, exitCodes: Node, containerNames: Read
   if (values.length > MAX_EXIT_CODES && spanOf(valuesPair.key)) {
     ctx.report(podFailurePolicyRulesRule, { message: `onExitCodes lists ${values.length} exit codes; the API server accepts at most ${MAX_EXIT_CODES}.`, ...spanOf(valuesPair.key)! });
   }
-  let previous: number | undefined;
+  const codes = values.map((item) => ({ code: intOf(item), span: spanOf(item) }));
+  // Upstream names the whole list when it is out of order.
+  const outOfOrder = codes.findIndex((c, i) => i > 0 && c.code !== undefined && codes[i - 1].code !== undefined && c.code < codes[i - 1].code!);
+  const listKey = spanOf(valuesPair.key);
+  if (outOfOrder > 0 && listKey) {
+    const { code, span } = codes[outOfOrder];
+    ctx.report(podFailurePolicyRulesRule, {
+      message: `Exit codes must be listed in increasing order, and ${code} comes after ${codes[outOfOrder - 1].code}; the API server rejects the list.`,
+      ...listKey,
+      related: span ? [{ ...span, message: 'out of order' }] : undefined,
+    });
+  }
   const seen = new Set<number>();
-  for (const item of values) {
-    const code = intOf(item);
-    const span = spanOf(item);
+  for (const { code, span } of codes) {
     if (code === undefined || !span) continue;
     if (operator === 'In' && code === 0) {
       ctx.report(podFailurePolicyRulesRule, { message: 'Exit code 0 means success, so it cannot match a failure with the In operator; the API server rejects it.', ...span });
-    } else if (seen.has(code)) {
-      ctx.report(podFailurePolicyRulesRule, { message: `Exit code ${code} is listed twice; the API server rejects duplicates.`, ...span });
-    } else if (previous !== undefined && code < previous) {
-      ctx.report(podFailurePolicyRulesRule, { message: `Exit codes must be in increasing order, and ${code} comes after ${previous}; the API server rejects it.`, ...span });
     }
+    if (seen.has(code)) ctx.report(podFailurePolicyRulesRule, { message: `Exit code ${code} is listed twice; the API server rejects duplicates.`, ...span });
     seen.add(code);
-    previous = previous === undefined ? code : Math.max(previous, code);
   }
 }
 
@@ -227,8 +263,9 @@ function checkSuccessPolicy(ctx: CheckContext, job: JobSpec): void {
   const policyPair = pairOf(job.node, 'successPolicy');
   if (!policyPair || !isMap(policyPair.value)) return;
   if (!isIndexed(job)) {
-    const span = spanOf(valueOf(job.node, 'completionMode')) ?? spanOf(policyPair.key);
+    const span = spanOf(policyPair.key);
     if (span) ctx.report(successPolicyRule, { message: 'A successPolicy declares a Job done by its indexes, so it needs completionMode: Indexed; the API server rejects it here.', ...span });
+    return;
   }
   const rulesPair = pairOf(policyPair.value, 'rules');
   const rules = isSeq(rulesPair?.value) ? rulesPair!.value.items : [];

@@ -18,13 +18,15 @@ describe('rules: batch (upstream validateJobSpec, validatePodFailurePolicy, vali
     { title: 'maxFailedIndexes without backoffLimitPerIndex', manifest: job('  completionMode: Indexed', '  completions: 3', '  «maxFailedIndexes»: 1'), says: /needs backoffLimitPerIndex/ },
     { title: 'maxFailedIndexes above completions', manifest: job('  completionMode: Indexed', '  completions: 3', '  backoffLimitPerIndex: 1', '  maxFailedIndexes: «4»'), says: /more than completions/ },
     { title: 'parallelism above 100000 when Indexed', manifest: job('  completionMode: Indexed', '  completions: 10', '  parallelism: «100001»') },
-    { title: 'completions above 100000 with backoffLimitPerIndex', manifest: job('  completionMode: Indexed', '  completions: «100001»', '  backoffLimitPerIndex: 1') },
+    { title: 'above 100000 completions with backoffLimitPerIndex, maxFailedIndexes is required', manifest: job('  completionMode: Indexed', '  completions: «100001»', '  backoffLimitPerIndex: 1'), says: /maxFailedIndexes must be set/ },
+    { title: 'above 100000 completions with backoffLimitPerIndex, tighter limits', manifest: job('  completionMode: Indexed', '  completions: 200000', '  parallelism: «10001»', '  backoffLimitPerIndex: 1', '  maxFailedIndexes: «10001»') },
+    { title: 'an Indexed Job whose last hostname is too long', manifest: lines('apiVersion: batch/v1', 'kind: Job', `metadata: {name: «${'j'.repeat(62)}»}`, 'spec:', '  completionMode: Indexed', '  completions: 10', '  template:', '    spec:', '      restartPolicy: Never', '      containers: [{name: work, image: "a:1"}]'), says: /last one, `j+-9`, is not a DNS-1123 label/ },
     { title: 'silent: an Indexed Job with per-index limits', manifest: job('  completionMode: Indexed', '  completions: 10', '  parallelism: 5', '  backoffLimitPerIndex: 2', '  maxFailedIndexes: 10') },
   ]);
 
   ruleTable('pod-failure-policy', 1, [
     { title: 'both and neither matchers', manifest: job('  podFailurePolicy:', '    rules:', '      - «action»: FailJob', '        onExitCodes: {operator: In, values: [1]}', '        onPodConditions: [{type: DisruptionTarget}]', '      - «action»: Ignore'), says: /either onExitCodes or onPodConditions|needs onExitCodes or onPodConditions/ },
-    { title: 'exit codes 0 with In, duplicated and out of order', manifest: job('  podFailurePolicy:', '    rules:', '      - action: FailJob', '        onExitCodes:', '          operator: In', '          values: [«0», 3, 5, «5», «4»]') },
+    { title: 'exit codes 0 with In, duplicated and out of order', manifest: job('  podFailurePolicy:', '    rules:', '      - action: FailJob', '        onExitCodes:', '          operator: In', '          «values»: [«0», 3, 5, «5», 4]') },
     { title: 'an empty list of exit codes', manifest: job('  podFailurePolicy:', '    rules:', '      - action: Count', '        onExitCodes: {operator: NotIn, «values»: []}') },
     { title: 'a containerName that names no container', manifest: job('  podFailurePolicy:', '    rules:', '      - action: FailJob', '        onExitCodes: {containerName: «worker», operator: In, values: [42]}'), says: /not a container or init container/ },
     { title: 'FailIndex without backoffLimitPerIndex', manifest: job('  podFailurePolicy:', '    rules:', '      - action: «FailIndex»', '        onExitCodes: {operator: In, values: [42]}') },
@@ -34,7 +36,7 @@ describe('rules: batch (upstream validateJobSpec, validatePodFailurePolicy, vali
   ]);
 
   ruleTable('success-policy', 1, [
-    { title: 'on a NonIndexed Job', manifest: job('  completions: 3', '  «successPolicy»:', '    rules: [{succeededCount: 1}]'), says: /needs completionMode: Indexed/ },
+    { title: 'on a NonIndexed Job, once', manifest: job('  completions: 3', '  «successPolicy»:', '    rules: [{succeededCount: 9}]'), says: /needs completionMode: Indexed/ },
     { title: 'no rules', manifest: job('  completionMode: Indexed', '  completions: 3', '  successPolicy:', '    «rules»: []') },
     { title: 'a rule with neither field', manifest: job('  completionMode: Indexed', '  completions: 3', '  successPolicy:', '    rules:', '      - «foo»: bar'), says: /needs succeededIndexes or succeededCount/ },
     { title: 'indexes out of order, an interval backwards, an index beyond completions', manifest: job('  completionMode: Indexed', '  completions: 10', '  successPolicy:', '    rules:', '      - succeededIndexes: «"3,1"»', '      - succeededIndexes: «"5-2"»', '      - succeededIndexes: «"0-10"»') },
