@@ -1,4 +1,4 @@
-import { Composer, Document, Parser, YAMLParseError, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
+import { Composer, CST, Document, Lexer, Parser, YAMLParseError, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
 import { MAX_NESTING, tooDeepAt } from './nestingLimit';
 import type { DocumentSegment } from './splitDocuments';
 import { maskTemplateDirectives } from './templateMasking';
@@ -118,18 +118,54 @@ export function parseStream(source: string): Document.Parsed[] {
 }
 
 /**
- * Parses `source` into documents, unless it nests deeper than MAX_NESTING (see nestingLimit.ts): then one empty
- * document that carries a single error where the nesting passes the limit, so no recursive walk ever sees it.
+ * Parses `source` into documents. What nests deeper than MAX_NESTING (see nestingLimit.ts) is cut from the tree,
+ * with a single error where the nesting passes the limit, so no recursive walk ever sees it; the parser's errors
+ * at or after that place are its reaction to what was cut, and are dropped. When the parser itself runs out of
+ * stack (thousands of lines it nests one level each), the document is one empty document with that error: a
+ * finding, never silence.
  */
 function composeBounded(source: string): Document.Parsed[] {
-  const tokens = Array.from(new Parser().parse(source));
-  const deepAt = tooDeepAt(tokens);
-  const composer = new Composer(PARSE_OPTIONS);
-  if (deepAt === undefined) return Array.from(composer.compose(tokens, true, source.length)) as Document.Parsed[];
-  const empty = Array.from(composer.compose([], true, source.length))[0] as Document.Parsed;
-  const end = Math.min(deepAt + 1, source.length);
-  empty.errors.push(new YAMLParseError([deepAt, end], 'RESOURCE_EXHAUSTION', `nested more than ${MAX_NESTING} levels deep`));
-  return [empty];
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser().parse(source));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [emptyWithError(source, runawayStart(source))];
+  }
+  const deepAt = tooDeepAt(tokens, MAX_NESTING, true);
+  const documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, source.length)) as Document.Parsed[];
+  if (deepAt === undefined) return documents;
+  for (const doc of documents) {
+    doc.errors = doc.errors.filter((e) => e.pos[0] < deepAt);
+    doc.warnings = doc.warnings.filter((e) => e.pos[0] < deepAt);
+  }
+  const holder = documents.find((doc) => doc.range[0] <= deepAt && deepAt <= doc.range[2]) ?? documents[documents.length - 1];
+  holder.errors.push(tooDeepError(source, deepAt));
+  return documents;
+}
+
+function tooDeepError(source: string, at: number): YAMLParseError {
+  return new YAMLParseError([at, Math.min(at + 1, source.length)], 'RESOURCE_EXHAUSTION', `nested more than ${MAX_NESTING} levels deep`);
+}
+
+function emptyWithError(source: string, at: number): Document.Parsed {
+  const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, source.length))[0] as Document.Parsed;
+  empty.errors.push(tooDeepError(source, at));
+  return empty;
+}
+
+/**
+ * Where a structure that overflowed the parser starts: the first flow bracket the lexer (which does not recurse)
+ * finds, else the start of the text.
+ */
+function runawayStart(source: string): number {
+  let offset = 0;
+  for (const token of new Lexer().lex(source)) {
+    if (token === '{' || token === '[') return offset;
+    // The lexer's markers for the start of a document, a scalar and the end of flow stand for no text.
+    if (token !== CST.DOCUMENT && token !== CST.SCALAR && token !== CST.FLOW_END) offset += token.length;
+  }
+  return 0;
 }
 
 function readIdentity(yaml: Document.Parsed): DocumentIdentity {

@@ -12,10 +12,17 @@ import { CST } from 'yaml';
 export const MAX_NESTING = 256;
 
 /**
- * Walks the parser's concrete syntax tree (built without recursion) without recursing, and returns the offset of
- * the first collection nested deeper than `limit`, or undefined when the document stays within it.
+ * Walks the parser's concrete syntax tree without recursing and returns the offset of the first collection
+ * nested deeper than `limit` (the one that starts first), or undefined when the document stays within it. With
+ * `cut`, every collection past the limit is also removed from the tree (its place becomes an empty value), so
+ * that what lies around it can still be composed and checked.
+ *
+ * Why cut rather than refuse the whole document: a shallow manifest with one missing comma or colon inside a
+ * flow mapping makes the parser nest one level per following line; refusing it hid every other finding and
+ * pointed at a line far below the mistake. Cut, the parser's own error at the mistake stays, and so does the rest.
  */
-export function tooDeepAt(tokens: readonly CST.Token[], limit = MAX_NESTING): number | undefined {
+export function tooDeepAt(tokens: readonly CST.Token[], limit = MAX_NESTING, cut = false): number | undefined {
+  let first: number | undefined;
   const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
@@ -26,10 +33,18 @@ export function tooDeepAt(tokens: readonly CST.Token[], limit = MAX_NESTING): nu
       case 'block-map':
       case 'block-seq':
       case 'flow-collection': {
-        if (depth + 1 > limit) return token.offset;
         for (const item of token.items as CST.CollectionItem[]) {
-          if (item.key) stack.push([item.key, depth + 1]);
-          if (item.value) stack.push([item.value, depth + 1]);
+          for (const field of ['key', 'value'] as const) {
+            const child = item[field];
+            if (!child) continue;
+            if (isCollection(child) && depth + 2 > limit) {
+              if (first === undefined || child.offset < first) first = child.offset;
+              if (!cut) return first;
+              item[field] = undefined;
+            } else {
+              stack.push([child, depth + 1]);
+            }
+          }
         }
         break;
       }
@@ -37,5 +52,9 @@ export function tooDeepAt(tokens: readonly CST.Token[], limit = MAX_NESTING): nu
         break;
     }
   }
-  return undefined;
+  return first;
+}
+
+function isCollection(token: CST.Token): boolean {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 }

@@ -37,6 +37,37 @@ describe('reliability: bounded parsing and syntax findings', () => {
     });
   }
 
+  /** A Pod whose metadata is a flow mapping written as block lines (no commas), and a typo further down. */
+  function podWithCommalessFlow(lines: number): string {
+    return yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {',
+      ...Array.from({ length: lines }, (_, i) => `  k${i}: v`),
+      '}',
+      'spec:',
+      '  containers:',
+      '    - name: a',
+      '      imagee: b',
+    );
+  }
+
+  it('reports the parser running out of stack as a finding at the runaway bracket, not as silence', () => {
+    // Each line without a comma nests one level deeper in the parser's tree: 5,000 of them overflow its stack.
+    assert.deepEqual(summarize(diagnosticsOf(podWithCommalessFlow(5000))), [['yaml-syntax', '2:10-2:11', TOO_DEEP]]);
+  });
+
+  it('keeps the parser\'s own error at the mistake, and the findings elsewhere, in a shallow manifest nested by a missing comma', () => {
+    const found = summarize(diagnosticsOf(podWithCommalessFlow(300)));
+    // First what the parser says at the first line without a comma, not a false "too deep" far below it.
+    assert.deepEqual(found[0].slice(0, 2), ['yaml-syntax', '3:6-4:4']);
+    assert.match(found[0][2], /A key may not span lines/);
+    // The limit still holds, said once, where the nesting passes it.
+    assert.deepEqual(found.filter(([, , message]) => message === TOO_DEEP).map(([, range]) => range), [`${MAX_NESTING + 1}:8-${MAX_NESTING + 1}:9`]);
+    // And what is wrong outside the runaway mapping is still reported.
+    assert.ok(found.some(([code, range]) => code === 'unknown-field' && range === '307:6-307:12'), JSON.stringify(found.filter(([code]) => code !== 'yaml-syntax')));
+  });
+
   it(`still reads a manifest nested ${MAX_NESTING - 1} levels deep`, () => {
     const text = 'a: ' + '['.repeat(MAX_NESTING - 1) + ']'.repeat(MAX_NESTING - 1) + '\n';
     assert.deepEqual(diagnosticsOf(text), []);
