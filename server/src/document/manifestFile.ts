@@ -19,7 +19,8 @@ export interface ManifestFile {
 /**
  * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
  */
-export function parseManifestFile(uri: string, version: number, text: string, previous?: ManifestFile): ManifestFile {
+export function parseManifestFile(uri: string, version: number, written: string, previous?: ManifestFile): ManifestFile {
+  const text = withLoneCarriageReturnsAsNewlines(written);
   const segments = splitDocuments(text);
   if (!segments) {
     const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
@@ -63,4 +64,15 @@ export function documentAt(file: ManifestFile, offset: number): ManifestDocument
     else return doc;
   }
   return docs[Math.max(0, Math.min(lo, docs.length - 1))];
+}
+
+/**
+ * The text with each carriage return that no line feed follows replaced by a line feed. VS Code and the protocol
+ * count `\r`, `\n` and `\r\n` each as one line break, the `yaml` package only `\n` and `\r\n`: a file with old Mac
+ * line ends (or a stray `\r\r\n`) read as one long line gave false syntax errors and lost its findings. The
+ * replacement keeps every offset, so positions computed by the editor's rules stay exact.
+ */
+export function withLoneCarriageReturnsAsNewlines(text: string): string {
+  if (!text.includes('\r')) return text;
+  return text.replace(/\r(?!\n)/g, '\n');
 }

@@ -193,10 +193,21 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     text: () => '\ufeff' + POD_WITH_TYPO.replace(/\n/g, '\r\n'),
     expect: [['unknown-field', '7:6-7:12']],
   },
+  // The editor counts \r, \n and \r\n each as a line break; so must every finding's line.
   {
     name: 'old Mac line ends (CR only)',
     text: () => POD_WITH_TYPO.replace(/\n/g, '\r'),
-    expect: () => undefined,
+    expect: [['unknown-field', '7:6-7:12']],
+  },
+  {
+    name: 'a CR before every CR LF (two line breaks each)',
+    text: () => POD_WITH_TYPO.replace(/\n/g, '\r\r\n'),
+    expect: [['unknown-field', '14:6-14:12']],
+  },
+  {
+    name: 'LF, CR and CR LF line ends mixed',
+    text: () => POD_WITH_TYPO.split('\n').map((line, i) => line + ['\n', '\r', '\r\n'][i % 3]).join(''),
+    expect: [['unknown-field', '7:6-7:12']],
   },
   {
     name: 'a tab used for indentation',
