@@ -51,6 +51,15 @@ export class ManifestDocument {
     return new ManifestDocument(index, segment.offset, text, yaml, masked, readIdentity(yaml), new Map(), [0, text.length]);
   }
 
+  /**
+   * The documents past the limit of a file (see MAX_DOCUMENTS), as one document that covers their place with an
+   * empty tree and no text: nothing reads them, and nothing keeps the file's text alive for them.
+   */
+  static unchecked(segment: DocumentSegment, index: number): ManifestDocument {
+    const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed;
+    return new ManifestDocument(index, segment.offset, '', empty, false, {}, new Map(), [0, segment.text.length]);
+  }
+
   /** Wraps a document parsed as part of a whole stream (the fallback for files with directives). */
   static fromStream(yaml: Document.Parsed, text: string, index: number): ManifestDocument {
     const extent: [number, number] = [yaml.range[0], yaml.range[2]];

@@ -18,8 +18,9 @@ const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
 /**
  * Returns the segments of `text`, in order, covering it completely. Returns `undefined` when the stream uses
  * directives (`%YAML`, `%TAG`), which bind to the next document across a boundary: such a file is parsed whole.
+ * With `limit`, at most `limit + 1` segments: the last one then holds all the text from the limit on.
  */
-export function splitDocuments(text: string): DocumentSegment[] | undefined {
+export function splitDocuments(text: string, limit = Infinity): DocumentSegment[] | undefined {
   const segments: DocumentSegment[] = [];
   let segmentStart = 0;
   let lineStart = 0;
@@ -38,6 +39,7 @@ export function splitDocuments(text: string): DocumentSegment[] | undefined {
           if (lineStart > segmentStart && sawContent) {
             segments.push({ offset: segmentStart, text: text.slice(segmentStart, lineStart) });
             segmentStart = lineStart;
+            if (segments.length === limit) return [...segments, { offset: segmentStart, text: text.slice(segmentStart) }];
           }
           sawContent = true;
         } else {
@@ -46,6 +48,7 @@ export function splitDocuments(text: string): DocumentSegment[] | undefined {
           segments.push({ offset: segmentStart, text: text.slice(segmentStart, next) });
           segmentStart = next;
           sawContent = false;
+          if (segments.length === limit && next < length) return [...segments, { offset: segmentStart, text: text.slice(segmentStart) }];
         }
         lineStart = lineEnd + 1;
         continue;

@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { RenameRefusal } from '../navigation/nameNavigation';
-import { documentAt, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { documentAt, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from './finding';
 import { features } from './features';
@@ -93,7 +93,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (source.file.tooLarge) return undefined;
     const absolute = source.textDocument.offsetAt(position);
     const doc = documentAt(source.file, absolute);
-    if (!doc) return undefined;
+    // The documents past MAX_DOCUMENTS are not parsed: no feature answers there.
+    if (!doc || (source.file.tooManyDocuments && doc.index >= MAX_DOCUMENTS)) return undefined;
     return {
       source,
       doc,
@@ -131,11 +132,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
             findings.map((finding) => toDiagnostic(source, doc, finding)),
           );
           for (let i = 0; i < placed.length; i++) {
-            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i])];
+            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i]), ...uncheckedNotice(source)];
             diagnostics.push(placed[i]);
           }
         }
-        return diagnostics;
+        return [...diagnostics, ...uncheckedNotice(source)];
       });
     },
 
@@ -255,6 +256,22 @@ function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted
     source: 'podsmith',
     message: `Podsmith shows the first ${MAX_DIAGNOSTICS} problems of this file; the ones from here on are not listed. Often one early mistake causes many of them: fix the problems above to see the rest.`,
   };
+}
+
+/** Where a file with more than MAX_DOCUMENTS documents stops being checked, and why. */
+function uncheckedNotice(source: ParsedSource): Diagnostic[] {
+  const { file, textDocument } = source;
+  if (!file.tooManyDocuments) return [];
+  const at = textDocument.positionAt(file.documents[MAX_DOCUMENTS].offset);
+  return [
+    {
+      range: { start: at, end: at },
+      severity: DiagnosticSeverity.Information,
+      code: 'too-many-documents',
+      source: 'podsmith',
+      message: `This file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} documents: Podsmith checks the first ${MAX_DOCUMENTS.toLocaleString('en-US')}, a bound that keeps the editor responsive, and none from here on. Split the file to check the rest.`,
+    },
+  ];
 }
 
 function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {

@@ -4,6 +4,7 @@
  * JSON. Each comes with what a person must see, so the tests check answers, not just survival.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { MAX_DOCUMENTS } from '../../../server/src/document/manifestFile';
 import { MAX_NESTING } from '../../../server/src/document/nestingLimit';
 import type { PodsmithSettings } from '../../../server/src/service/settings';
 
@@ -153,16 +154,30 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     expect: () => undefined,
   },
   {
-    name: '5,000 Pods, the last with a duplicate key',
+    name: '1,000 Pods, the last with a duplicate key',
+    text: () => {
+      const docs = Array.from({ length: MAX_DOCUMENTS }, (_, i) => POD.replace('name: web', `name: web-${i}`));
+      docs[MAX_DOCUMENTS - 1] = docs[MAX_DOCUMENTS - 1].replace('kind: Pod\n', 'kind: Pod\nkind: Pod\n');
+      return docs.join('---\n');
+    },
+    // Each document is 9 lines plus its `---`; the duplicate is the second line of the last one.
+    boundMs: 30_000,
+    expect: [['duplicate-key', `${(MAX_DOCUMENTS - 1) * 10 + 2}:0-${(MAX_DOCUMENTS - 1) * 10 + 2}:4`]],
+  },
+  {
+    // Each document costs the parser tens of microseconds even when empty: 35 s and 1.9 GB to open.
+    name: '5,000 Pods, the last with a duplicate key past the document limit',
     text: () => {
       const docs = Array.from({ length: 5000 }, (_, i) => POD.replace('name: web', `name: web-${i}`));
       docs[4999] = docs[4999].replace('kind: Pod\n', 'kind: Pod\nkind: Pod\n');
       return docs.join('---\n');
     },
-    // Each document is 9 lines plus its `---`; the duplicate is the second line of the last one.
-    // The `yaml` package needs about a second to parse 5,000 documents; a hang would take far longer.
-    boundMs: 30_000,
-    expect: [['duplicate-key', `${4999 * 10 + 2}:0-${4999 * 10 + 2}:4`]],
+    expect: [['too-many-documents', `${MAX_DOCUMENTS * 10 - 1}:0-${MAX_DOCUMENTS * 10 - 1}:0`]],
+  },
+  {
+    name: 'a million document markers (4 MB)',
+    text: () => '---\n'.repeat(1_000_000),
+    expect: [['too-many-documents', `${MAX_DOCUMENTS}:0-${MAX_DOCUMENTS}:0`]],
   },
   {
     // The diagram compared every container with every other (port clashes) and every finding with every element:
