@@ -38,15 +38,22 @@ function quickFixes(req: FeatureRequest, range: Range, context: CodeActionContex
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];
   const fixAllDone = new Set<string>();
+  // A document the parser had to repair is a guess: a fix computed from the guessed tree (a field "missing" from an
+  // item whose comma is missing, a block moved by where the parser thought it ended) makes things worse. Only the
+  // syntax errors are worth fixing there, and "disable on this line" stays.
+  const family = (ruleId: string) => (isGuessed(doc) ? undefined : familyOf(ruleId));
   for (const { finding, diagnostic } of selected) {
-    const family = familyOf(finding.ruleId);
-    if (family) {
+    const fixFamily = family(finding.ruleId);
+    if (fixFamily) {
       const ctx: FixContext = { doc, text: doc.text, finding, style };
-      for (const fix of safely(() => family.fixes(ctx))) {
+      let own = 0;
+      for (const fix of safely(() => fixFamily.fixes(ctx))) {
         if (fix.edits.length === 0 || !disjoint(fix.edits)) continue;
         fixes.push(toAction(req, doc, fix, [diagnostic]));
+        own++;
       }
-      if (family.fixAll && !fixAllDone.has(finding.ruleId)) {
+      // "Fix all of this kind" is offered beside a fix of this very problem, never instead of one.
+      if (own > 0 && fixFamily.fixAll && !fixAllDone.has(finding.ruleId)) {
         fixAllDone.add(finding.ruleId);
         const all = fixAll(req, finding.ruleId);
         if (all && (all.diagnostics?.length ?? 0) >= 2) fixes.push({ ...all, title: `Fix all ${finding.ruleId} problems in the file`, kind: 'quickfix' });
@@ -82,10 +89,19 @@ function selectFindings(req: FeatureRequest, findings: readonly Finding[], range
  * One action with the preferred fix of every finding of `ruleId` (of every fix-all family when undefined) in the
  * whole file; a fix that would overlap one already taken is left for another round.
  */
+/**
+ * True when the parser reported syntax errors in the document, so its tree is partly the parser's guess. (A
+ * duplicate key is an error too, but the tree around it is exactly what is written.)
+ */
+function isGuessed(doc: ManifestDocument): boolean {
+  return doc.yaml.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+}
+
 function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | undefined {
   const edits: TextEdit[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const doc of req.source.file.documents) {
+    if (isGuessed(doc)) continue;
     const taken: Edit[] = [];
     let style: ReturnType<typeof indentStyleOf> | undefined;
     for (const finding of findingsOf(doc, req.settings, () => undefined)) {
