@@ -97,7 +97,7 @@ const WRONG_TYPES: readonly string[] = [
 ];
 
 describe('fuzz: pathological values in every field', function () {
-  this.timeout(90_000);
+  this.timeout(600_000); // A hang bound, not a speed test: a busy machine runs these fixed-size property tests several times slower.
   it('answers every request within the bound', () => {
     const all = slots(exampleSeeds());
     assert.ok(all.length > 100, `the examples offer ${all.length} fields`);

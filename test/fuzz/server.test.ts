@@ -18,7 +18,7 @@ import { serverBundleExists, startTestServer, type TestServer } from './support/
 const SEED = 20251127;
 
 describe('fuzz: the server process on mutated manifests', function () {
-  this.timeout(120_000);
+  this.timeout(600_000); // A hang bound, not a speed test: a busy machine runs these fixed-size property tests several times slower.
   let server: TestServer;
   let opened = 0;
   before(async function () {

@@ -26,6 +26,12 @@ import { placeFindings, type PlacedSpan } from './problemPlacement';
 import { portClashes } from './portClashes';
 
 /**
+ * How much of a Pod the diagram draws. A person reads a few dozen boxes; 50,000 containers made a 55 MB answer
+ * and a picture no one can read. Past a bound the first elements are drawn and the Pod says what was left out.
+ */
+export const DIAGRAM_LIMITS = { containers: 100, volumes: 100, mounts: 300, portsPerContainer: 20, problemsPerElement: 20 } as const;
+
+/**
  * The Pod diagram of the document under the cursor: containers with their role, start order, ports and resources;
  * volumes and the mounts that join them; the Pod's effective resources; and each diagnostic on the element it is
  * about. Null when the cursor is not in a document that carries a Pod.
@@ -55,7 +61,12 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
   const undefinedVolumes = new Map<string, { id: string; firstMount: Node }>();
   const mountedNames = new Set<string>();
 
-  const containers = pod.containers.map((c): Omit<DiagramContainer, 'problems'> => {
+  const shownContainers = pod.containers.slice(0, DIAGRAM_LIMITS.containers);
+  const shownVolumes = pod.volumes.slice(0, DIAGRAM_LIMITS.volumes);
+  const shownVolumeIds = new Set(shownVolumes.map(volumeIdOf));
+  let mountsLeftOut = 0;
+  let portsLeftOut = 0;
+  const containers = shownContainers.map((c): Omit<DiagramContainer, 'problems'> => {
     const id = `container:${c.list}:${c.index}`;
     spanOf(id, c.node);
     const role = roles.get(c) ?? { role: c.list === 'containers' ? 'app' : 'init' };
@@ -64,6 +75,11 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       if (!mount.name) continue;
       mountedNames.add(mount.name);
       let volume = volumeIds.get(mount.name);
+      const undefinedFull = !volume && !undefinedVolumes.has(mount.name) && shownVolumes.length + undefinedVolumes.size >= DIAGRAM_LIMITS.volumes;
+      if (edges.length >= DIAGRAM_LIMITS.mounts || (volume && !shownVolumeIds.has(volume)) || undefinedFull) {
+        mountsLeftOut++;
+        continue;
+      }
       if (!volume) {
         const known = undefinedVolumes.get(mount.name);
         volume = known?.id ?? `volume:undefined:${mount.name}`;
@@ -94,7 +110,7 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       roleReason: role.reason,
       step: role.step,
       image: c.image,
-      ports: c.ports.map((p) => ({
+      ports: c.ports.slice(0, DIAGRAM_LIMITS.portsPerContainer).map((p) => ({
         containerPort: p.containerPort,
         name: p.name,
         protocol: p.protocol,
@@ -106,8 +122,9 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       mounts,
     };
   });
+  for (const c of shownContainers) portsLeftOut += Math.max(0, c.ports.length - DIAGRAM_LIMITS.portsPerContainer);
 
-  const volumes: Omit<DiagramVolume, 'problems'>[] = pod.volumes.map((v) => {
+  const volumes: Omit<DiagramVolume, 'problems'>[] = shownVolumes.map((v) => {
     const id = volumeIdOf(v);
     spanOf(id, v.node);
     const source = v.sources[0];
@@ -128,18 +145,26 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
   const findings = findingsOf(doc, req.settings, () => undefined);
   const placed = placeFindings(findings, spans, 'pod');
   const problemsOf = (id: string): DiagramProblem[] =>
-    (placed.get(id) ?? []).map((f) => ({ severity: f.severity, message: f.message, ruleId: f.ruleId, range: req.rangeOf(f.start, f.end) }));
+    (placed.get(id) ?? [])
+      .slice(0, DIAGRAM_LIMITS.problemsPerElement)
+      .map((f) => ({ severity: f.severity, message: f.message, ruleId: f.ruleId, range: req.rangeOf(f.start, f.end) }));
+  const podRange = range(nodeAtPath(root, ['metadata', 'name']) ?? valueOf(root, 'kind'), root);
+  const leftOut = leftOutNotice({
+    containers: pod.containers.length - shownContainers.length,
+    volumes: pod.volumes.length - shownVolumes.length,
+    mounts: mountsLeftOut,
+    ports: portsLeftOut,
+    problems: [...placed.values()].reduce((n, list) => n + Math.max(0, list.length - DIAGRAM_LIMITS.problemsPerElement), 0),
+  });
 
-  const kindNode = valueOf(root, 'kind');
-  const nameNode = nodeAtPath(root, ['metadata', 'name']);
   return {
     schemaVersion: 1,
     uri: req.source.textDocument.uri,
     documentIndex: doc.index,
     pod: {
       id: 'pod',
-      range: range(nameNode ?? kindNode, root),
-      problems: problemsOf('pod'),
+      range: podRange,
+      problems: leftOut ? [{ severity: 'information', message: leftOut, ruleId: 'diagram-bound', range: podRange }, ...problemsOf('pod')] : problemsOf('pod'),
       name: pod.name,
       kind: pod.workload.kind,
       replicas: replicasSummary(doc, pod.workload.kind),
@@ -155,6 +180,15 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
     effective: effectiveOf(pod),
     problemCounts: countBySeverity(findings),
   };
+}
+
+/** What the diagram left out past DIAGRAM_LIMITS, in words; undefined when it drew everything. */
+function leftOutNotice(counts: Record<'containers' | 'volumes' | 'mounts' | 'ports' | 'problems', number>): string | undefined {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n.toLocaleString('en-US')} ${n === 1 ? what.slice(0, -1) : what}`);
+  if (parts.length === 0) return undefined;
+  return `This Pod is too large to draw whole: the diagram leaves out ${parts.join(', ')} (it draws at most ${DIAGRAM_LIMITS.containers} containers, ${DIAGRAM_LIMITS.volumes} volumes, ${DIAGRAM_LIMITS.mounts} mounts, ${DIAGRAM_LIMITS.portsPerContainer} ports per container and ${DIAGRAM_LIMITS.problemsPerElement} problems per element). Every one is still checked.`;
 }
 
 /** The first volume of each name gets the mounts; a duplicate name is a problem the rules report. */

@@ -40,6 +40,8 @@ export class ManifestDocument {
     readonly extent: readonly [number, number],
     /** True when parsed as part of a whole stream (a file with directives); such a parse is never reused. */
     readonly fromStream = false,
+    /** Why the document was not parsed: past the file's document limit, or itself too large (see manifestFile.ts). */
+    readonly unchecked?: 'too-many-documents' | 'too-large',
   ) {
     this.memo = memo;
   }
@@ -52,12 +54,12 @@ export class ManifestDocument {
   }
 
   /**
-   * The documents past the limit of a file (see MAX_DOCUMENTS), as one document that covers their place with an
-   * empty tree and no text: nothing reads them, and nothing keeps the file's text alive for them.
+   * Text that is not parsed (see MAX_DOCUMENTS and MAX_DOCUMENT_LENGTH), as a document that covers its place with an
+   * empty tree and no text: nothing reads it, no feature answers in it, and nothing keeps the file's text alive.
    */
-  static unchecked(segment: DocumentSegment, index: number): ManifestDocument {
+  static unchecked(segment: DocumentSegment, index: number, why: 'too-many-documents' | 'too-large'): ManifestDocument {
     const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed;
-    return new ManifestDocument(index, segment.offset, '', empty, false, {}, new Map(), [0, segment.text.length]);
+    return new ManifestDocument(index, segment.offset, '', empty, false, {}, new Map(), [0, segment.text.length], false, why);
   }
 
   /** Wraps a document parsed as part of a whole stream (the fallback for files with directives). */
@@ -69,7 +71,7 @@ export class ManifestDocument {
   /** The same parse and memo placed at another index and offset: an edit elsewhere in the file moved it. */
   movedTo(index: number, offset: number): ManifestDocument {
     if (index === this.index && offset === this.offset) return this;
-    return new ManifestDocument(index, offset, this.text, this.yaml, this.isTemplate, this.identity, this.memo, this.extent);
+    return new ManifestDocument(index, offset, this.text, this.yaml, this.isTemplate, this.identity, this.memo, this.extent, false, this.unchecked);
   }
 
   /** The top-level node, or null for an empty document. */

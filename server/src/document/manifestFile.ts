@@ -1,5 +1,5 @@
 import { ManifestDocument, parseStream } from './manifestDocument';
-import { splitDocuments } from './splitDocuments';
+import { splitDocuments, type DocumentSegment } from './splitDocuments';
 
 /**
  * A parsed YAML file: its documents, each parsed once per version of its text.
@@ -29,6 +29,13 @@ export interface ManifestFile {
 export const MAX_DOCUMENTS = 1000;
 
 /**
+ * The longest document that is parsed, in characters. The parser needs seconds for a megabyte (50,000 containers
+ * written in flow style took 4 s per keystroke and 900 MB); a Pod a person edits is a few kilobytes, and the
+ * largest real manifests (generated CRDs, ConfigMaps of data) are of kinds Podsmith does not check.
+ */
+export const MAX_DOCUMENT_LENGTH = 1_000_000;
+
+/**
  * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
  */
 export function parseManifestFile(uri: string, version: number, written: string, previous?: ManifestFile): ManifestFile {
@@ -37,7 +44,7 @@ export function parseManifestFile(uri: string, version: number, written: string,
   if (segments && segments.length > MAX_DOCUMENTS) {
     const rest = segments[MAX_DOCUMENTS];
     const checked = parseManifestFile(uri, version, text.slice(0, rest.offset), previous);
-    return { uri, version, text, documents: [...checked.documents, ManifestDocument.unchecked(rest, MAX_DOCUMENTS)], tooManyDocuments: true };
+    return { uri, version, text, documents: [...checked.documents, ManifestDocument.unchecked(rest, MAX_DOCUMENTS, 'too-many-documents')], tooManyDocuments: true };
   }
   if (!segments) {
     const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
@@ -48,7 +55,7 @@ export function parseManifestFile(uri: string, version: number, written: string,
     // (no hashing of the whole file's text, as the lookup below needs; about half the cost of a keystroke).
     const documents = segments.map((segment, index) => {
       const old = previous.documents[index];
-      return old.text === segment.text ? old.movedTo(index, segment.offset) : ManifestDocument.parse(segment, index);
+      return old.text === segment.text ? old.movedTo(index, segment.offset) : parseSegment(segment, index);
     });
     return { uri, version, text, documents };
   }
@@ -63,7 +70,7 @@ export function parseManifestFile(uri: string, version: number, written: string,
   }
   const documents = segments.map((segment, index) => {
     const old = reusable.get(segment.text)?.shift();
-    return old ? old.movedTo(index, segment.offset) : ManifestDocument.parse(segment, index);
+    return old ? old.movedTo(index, segment.offset) : parseSegment(segment, index);
   });
   return { uri, version, text, documents };
 }
@@ -92,4 +99,8 @@ export function documentAt(file: ManifestFile, offset: number): ManifestDocument
 export function withLoneCarriageReturnsAsNewlines(text: string): string {
   if (!text.includes('\r')) return text;
   return text.replace(/\r(?!\n)/g, '\n');
+}
+
+function parseSegment(segment: DocumentSegment, index: number): ManifestDocument {
+  return segment.text.length > MAX_DOCUMENT_LENGTH ? ManifestDocument.unchecked(segment, index, 'too-large') : ManifestDocument.parse(segment, index);
 }

@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { RenameRefusal } from '../navigation/nameNavigation';
-import { documentAt, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { documentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from './finding';
 import { features } from './features';
@@ -93,8 +93,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (source.file.tooLarge) return undefined;
     const absolute = source.textDocument.offsetAt(position);
     const doc = documentAt(source.file, absolute);
-    // The documents past MAX_DOCUMENTS are not parsed: no feature answers there.
-    if (!doc || (source.file.tooManyDocuments && doc.index >= MAX_DOCUMENTS)) return undefined;
+    // A document that was not parsed (past MAX_DOCUMENTS, or itself too long): no feature answers there.
+    if (!doc || doc.unchecked) return undefined;
     return {
       source,
       doc,
@@ -151,7 +151,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const empty: CompletionList = { isIncomplete: false, items: [] };
       return guard('completion', empty, () => {
         const req = request(source, position, settings);
-        return req ? features.complete(req) : empty;
+        return req ? bounded(features.complete(req)) : empty;
       });
     },
 
@@ -247,6 +247,17 @@ function toDiagnostic(source: ParsedSource, doc: ManifestDocument, finding: Find
  */
 export const MAX_DIAGNOSTICS = 1000;
 
+/**
+ * The most completion items one answer carries (a Pod with 50,000 volumes offered 50,000 names at every mount).
+ * Past it the list says it is incomplete, the protocol's word for "type more and ask again".
+ */
+export const MAX_COMPLETION_ITEMS = 500;
+
+function bounded(list: CompletionList): CompletionList {
+  if (list.items.length <= MAX_COMPLETION_ITEMS) return list;
+  return { ...list, isIncomplete: true, items: list.items.slice(0, MAX_COMPLETION_ITEMS) };
+}
+
 function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted: Finding): Diagnostic {
   const at = source.textDocument.positionAt(doc.offset + firstOmitted.start);
   return {
@@ -258,20 +269,26 @@ function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted
   };
 }
 
-/** Where a file with more than MAX_DOCUMENTS documents stops being checked, and why. */
+/** Where a document was not parsed (a file past MAX_DOCUMENTS, a document past MAX_DOCUMENT_LENGTH), and why. */
 function uncheckedNotice(source: ParsedSource): Diagnostic[] {
   const { file, textDocument } = source;
-  if (!file.tooManyDocuments) return [];
-  const at = textDocument.positionAt(file.documents[MAX_DOCUMENTS].offset);
-  return [
-    {
+  const notices: Diagnostic[] = [];
+  for (const doc of file.documents) {
+    if (!doc.unchecked) continue;
+    const at = textDocument.positionAt(doc.offset);
+    const count = (n: number) => n.toLocaleString('en-US');
+    notices.push({
       range: { start: at, end: at },
       severity: DiagnosticSeverity.Information,
-      code: 'too-many-documents',
+      code: doc.unchecked === 'too-large' ? 'document-too-large' : 'too-many-documents',
       source: 'podsmith',
-      message: `This file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} documents: Podsmith checks the first ${MAX_DOCUMENTS.toLocaleString('en-US')}, a bound that keeps the editor responsive, and none from here on. Split the file to check the rest.`,
-    },
-  ];
+      message:
+        doc.unchecked === 'too-large'
+          ? `Podsmith did not check this document: it is ${count(doc.end - doc.start)} characters, above the ${count(MAX_DOCUMENT_LENGTH)} that keep the editor responsive. Split it, or move its data into files of its own, to check it.`
+          : `This file holds more than ${count(MAX_DOCUMENTS)} documents: Podsmith checks the first ${count(MAX_DOCUMENTS)}, a bound that keeps the editor responsive, and none from here on. Split the file to check the rest.`,
+    });
+  }
+  return notices;
 }
 
 function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {
