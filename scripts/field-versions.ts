@@ -12,21 +12,16 @@
 // test/unit/versions/fieldVersionsTable.test.ts checks the committed table the same way, when the documents are there.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDataPath } from './sharedData';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const FIELD_VERSIONS_PATH = path.join(REPO_ROOT, 'schemas', 'generated', 'field-versions.json');
 export const GENERATED_SCHEMA_PATH = path.join(REPO_ROOT, 'dist', 'schema', 'kubernetes.schema.json');
 
-/**
- * Where the reference documents are: `shared/reference` beside the repository, or beside a folder above it (a git
- * worktree sits one level deeper than the main checkout). Undefined where there are none.
- */
-export function findReferenceDir(from: string = REPO_ROOT): string | undefined {
-  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'reference');
-    if (existsSync(path.join(candidate, 'kubernetes-openapi-v1.28'))) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
+/** Where the reference documents are (`shared/reference` beside the repository); undefined where there are none. */
+export function findReferenceDir(): string | undefined {
+  const dir = sharedDataPath('reference');
+  return dir && existsSync(path.join(dir, 'kubernetes-openapi-v1.28')) ? dir : undefined;
 }
 
 /** The versions published upstream as OpenAPI documents, oldest first; the newest targeted version comes from the build. */

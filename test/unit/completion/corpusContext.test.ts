@@ -6,6 +6,7 @@ import { contextInText } from '../../../server/src/completion/cursorContext';
 import { TextLines } from '../../../server/src/completion/textLines';
 import { parseManifestFile } from '../../../server/src/document/manifestFile';
 import type { PathSegment } from '../../../server/src/document/yamlTree';
+import { sharedDataPath } from '../../../scripts/sharedData';
 
 /**
  * The context inference read against the parser on real manifests: at the start of every block key of every
@@ -13,7 +14,7 @@ import type { PathSegment } from '../../../server/src/document/yamlTree';
  * the path on a new empty line above the key, indented like it (where the tree has no node); and at the end of
  * every one-word value, the path of its key.
  */
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
+const CORPUS = sharedDataPath('corpus', 'real') ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
 
 function* yamlFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {

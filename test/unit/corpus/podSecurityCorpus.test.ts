@@ -12,9 +12,10 @@ import { splitDocuments } from '../../../server/src/document/splitDocuments';
 import { podModelOf } from '../../../server/src/pod/podModel';
 import { podSecurityVerdict } from '../../../server/src/pod/podSecurity';
 import { diagnosticsOf, settingsWith } from '../support/service';
+import { sharedDataPath } from '../../../scripts/sharedData';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
+const CORPUS = sharedDataPath('corpus', 'real') ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
 
 function corpusFiles(): string[] {
   return readdirSync(CORPUS, { withFileTypes: true })

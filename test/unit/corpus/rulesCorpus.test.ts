@@ -8,9 +8,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS } from '../../../server/src/rules/index';
 import { diagnosticsOf, settingsWith } from '../support/service';
+import { sharedDataPath } from '../../../scripts/sharedData';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
+const CORPUS = sharedDataPath('corpus', 'real') ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real');
 const KNOWN = path.join(CORPUS, 'KNOWN_FINDINGS.tsv');
 
 /** Every check of the Pod rules: all but the YAML, apiVersion and schema checks and the Pod Security Standards (off by default). */

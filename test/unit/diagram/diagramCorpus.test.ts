@@ -4,12 +4,13 @@ import path from 'node:path';
 import { layoutDiagram, overlaps } from '../../../client/src/webview/layout';
 import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
 import { service, settingsWith, sourceOf } from '../support/service';
+import { sharedDataPath } from '../../../scripts/sharedData';
 
 /**
  * The diagram on real manifests (../shared/corpus/real, outside the repository): every document that carries a Pod
  * gets a model, every container and volume of it is laid out once, and no two boxes overlap.
  */
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/real');
+const CORPUS = sharedDataPath('corpus', 'real') ?? path.resolve(__dirname, '../../../../shared/corpus/real');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true })

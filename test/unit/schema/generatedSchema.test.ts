@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
+import { sharedDataPath } from '../../../scripts/sharedData';
 
 /**
  * The generated Kubernetes schema (scripts/generate-schema.mjs, from kubernetes-models) against the upstream
@@ -34,6 +35,7 @@ type Generated = Schema & {
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const schemaFile = path.join(repoRoot, 'dist', 'schema', 'kubernetes.schema.json');
 const referenceDir = process.env.PODSMITH_OPENAPI_REFERENCE ??
+  sharedDataPath('reference', 'kubernetes-openapi-v1.35') ??
   path.resolve(repoRoot, '..', 'shared', 'reference', 'kubernetes-openapi-v1.35');
 const referenceFiles = ['api__v1_openapi.json', 'apis__apps__v1_openapi.json', 'apis__batch__v1_openapi.json'];
 

@@ -17,7 +17,9 @@ import {
   fieldRemovedIn,
   fieldSince,
 } from '../../../server/src/versions/fieldVersions';
-import { SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
+import { schemaVersion } from '../../../server/src/schema/kubernetesSchema';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { NEWEST_VERSION, SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
 
 const CORE = 'io.k8s.api.core.v1.';
 
@@ -38,6 +40,12 @@ describe('versions: the committed field table (schemas/generated/field-versions.
 
   it('covers exactly the versions the setting offers', () => {
     assert.deepEqual(TABLE_VERSIONS, SUPPORTED_VERSIONS);
+  });
+
+  it('the newest version is the default target and the version of the generated schema', () => {
+    assert.equal(NEWEST_VERSION, '1.36');
+    assert.equal(DEFAULT_SETTINGS.kubernetesVersion, NEWEST_VERSION);
+    assert.equal(schemaVersion(), NEWEST_VERSION);
   });
 
   it('holds facts only: every entry is a list of version ranges, no prose', () => {
