@@ -1,5 +1,6 @@
 import { apiVersionFixes } from './apiVersion';
 import { duplicateContainerNameFixes, duplicatePortNameFixes, portClashFixes } from './duplicates';
+import { fieldVersionFixes } from './fieldVersion';
 import type { FixFamily } from './fix';
 import { misplacedFieldFixes } from './misplacedField';
 import { missingRequiredFixes } from './missingRequired';
@@ -42,6 +43,7 @@ import { mountNotFoundFixes, unusedVolumeFixes } from './volumes';
 export const FIX_FAMILIES: readonly FixFamily[] = [
   misplacedFieldFixes,
   unknownFieldFixes,
+  fieldVersionFixes,
   invalidEnumFixes,
   wrongTypeFixes,
   missingRequiredFixes,

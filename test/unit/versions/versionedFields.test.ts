@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { lines, ruleTable, unmark } from '../rules/support';
-import { diagnosticsOf, settingsWith } from '../support/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticsOf, service, settingsWith, sourceOf } from '../support/service';
 
 /** A Pod with one field of each version from 1.30 to 1.34 (the issue's probe), each marked «…». */
 const PROBE = lines(
@@ -222,5 +223,31 @@ describe('versions: the schema walk at the target version', () => {
   it('targeting 1.36, the probe has no error at all', () => {
     const errors = diagnosticsOf(unmark(PROBE).text, settingsWith({ kubernetesVersion: '1.36' })).filter((d) => d.severity === 1);
     assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), []);
+  });
+});
+
+describe('versions: the quick fix of a field the target version lacks', () => {
+  function fixesOf(text: string, version: string) {
+    const settings = settingsWith({ kubernetesVersion: version });
+    const source = sourceOf(text, 'file:///test.yaml', settings);
+    const [diagnostic] = service.validate(source, settings).filter((d) => d.code === 'field-not-in-version');
+    assert.ok(diagnostic, 'a field-not-in-version finding');
+    return service
+      .codeActions(source, diagnostic.range, { diagnostics: [diagnostic] }, settings)
+      .filter((a) => !a.title.startsWith('Disable'))
+      .map((a) => ({ title: a.title, after: TextDocument.applyEdits(source.textDocument, a.edit!.changes![source.textDocument.uri]) }));
+  }
+
+  it('stopSignal targeting 1.32: removes the field; the Pod is then clean for that version', () => {
+    const fixes = fixesOf(plain('stopSignal'), '1.32');
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove `stopSignal` (Kubernetes 1.33 and later)']);
+    assert.equal(fixes[0].after, plain('stopSignal').replace('        stopSignal: SIGUSR1\n', ''));
+  });
+
+  it('a removed claim source targeting 1.31: removes it, saying when it went', () => {
+    const text = lines(...POD_HEAD, '  resourceClaims:', '    - name: gpu', '      source: {resourceClaimTemplateName: gpu}', ...CONTAINER);
+    const fixes = fixesOf(text, '1.31');
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove `source` (removed in Kubernetes 1.31)']);
+    assert.equal(fixes[0].after, text.replace('      source: {resourceClaimTemplateName: gpu}\n', ''));
   });
 });
