@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
 import { keySpan, spanOf } from './support';
 
@@ -127,7 +127,7 @@ function checkStatefulSetStrategy(ctx: CheckContext, strategy: Node | undefined)
   }
   // maxUnavailable is read only with the MaxUnavailableStatefulSet gate, on by default from 1.35; before, the API
   // server drops the field without a word.
-  if (compareVersions(ctx.settings.kubernetesVersion, '1.35') < 0) return;
+  if (!gateOnByDefault('MaxUnavailableStatefulSet', ctx.settings.kubernetesVersion)) return;
   const unavailableNode = valueOf(rollingPair?.value, 'maxUnavailable');
   const span = spanOf(unavailableNode);
   if (!span || !isZero(unavailableNode)) return;

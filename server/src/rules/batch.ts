@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
 import { podModelOf, type PodModel } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import { intField, intOf } from './fieldValues';
 import { firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
@@ -345,7 +345,7 @@ function checkManagedBy(ctx: CheckContext, job: JobSpec): void {
   const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
   const span = spanOf(node);
   // The field is read from 1.32 (JobManagedBy on by default); before, the API server drops it.
-  if (text === undefined || !span || hasPlaceholder(text) || compareVersions(ctx.settings.kubernetesVersion, '1.32') < 0) return;
+  if (text === undefined || !span || hasPlaceholder(text) || !gateOnByDefault('JobManagedBy', ctx.settings.kubernetesVersion)) return;
   const problem = managedByProblem(text);
   if (problem) {
     ctx.report(jobManagedByRule, {

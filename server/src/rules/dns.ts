@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type PodModel } from '../pod/podModel';
-import { compareVersions } from '../service/settings';
+import { gateOnByDefault } from '../versions/featureGates';
 import { firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
@@ -125,7 +125,7 @@ function checkSearches(ctx: CheckContext, config: unknown): void {
   const items = pair!.value.items;
   const listKey = spanOf(pair!.key);
   // From 1.33 (RelaxedDNSSearchValidation, on by default) a search domain may hold '_' and may be '.' alone.
-  const relaxed = compareVersions(ctx.settings.kubernetesVersion, '1.33') >= 0;
+  const relaxed = gateOnByDefault('RelaxedDNSSearchValidation', ctx.settings.kubernetesVersion);
   const texts = items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : undefined));
   if (items.length > MAX_SEARCHES && listKey) {
     ctx.report(dnsConfigRule, { message: `dnsConfig lists ${items.length} search domains; the API server accepts at most ${MAX_SEARCHES}.`, ...listKey });

@@ -53,6 +53,7 @@ export const FEATURE_GATES = {
   PodSchedulingReadiness: [alpha('1.26'), beta('1.27'), ga('1.30')],
   ProcMountType: [alpha('1.12'), betaOff('1.31'), beta('1.33')],
   RecursiveReadOnlyMounts: [alpha('1.30'), beta('1.31'), ga('1.33')],
+  RelaxedDNSSearchValidation: [alpha('1.32'), beta('1.33'), ga('1.34')],
   RelaxedEnvironmentVariableValidation: [alpha('1.30'), beta('1.32'), ga('1.34')],
   RestartAllContainersOnContainerExits: [alpha('1.35'), beta('1.36')],
   SELinuxChangePolicy: [alpha('1.32'), beta('1.33')],
