@@ -95,7 +95,8 @@ export const hostNetworkPortFixes: FixFamily = {
 export const invalidSubPathFixes: FixFamily = {
   rules: ['invalid-subpath'],
   fixes(ctx) {
-    const at = valuePair(ctx.doc, ctx.finding.start);
+    // The finding sits on the volumeMounts list (where the API server reports it) and relates the subPath.
+    const at = valuePair(ctx.doc, ctx.finding.related?.[0]?.start ?? ctx.finding.start);
     if (!at || typeof at.node.value !== 'string' || !at.node.value.startsWith('/')) return [];
     const relative = at.node.value.replace(/^\/+/, '');
     if (!relative || relative.split('/').includes('..')) return [];

@@ -75,6 +75,8 @@ export interface PodModel {
   readonly podSpecPath: Path;
   /** The PodSpec mapping, when the document has one. */
   readonly podSpec?: YAMLMap<unknown, unknown>;
+  /** The key of the PodSpec (`spec:` of a Pod, `spec:` under `template:` of a workload): where errors about the whole PodSpec point. */
+  readonly podSpecKey?: Node;
   /** metadata.name of the object (for templates, of the workload). */
   readonly name?: string;
   /** Init containers (native sidecars included), then app containers, then ephemeral containers. */
@@ -133,6 +135,7 @@ function buildPodModel(doc: ManifestDocument): PodModel | undefined {
     workload,
     podSpecPath: workload.podSpecPath,
     podSpec,
+    podSpecKey: pairOf(nodeAtPath(root, workload.podSpecPath.slice(0, -1)) ?? root, String(workload.podSpecPath[workload.podSpecPath.length - 1]))?.key as Node | undefined,
     name: scalarString(nodeAtPath(root, ['metadata', 'name'])),
     containers,
     volumes,

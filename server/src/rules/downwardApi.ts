@@ -3,7 +3,7 @@ import { pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { parseQuantity } from '../pod/quantity';
 import { qualifiedNameProblem } from './nameFormats';
 import type { CheckContext, RuleDescriptor } from './rule';
-import { keySpan, spanOf } from './support';
+import { keySpan, spanOf, type Span } from './support';
 
 /**
  * The downward API as the API server checks it, for environment variables and downwardAPI volume items alike:
@@ -32,6 +32,14 @@ const KNOWN_POD_FIELDS = new Set([
 const RESOURCES = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
 const HUGEPAGES_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
 
+/**
+ * Where a finding goes: at `span`, or, for a downwardAPI volume file, at `anchor` (the downwardAPI key: the API
+ * server names the source, not the file, in these errors) with the file's own field related.
+ */
+function place(span: Span, anchor: Span | undefined): Span & { related?: { start: number; end: number; message: string }[] } {
+  return anchor ? { ...anchor, related: [{ ...span, message: 'the field' }] } : span;
+}
+
 /** `metadata.labels['app']` split into its path and subscript. */
 function splitSubscript(fieldPath: string): { path: string; subscript: string } | undefined {
   if (!fieldPath.endsWith("']")) return undefined;
@@ -42,7 +50,7 @@ function splitSubscript(fieldPath: string): { path: string; subscript: string } 
 }
 
 /** Checks a fieldRef mapping (`fieldRef:` key and its value) used by an env var or a volume file. */
-export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, forVolume: boolean): void {
+export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, forVolume: boolean, anchor?: Span): void {
   const pathNode = valueOf(fieldRef, 'fieldPath');
   const fieldPath = scalarString(pathNode);
   const pathSpan = spanOf(pathNode);
@@ -51,8 +59,7 @@ export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, fo
   if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== 'v1') {
     ctx.report(downwardApiFieldRule, {
       message: `fieldRef.apiVersion \`${apiVersion}\` is not a Pod API version: the downward API reads Pod fields of v1 only, so the API server rejects it. Remove apiVersion (it defaults to v1) or write v1.`,
-      ...pathSpan,
-      related: [{ ...spanOf(valueOf(fieldRef, 'apiVersion'))!, message: 'the apiVersion' }],
+      ...place(pathSpan, anchor),
     });
     return;
   }
@@ -64,7 +71,7 @@ export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, fo
     if (path !== 'metadata.labels' && path !== 'metadata.annotations') {
       ctx.report(downwardApiFieldRule, {
         message: `fieldPath \`${fieldPath}\` subscripts \`${path}\`, but only metadata.labels['…'] and metadata.annotations['…'] take a key; the API server rejects it.`,
-        ...pathSpan,
+        ...place(pathSpan, anchor),
       });
       return;
     }
@@ -72,7 +79,7 @@ export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, fo
     if (problem) {
       ctx.report(downwardApiFieldRule, {
         message: `\`${subscript}\` in fieldPath \`${fieldPath}\` is not a valid ${path === 'metadata.labels' ? 'label' : 'annotation'} key: ${problem}. The API server rejects the fieldRef.`,
-        ...(keySpan(owner, 'fieldRef') ?? pathSpan),
+        ...(anchor ?? keySpan(owner, 'fieldRef') ?? pathSpan),
         related: [{ ...pathSpan, message: 'the fieldPath' }],
       });
     }
@@ -84,12 +91,12 @@ export function checkFieldRef(ctx: CheckContext, owner: Node, fieldRef: Node, fo
     message: known
       ? `fieldPath \`${fieldPath}\` cannot be used in ${where}; the downward API offers it there only as one of: ${allowed.join(', ')}${forVolume ? '' : ", metadata.labels['KEY'], metadata.annotations['KEY']"}. The API server rejects it.`
       : `fieldPath \`${fieldPath}\` is not a Pod field the downward API knows. In ${where} it may be one of: ${allowed.join(', ')}${forVolume ? '' : ", metadata.labels['KEY'], metadata.annotations['KEY']"}. The API server rejects it.`,
-    ...pathSpan,
+    ...place(pathSpan, anchor),
   });
 }
 
 /** Checks a resourceFieldRef mapping; `forVolume` requires its containerName (a volume has no container of its own). */
-export function checkResourceFieldRef(ctx: CheckContext, owner: Node, ref: Node, forVolume: boolean): void {
+export function checkResourceFieldRef(ctx: CheckContext, owner: Node, ref: Node, forVolume: boolean, anchor?: Span): void {
   const containerPair = pairOf(ref, 'containerName');
   const containerName = scalarString(containerPair?.value);
   if (forVolume && (containerName === undefined || containerName === '')) {
@@ -97,7 +104,7 @@ export function checkResourceFieldRef(ctx: CheckContext, owner: Node, ref: Node,
     if (span) {
       ctx.report(downwardApiFieldRule, {
         message: 'A downwardAPI volume file that reads a resource must name the container (containerName): a volume belongs to the whole Pod, so the API server rejects it without one.',
-        ...span,
+        ...place(span, anchor),
       });
     }
     return;
@@ -108,11 +115,11 @@ export function checkResourceFieldRef(ctx: CheckContext, owner: Node, ref: Node,
   if (resource !== undefined && resource !== '' && resourceSpan && !RESOURCES.includes(resource) && !HUGEPAGES_PREFIXES.some((p) => resource.startsWith(p))) {
     ctx.report(downwardApiFieldRule, {
       message: `resourceFieldRef.resource \`${resource}\` is not one the downward API exposes: use one of ${RESOURCES.join(', ')} (or limits.hugepages-SIZE, requests.hugepages-SIZE). The API server rejects it.`,
-      ...resourceSpan,
+      ...place(resourceSpan, anchor),
     });
   }
   const divisorNode = valueOf(ref, 'divisor');
-  if (resource !== undefined && isScalar(divisorNode)) checkDivisor(ctx, resource, divisorNode);
+  if (resource !== undefined && isScalar(divisorNode)) checkDivisor(ctx, resource, divisorNode, anchor);
 }
 
 const DECIMAL_UNITS = [1, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18];
@@ -122,7 +129,7 @@ const BINARY_UNITS = [2 ** 10, 2 ** 20, 2 ** 30, 2 ** 40, 2 ** 50, 2 ** 60];
  * The API server compares a divisor's canonical form with a short list: for cpu 1m or 1, for memory, storage and
  * huge pages 1 or one unit of a suffix (1k..1E, 1Ki..1Ei). `1000m` is 1 and `1024Ki` is 1Mi; `1024` is not 1Ki.
  */
-function checkDivisor(ctx: CheckContext, resource: string, node: Node & { value?: unknown }): void {
+function checkDivisor(ctx: CheckContext, resource: string, node: Node & { value?: unknown }, anchor: Span | undefined): void {
   const q = parseQuantity(node.value);
   const span = spanOf(node);
   if (!q || !span || q.value === 0) return; // not a quantity: the schema check; zero: the default
@@ -139,6 +146,6 @@ function checkDivisor(ctx: CheckContext, resource: string, node: Node & { value?
     message: isCpu
       ? `divisor \`${q.text}\` cannot be used with ${resource}: the API server accepts only 1m and 1 for cpu.`
       : `divisor \`${q.text}\` cannot be used with ${resource}: the API server accepts only 1 or one unit of a suffix (1k, 1M, 1G... or 1Ki, 1Mi, 1Gi...).`,
-    ...span,
+    ...place(span, anchor),
   });
 }

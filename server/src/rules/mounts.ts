@@ -4,7 +4,7 @@ import { podModelOf, volumeNamed, type ContainerModel, type PodModel } from '../
 import { podSecurityOf } from '../pod/securityContext';
 import { hasBackstep } from './pathFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, sentence, spanOf, type Span } from './support';
+import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
 /**
  * How a container mounts what it mounts, as the API server checks it beyond names and paths (volumes.ts): mount
@@ -45,6 +45,14 @@ export const mountsCheck: Check = {
   },
 };
 
+/**
+ * The API server names the container's volumeMounts list (not the mount) when it rejects a propagation or a
+ * recursive read-only setting, so these findings go on the `volumeMounts` key and relate the mount's field.
+ */
+function onList(c: ContainerModel, span: Span): Span & { related: { start: number; end: number; message: string }[] } {
+  return { ...(keySpan(c.node, 'volumeMounts') ?? span), related: [{ ...span, message: 'the mount\'s field' }] };
+}
+
 function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel): void {
   const security = podSecurityOf(pod).containers.find((s) => s.container === c);
   const privileged = security?.own.get('privileged')?.value === true;
@@ -53,7 +61,7 @@ function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel): void 
     if (propagation === 'Bidirectional' && !privileged) {
       ctx.report(mountOptionsRule, {
         message: sentence(`${containerLabel(c)} mounts \`${mount.name ?? 'a volume'}\` with Bidirectional propagation, which lets the container's mounts reach the node; the API server allows it only in a privileged container. Set securityContext.privileged: true, or use HostToContainer.`),
-        ...spanOf(valueOf(mount.node, 'mountPropagation'))!,
+        ...onList(c, spanOf(valueOf(mount.node, 'mountPropagation'))!),
       });
     }
     const rroNode = valueOf(mount.node, 'recursiveReadOnly');
@@ -61,13 +69,13 @@ function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel): void 
     if (rro !== undefined && rro !== '' && rro !== 'Disabled') {
       const span = spanOf(rroNode)!;
       if (!RECURSIVE_READ_ONLY.includes(rro)) {
-        ctx.report(mountOptionsRule, { message: `recursiveReadOnly \`${rro}\` is not one of ${RECURSIVE_READ_ONLY.join(', ')}; the API server rejects it.`, ...span });
+        ctx.report(mountOptionsRule, { message: `recursiveReadOnly \`${rro}\` is not one of ${RECURSIVE_READ_ONLY.join(', ')}; the API server rejects it.`, ...onList(c, span) });
       } else {
         if (!mount.readOnly) {
-          ctx.report(mountOptionsRule, { message: `recursiveReadOnly: ${rro} makes a read-only mount read-only all the way down, so it needs readOnly: true on the mount; the API server rejects it without.`, ...span });
+          ctx.report(mountOptionsRule, { message: `recursiveReadOnly: ${rro} makes a read-only mount read-only all the way down, so it needs readOnly: true on the mount; the API server rejects it without.`, ...onList(c, span) });
         }
         if (propagation !== undefined && propagation !== 'None') {
-          ctx.report(mountOptionsRule, { message: `recursiveReadOnly: ${rro} cannot be combined with mountPropagation ${propagation}: new mounts that propagate could not be made read-only. The API server rejects it; remove one of them.`, ...span });
+          ctx.report(mountOptionsRule, { message: `recursiveReadOnly: ${rro} cannot be combined with mountPropagation ${propagation}: new mounts that propagate could not be made read-only. The API server rejects it; remove one of them.`, ...onList(c, span) });
         }
       }
     }

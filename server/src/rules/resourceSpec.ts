@@ -181,8 +181,9 @@ function checkConsistency(ctx: CheckContext, pod: PodModel, requests: ResourceLi
       if (!podLimit || limit.value <= podLimit.value * (1 + 1e-9)) continue;
       ctx.report(podResourcesRule, {
         message: sentence(`the ${name} limit of ${containerLabel(c)} (${shortQuantity(name, limit.value)}) is above the Pod's (${shortQuantity(name, podLimit.value)}); a container cannot use more than its Pod, so the API server rejects it.`),
-        ...spanOf(c.limits.nodes.get(name))!,
-        related: [{ ...spanOf(limits.nodes.get(name))!, message: `the Pod's ${name} limit` }],
+        // The API server names spec.resources here (a path under it that no manifest has), so the finding goes there.
+        ...(keySpan(pod.podSpec, 'resources') ?? spanOf(c.limits.nodes.get(name))!),
+        related: [{ ...spanOf(c.limits.nodes.get(name))!, message: `the ${name} limit of ${containerLabel(c)}` }, { ...spanOf(limits.nodes.get(name))!, message: `the Pod's ${name} limit` }],
       });
     }
   }

@@ -305,18 +305,24 @@ function checkHostNamespaces(ctx: CheckContext, pod: PodModel): void {
   if (pod.hostUsers === false) {
     for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
       if (!pod[field]) continue;
+      // The API server names spec.hostNetwork, but spec.HostPID and spec.HostIPC (spelled as in its Go types), which
+      // no manifest has: those two land on the PodSpec, relating the field.
+      const own = keySpan(pod.podSpec, field)!;
       ctx.report(hostNamespacesRule, {
         message: `${field}: true cannot be combined with hostUsers: false: a Pod in its own user namespace cannot share the node's ${field.slice(4)} namespace, so the API server rejects it. Remove one of them.`,
-        ...keySpan(pod.podSpec, field)!,
-        related: [{ ...keySpan(pod.podSpec, 'hostUsers')!, message: 'hostUsers: false' }],
+        ...(field === 'hostNetwork' ? own : (spanOf(pod.podSpecKey) ?? own)),
+        related: [...(field === 'hostNetwork' ? [] : [{ ...own, message: `${field}: true` }]), { ...keySpan(pod.podSpec, 'hostUsers')!, message: 'hostUsers: false' }],
       });
     }
   }
   if (pod.hostPID && pod.shareProcessNamespace) {
+    // The API server names securityContext.shareProcessNamespace (where its Go types keep it): the Pod's
+    // securityContext when it has one, else the PodSpec; the field itself is related.
+    const own = spanOf(valueOf(pod.podSpec, 'shareProcessNamespace'))!;
     ctx.report(hostNamespacesRule, {
       message: 'shareProcessNamespace: true cannot be combined with hostPID: true: a Pod in the node\'s PID namespace already sees every process, so the API server rejects both together. Keep one of them.',
-      ...spanOf(valueOf(pod.podSpec, 'shareProcessNamespace'))!,
-      related: [{ ...keySpan(pod.podSpec, 'hostPID')!, message: 'hostPID: true' }],
+      ...(keySpan(pod.podSpec, 'securityContext') ?? spanOf(pod.podSpecKey) ?? own),
+      related: [{ ...own, message: 'shareProcessNamespace: true' }, { ...keySpan(pod.podSpec, 'hostPID')!, message: 'hostPID: true' }],
     });
   }
 }
@@ -395,14 +401,15 @@ function checkHostProcess(ctx: CheckContext, pod: PodModel): void {
   if (hostProcess !== total) {
     ctx.report(windowsOptionsRule, {
       message: `Only ${hostProcess} of the Pod's ${total} containers are Windows host processes; a Pod with one must run all its containers as host processes. The API server rejects it: set windowsOptions.hostProcess: true on the Pod.`,
-      ...(keySpan(pod.podSpec, 'containers') ?? firstHostProcess!),
+      ...(spanOf(pod.podSpecKey) ?? firstHostProcess!),
       related: firstHostProcess ? [{ ...firstHostProcess, message: 'a host process' }] : undefined,
     });
   }
   if (!pod.hostNetwork) {
     ctx.report(windowsOptionsRule, {
       message: 'A Pod with Windows host-process containers must be on the node\'s network: set hostNetwork: true. The API server rejects it otherwise.',
-      ...(keySpan(pod.podSpec, 'hostNetwork') ?? firstHostProcess!),
+      ...(keySpan(pod.podSpec, 'hostNetwork') ?? spanOf(pod.podSpecKey) ?? firstHostProcess!),
+      related: firstHostProcess ? [{ ...firstHostProcess, message: 'a host process' }] : undefined,
     });
   }
 }

@@ -107,20 +107,26 @@ function requireText(s: SourceContext, map: unknown, ownerKey: Node, key: string
   return undefined;
 }
 
-function checkMode(s: SourceContext, map: unknown, key: 'defaultMode' | 'mode'): void {
+/** Where a file's problem goes: on the file's field, or on `anchor` (the downwardAPI key, which the API server names). */
+function reportAt(s: SourceContext, span: Span | undefined, anchor: Span | undefined, message: string, rule: RuleDescriptor): void {
+  if (anchor && span) report(s, anchor, message, rule, { span, message: 'the field' });
+  else report(s, span, message, rule);
+}
+
+function checkMode(s: SourceContext, map: unknown, key: 'defaultMode' | 'mode', anchor?: Span): void {
   const node = valueOf(map, key);
   const mode = integerAsWritten(node);
   if (mode === undefined || (mode >= 0 && mode <= 0o777)) return;
   const written = isScalar(node) ? (node.source ?? String(node.value)) : String(mode);
   const octalHint = /^[0-7]{3}$/.test(written) ? ` Did you mean \`0${written}\` (octal)?` : '';
-  report(s, spanOf(node), `${key} ${written} is not a file mode: a mode is 0 to 0777 in octal (0 to 511 in decimal), so the API server rejects it.${octalHint}`, fileModeRule);
+  reportAt(s, spanOf(node), anchor, `${key} ${written} is not a file mode: a mode is 0 to 0777 in octal (0 to 511 in decimal), so the API server rejects it.${octalHint}`, fileModeRule);
 }
 
-function checkItemPath(s: SourceContext, item: unknown): string | undefined {
+function checkItemPath(s: SourceContext, item: unknown, anchor?: Span): string | undefined {
   const { value, span } = text(item, 'path');
   if (value === undefined || value === '') return undefined; // missing or empty: the schema check
   const problem = itemPathProblem(value);
-  if (problem) report(s, span, `Item path \`${value}\` is not a file inside the volume: ${problem}. The API server rejects it; write it relative to the mount point.`, volumeItemPathRule);
+  if (problem) reportAt(s, span, anchor, `Item path \`${value}\` is not a file inside the volume: ${problem}. The API server rejects it; write it relative to the mount point.`, volumeItemPathRule);
   return value;
 }
 
@@ -147,18 +153,22 @@ function noteProjectedPath(s: SourceContext, seen: Map<string, Span | undefined>
   });
 }
 
-function checkDownwardApiItem(s: SourceContext, item: Node, itemSpan: Span | undefined): string | undefined {
-  const path = checkItemPath(s, item);
-  checkMode(s, item, 'mode');
+/**
+ * A downwardAPI file. The API server names the downwardAPI source (not the file) in these errors, so the findings
+ * go on its key (`anchor`) and relate the file's field.
+ */
+function checkDownwardApiItem(s: SourceContext, item: Node, anchor: Span | undefined): string | undefined {
+  const path = checkItemPath(s, item, anchor);
+  checkMode(s, item, 'mode', anchor);
   const fieldRef = valueOf(item, 'fieldRef');
   const resourceRef = valueOf(item, 'resourceFieldRef');
-  if (isMap(fieldRef)) checkFieldRef(s.ctx, item, fieldRef, true);
+  if (isMap(fieldRef)) checkFieldRef(s.ctx, item, fieldRef, true, anchor);
   if (isMap(fieldRef) && isMap(resourceRef)) {
-    report(s, itemSpan, 'This downwardAPI file takes both fieldRef and resourceFieldRef; a file holds one value, so the API server rejects it. Keep one of them.', downwardApiFieldRule, { span: keySpan(item, 'resourceFieldRef'), message: 'the second source' });
+    report(s, anchor ?? itemSpan(item), 'This downwardAPI file takes both fieldRef and resourceFieldRef; a file holds one value, so the API server rejects it. Keep one of them.', downwardApiFieldRule, { span: keySpan(item, 'resourceFieldRef'), message: 'the second source' });
   } else if (isMap(resourceRef)) {
-    checkResourceFieldRef(s.ctx, item, resourceRef, true);
+    checkResourceFieldRef(s.ctx, item, resourceRef, true, anchor);
   } else if (!fieldRef && !resourceRef) {
-    report(s, itemSpan, 'This downwardAPI file names no value: give it a fieldRef (a Pod field) or a resourceFieldRef (a container\'s resource). The API server rejects it.', downwardApiFieldRule);
+    report(s, anchor ?? itemSpan(item), 'A downwardAPI file names no value: give it a fieldRef (a Pod field) or a resourceFieldRef (a container\'s resource). The API server rejects it.', downwardApiFieldRule, { span: itemSpan(item), message: 'the file' });
   }
   return path;
 }
@@ -247,7 +257,9 @@ const SOURCE_CHECKS: Record<string, SourceCheck> = {
     for (const key of ['iqn', 'initiatorName']) {
       const { value, span } = text(s.source, key);
       const problem = value ? iscsiNameProblem(value) : undefined;
-      if (problem) report(s, span, `iscsi.${key} \`${value}\` is not an iSCSI name: ${problem}. The API server rejects it.`);
+      // The API server names iscsi.initiatorname (lower case), which no manifest has: that one lands on the source.
+      if (problem && key === 'initiatorName') report(s, spanOf(s.key), `iscsi.${key} \`${value}\` is not an iSCSI name: ${problem}. The API server rejects it.`, volumeSourceFieldRule, { span, message: 'the initiatorName' });
+      else if (problem) report(s, span, `iscsi.${key} \`${value}\` is not an iSCSI name: ${problem}. The API server rejects it.`);
     }
     checkRange(s, s.source, 'lun', 0, 255, 'an iSCSI lun');
     const chap = ['discoveryCHAPAuth', 'sessionCHAPAuth'].find((k) => valueOf(s.source, k) && (valueOf(s.source, k) as { value?: unknown }).value === true);
@@ -286,7 +298,7 @@ const SOURCE_CHECKS: Record<string, SourceCheck> = {
   },
   downwardAPI(s) {
     checkMode(s, s.source, 'defaultMode');
-    for (const [item] of mapItems(valueOf(s.source, 'items'))) checkDownwardApiItem(s, item, itemSpan(item));
+    for (const [item] of mapItems(valueOf(s.source, 'items'))) checkDownwardApiItem(s, item, spanOf(s.key));
   },
   fc(s) {
     const wwns = valueOf(s.source, 'targetWWNs');
@@ -377,9 +389,9 @@ function checkProjection(s: SourceContext, entry: Node, seen: Map<string, Span |
     requireText(s, pair.value, pair.key as Node, 'name', `it names the ${kind === 'secret' ? 'Secret' : 'ConfigMap'} to project.`);
     checkKeyToPathItems(s, pair.value, seen, s.key);
   }
-  const downward = valueOf(entry, 'downwardAPI');
-  for (const [item] of mapItems(valueOf(downward, 'items'))) {
-    const path = checkDownwardApiItem(s, item, itemSpan(item));
+  const downward = pairOf(entry, 'downwardAPI');
+  for (const [item] of mapItems(valueOf(downward?.value, 'items'))) {
+    const path = checkDownwardApiItem(s, item, spanOf(downward?.key));
     if (path !== undefined) noteProjectedPath(s, seen, path, text(item, 'path').span, s.key);
   }
   const token = valueOf(entry, 'serviceAccountToken');
@@ -391,7 +403,8 @@ function checkProjection(s: SourceContext, entry: Node, seen: Map<string, Span |
         ? `expirationSeconds ${seconds} is under 10 minutes; the API server rejects service account tokens that short (the kubelet renews them well before they expire). Use 600 or more (the default is 3600).`
         : `expirationSeconds ${seconds} is over 2^32 seconds; the API server rejects it.`, projectedSourceRule);
     }
-    const path = checkItemPath(s, token);
+    // The API server names the projected volume, not the token, for a token's path.
+    const path = checkItemPath(s, token, spanOf(s.key));
     if (path !== undefined) noteProjectedPath(s, seen, path, text(token, 'path').span, s.key);
   }
   const bundle = pairOf(entry, 'clusterTrustBundle');

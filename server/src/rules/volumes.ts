@@ -198,15 +198,17 @@ function checkMounts(ctx: CheckContext, c: ContainerModel): void {
       const span = spanOf(pair.value);
       if (!span) continue;
       const field = scalarString(pair.key) ?? 'subPath';
+      // The API server names the container's volumeMounts list here, not the mount: the finding goes there.
+      const at = { ...(keySpan(c.node, 'volumeMounts') ?? span), related: [{ ...span, message: `the ${field}` }] };
       if (value.startsWith('/')) {
         ctx.report(invalidSubPathRule, {
           message: `${field} \`${value}\` is absolute; it must be relative to the volume's root, because it selects a part of the volume to mount. Write \`${value.replace(/^\/+/, '')}\`.`,
-          ...span,
+          ...at,
         });
       } else if (PARENT_STEP.test(value)) {
         ctx.report(invalidSubPathRule, {
           message: `${field} \`${value}\` contains \`..\`; it must stay inside the volume, so the API server rejects a step up. Write a path below the volume's root.`,
-          ...span,
+          ...at,
         });
       }
     }

@@ -12,10 +12,10 @@ const claim = ['  volumes:', '    - name: data', '      persistentVolumeClaim: {
 
 describe('rules: mounts and devices', () => {
   ruleTable('mount-options', 1, [
-    { title: 'Bidirectional in a container that is not privileged', manifest: pod(...web('volumeMounts:', '  - name: data', '    mountPath: /data', '    mountPropagation: «Bidirectional»'), ...claim), says: /only in a privileged container/ },
-    { title: 'recursiveReadOnly without readOnly', manifest: pod(...web('volumeMounts:', '  - name: data', '    mountPath: /data', '    recursiveReadOnly: «Enabled»'), ...claim), says: /needs readOnly: true/ },
-    { title: 'recursiveReadOnly with propagation', manifest: pod(...web('volumeMounts:', '  - name: data', '    mountPath: /data', '    readOnly: true', '    mountPropagation: HostToContainer', '    recursiveReadOnly: «IfPossible»'), ...claim), says: /cannot be combined with mountPropagation HostToContainer/ },
-    { title: 'an unknown recursiveReadOnly', manifest: pod(...web('volumeMounts:', '  - name: data', '    mountPath: /data', '    readOnly: true', '    recursiveReadOnly: «Always»'), ...claim), says: /not one of Disabled, IfPossible, Enabled/ },
+    { title: 'Bidirectional in a container that is not privileged', manifest: pod(...web('«volumeMounts»:', '  - name: data', '    mountPath: /data', '    mountPropagation: Bidirectional'), ...claim), says: /only in a privileged container/ },
+    { title: 'recursiveReadOnly without readOnly', manifest: pod(...web('«volumeMounts»:', '  - name: data', '    mountPath: /data', '    recursiveReadOnly: Enabled'), ...claim), says: /needs readOnly: true/ },
+    { title: 'recursiveReadOnly with propagation', manifest: pod(...web('«volumeMounts»:', '  - name: data', '    mountPath: /data', '    readOnly: true', '    mountPropagation: HostToContainer', '    recursiveReadOnly: IfPossible'), ...claim), says: /cannot be combined with mountPropagation HostToContainer/ },
+    { title: 'an unknown recursiveReadOnly', manifest: pod(...web('«volumeMounts»:', '  - name: data', '    mountPath: /data', '    readOnly: true', '    recursiveReadOnly: Always'), ...claim), says: /not one of Disabled, IfPossible, Enabled/ },
     { title: 'subPath into an image volume', manifest: pod(...web('volumeMounts:', '  - name: model', '    mountPath: /model', '    subPath: «weights»'), '  volumes:', '    - name: model', '      image: {reference: "registry.example.com/model:1"}'), says: /mounted whole/ },
     { title: 'silent: privileged Bidirectional, recursive read-only done right', manifest: pod(...web('securityContext: {privileged: true}', 'volumeMounts:', '  - {name: data, mountPath: /data, mountPropagation: Bidirectional}', '  - {name: data, mountPath: /ro, readOnly: true, recursiveReadOnly: Enabled, mountPropagation: None}'), ...claim) },
   ]);

@@ -28,7 +28,7 @@ describe('rules: resource names and their combinations', () => {
 
   ruleTable('pod-resources', 1, [
     { title: 'the Pod requests less than its containers together', manifest: pod('  resources:', '    requests:', '      cpu: «1»', '  containers:', '    - {name: a, image: a:1, resources: {requests: {cpu: 600m}}}', '    - {name: b, image: b:1, resources: {requests: {cpu: 600m}}}'), says: /below what its containers request together \(1.2/ },
-    { title: 'a container limit above the Pod\'s', manifest: pod('  resources:', '    limits: {memory: 1Gi}', ...web('resources:', '  limits:', '    memory: «2Gi»')), says: /above the Pod's/ },
+    { title: 'a container limit above the Pod\'s (on spec.resources)', manifest: pod('  «resources»:', '    limits: {memory: 1Gi}', ...web('resources:', '  limits:', '    memory: 2Gi')), says: /above the Pod's/ },
     { title: 'claims in the Pod\'s resources', manifest: pod('  resources:', '    «claims»: [{name: gpu}]', '  resourceClaims: [{name: gpu, resourceClaimName: gpu}]', ...web('image: x')), says: /claims cannot be set in the Pod's own resources/ },
     { title: 'silent: init steps take the maximum, not the sum', manifest: pod('  resources:', '    requests: {cpu: 1}', '  initContainers:', '    - {name: i1, image: i:1, resources: {requests: {cpu: 800m}}}', '    - {name: i2, image: i:1, resources: {requests: {cpu: 900m}}}', '  containers:', '    - {name: a, image: a:1, resources: {requests: {cpu: 1}}}') },
     { title: 'silent: before 1.34 (the schema check reports the field)', manifest: pod('  resources:', '    requests: {cpu: 100m}', ...web('resources: {requests: {cpu: 1}}')), settings: { kubernetesVersion: '1.33' } },

@@ -79,7 +79,9 @@ describe('rules: security contexts', () => {
 
   ruleTable('host-namespace-conflict', 1, [
     { title: 'hostUsers false with hostNetwork', manifest: pod('  hostUsers: false', '  «hostNetwork»: true', ...web('runAsUser: 1')), says: /hostNetwork: true cannot be combined with hostUsers: false/ },
-    { title: 'hostPID with shareProcessNamespace', manifest: pod('  hostPID: true', '  shareProcessNamespace: «true»', ...web('runAsUser: 1')), says: /shareProcessNamespace: true cannot be combined with hostPID/ },
+    { title: 'hostPID with shareProcessNamespace (on the PodSpec without a securityContext)', manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '«spec»:', '  hostPID: true', '  shareProcessNamespace: true', ...web('runAsUser: 1')), says: /shareProcessNamespace: true cannot be combined with hostPID/ },
+    { title: 'hostPID with shareProcessNamespace (on the Pod\'s securityContext)', manifest: pod('  hostPID: true', '  shareProcessNamespace: true', '  «securityContext»: {runAsNonRoot: true}', ...web('runAsUser: 1')), says: /shareProcessNamespace/ },
+    { title: 'hostUsers false with hostPID (on the PodSpec, as the API server names it)', manifest: lines('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata:', '  name: agent', 'spec:', '  selector: {matchLabels: {app: agent}}', '  template:', '    metadata: {labels: {app: agent}}', '    «spec»:', '      hostUsers: false', '      hostPID: true', '      containers:', '        - {name: agent, image: agent:1}'), says: /hostPID: true cannot be combined/ },
     { title: 'silent: hostUsers false alone', manifest: pod('  hostUsers: false', '  shareProcessNamespace: true', ...web('runAsUser: 1')) },
   ]);
 
@@ -91,9 +93,14 @@ describe('rules: security contexts', () => {
     { title: 'a user name of only dots', manifest: pod(...web('windowsOptions:', '  runAsUserName: «"..."»')), says: /only periods or spaces/ },
     { title: 'a domain that is neither NetBIOS nor DNS', manifest: pod(...web('windowsOptions:', '  runAsUserName: «".dom\\\\user"»')), says: /neither a NetBIOS name nor a DNS name/ },
     {
-      title: 'hostProcess on one container of two, without hostNetwork',
-      manifest: pod('  «containers»:', '    - name: a', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022', '      securityContext:', '        windowsOptions: {hostProcess: «true»}', '    - name: b', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022'),
-      says: /Only 1 of the Pod's 2 containers|must be on the node's network/,
+      title: 'hostProcess on one container of two (on the PodSpec)',
+      manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '«spec»:', '  hostNetwork: true', '  containers:', '    - name: a', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022', '      securityContext:', '        windowsOptions: {hostProcess: true}', '    - name: b', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022'),
+      says: /Only 1 of the Pod's 2 containers/,
+    },
+    {
+      title: 'host processes without hostNetwork (on the PodSpec)',
+      manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '«spec»:', '  containers:', '    - name: a', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022', '      securityContext:', '        windowsOptions: {hostProcess: true}', '    - name: b', '      image: mcr.microsoft.com/windows/nanoserver:ltsc2022', '      securityContext:', '        windowsOptions: {hostProcess: true}'),
+      says: /must be on the node's network/,
     },
     { title: 'silent: user names of both forms', manifest: pod(...web('windowsOptions:', '  runAsUserName: "NT AUTHORITY\\\\NETWORK SERVICE"', '  gmsaCredentialSpecName: webapp-1')) },
   ]);

@@ -27,7 +27,7 @@ describe('rules: volume sources (TestValidateVolumes)', () => {
     { title: 'iscsi eui of a bad form', manifest: withVolume('iscsi:', '  targetPortal: 127.0.0.1', '  iqn: «eui.12345»', '  lun: 1'), says: /16 letters or digits/ },
     { title: 'iscsi lun out of range', manifest: withVolume('iscsi:', '  targetPortal: 127.0.0.1', '  iqn: iqn.2015-02.example.com:test', '  lun: «256»'), says: /lun 256 is out of range/ },
     { title: 'iscsi CHAP without a secretRef (on the iscsi source)', manifest: withVolume('«iscsi»:', '  targetPortal: 127.0.0.1', '  iqn: iqn.2015-02.example.com:test', '  lun: 1', '  sessionCHAPAuth: true'), says: /sessionCHAPAuth but has no secretRef/ },
-    { title: 'iscsi initiatorName of a bad form', manifest: withVolume('iscsi:', '  targetPortal: 127.0.0.1', '  iqn: iqn.2015-02.example.com:test', '  lun: 1', '  initiatorName: «"iqn.2015-02.example.com:"»'), says: /initiatorName/ },
+    { title: 'iscsi initiatorName of a bad form (on iscsi)', manifest: withVolume('«iscsi»:', '  targetPortal: 127.0.0.1', '  iqn: iqn.2015-02.example.com:test', '  lun: 1', '  initiatorName: "iqn.2015-02.example.com:"'), says: /initiatorName/ },
     {
       title: 'silent: valid iscsi with eui, naa and CHAP with a secret',
       manifest: withVolume('iscsi:', '  targetPortal: 127.0.0.1:3260', '  iqn: eui.0123456789ABCDEF', '  lun: 0', '  chapAuthSession: true', '  initiatorName: naa.0123456789abcdef0123456789abcdef', '  sessionCHAPAuth: true', '  secretRef:', '    name: chap'),
@@ -79,7 +79,7 @@ describe('rules: volume items and modes (validateKeyToPath, validateDownwardAPIV
     { title: 'configMap item with an absolute path', manifest: withVolume('configMap:', '  name: app', '  items:', '    - key: a', '      path: «/etc/a»'), says: /absolute/ },
     { title: 'secret item with a .. step', manifest: withVolume('secret:', '  secretName: s', '  items:', '    - key: a', '      path: «../a»'), says: /'\.\.' step/ },
     { title: 'secret item starting with ..', manifest: withVolume('secret:', '  secretName: s', '  items:', '    - key: a', '      path: «..a»'), says: /starts with '\.\.'/ },
-    { title: 'downwardAPI item with a .. step', manifest: withVolume('downwardAPI:', '  items:', '    - path: «a/../../b»', '      fieldRef: {fieldPath: metadata.name}'), says: /'\.\.' step/ },
+    { title: 'downwardAPI item with a .. step (on downwardAPI, as the API server reports it)', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: a/../../b', '      fieldRef: {fieldPath: metadata.name}'), says: /'\.\.' step/ },
     { title: 'silent: nested item paths', manifest: withVolume('configMap:', '  name: app', '  items:', '    - key: a', '      path: conf/a..b') },
   ]);
 
@@ -88,19 +88,20 @@ describe('rules: volume items and modes (validateKeyToPath, validateDownwardAPIV
     { title: 'negative defaultMode', manifest: withVolume('secret:', '  secretName: s', '  defaultMode: «-1»'), says: /not a file mode/ },
     { title: 'item mode over 0777', manifest: withVolume('secret:', '  secretName: s', '  items:', '    - key: a', '      path: a', '      mode: «01000»'), says: /mode 01000/ },
     { title: 'downwardAPI defaultMode', manifest: withVolume('downwardAPI:', '  defaultMode: «1000»', '  items:', '    - path: n', '      fieldRef: {fieldPath: metadata.name}'), says: /defaultMode 1000/ },
+    { title: 'downwardAPI item mode (on downwardAPI)', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: n', '      mode: 1000', '      fieldRef: {fieldPath: metadata.name}'), says: /mode 1000/ },
     { title: 'silent: 0644 is octal, as kubectl reads it', manifest: withVolume('configMap:', '  name: app', '  defaultMode: 0644') },
     { title: 'silent: 0777 and 511', manifest: withVolume('secret:', '  secretName: s', '  defaultMode: 0777', '  items:', '    - key: a', '      path: a', '      mode: 511') },
   ]);
 
   ruleTable('downward-api-field', 1, [
-    { title: 'a file field env cannot take: spec.nodeName', manifest: withVolume('downwardAPI:', '  items:', '    - path: node', '      fieldRef:', '        fieldPath: «spec.nodeName»'), says: /cannot be used in a downwardAPI volume file/ },
-    { title: 'an unknown field', manifest: withVolume('downwardAPI:', '  items:', '    - path: x', '      fieldRef:', '        fieldPath: «metadata.foo»'), says: /not a Pod field/ },
-    { title: 'both fieldRef and resourceFieldRef (on the item)', manifest: withVolume('downwardAPI:', '  items:', '    - «path»: x', '      fieldRef: {fieldPath: metadata.name}', '      resourceFieldRef: {containerName: web, resource: limits.cpu}'), says: /both fieldRef and resourceFieldRef/ },
-    { title: 'neither', manifest: withVolume('downwardAPI:', '  items:', '    - «path»: x'), says: /names no value/ },
-    { title: 'resourceFieldRef without containerName', manifest: withVolume('downwardAPI:', '  items:', '    - path: x', '      «resourceFieldRef»:', '        resource: limits.cpu'), says: /must name the container/ },
-    { title: 'a resource the downward API does not expose', manifest: withVolume('downwardAPI:', '  items:', '    - path: x', '      resourceFieldRef:', '        containerName: web', '        resource: «limits.nvidia.com/gpu»'), says: /not one the downward API exposes/ },
-    { title: 'a cpu divisor of 2', manifest: withVolume('downwardAPI:', '  items:', '    - path: x', '      resourceFieldRef:', '        containerName: web', '        resource: limits.cpu', '        divisor: «2»'), says: /only 1m and 1 for cpu/ },
-    { title: 'a label key that is not a qualified name (on fieldRef)', manifest: withVolume('downwardAPI:', '  items:', '    - path: x', '      «fieldRef»:', "        fieldPath: metadata.labels['a b']"), says: /not a valid label key/ },
+    { title: 'a file field env cannot take: spec.nodeName', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: node', '      fieldRef:', '        fieldPath: spec.nodeName'), says: /cannot be used in a downwardAPI volume file/ },
+    { title: 'an unknown field', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      fieldRef:', '        fieldPath: metadata.foo'), says: /not a Pod field/ },
+    { title: 'both fieldRef and resourceFieldRef (on the item)', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      fieldRef: {fieldPath: metadata.name}', '      resourceFieldRef: {containerName: web, resource: limits.cpu}'), says: /both fieldRef and resourceFieldRef/ },
+    { title: 'neither', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x'), says: /names no value/ },
+    { title: 'resourceFieldRef without containerName', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      resourceFieldRef:', '        resource: limits.cpu'), says: /must name the container/ },
+    { title: 'a resource the downward API does not expose', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      resourceFieldRef:', '        containerName: web', '        resource: limits.nvidia.com/gpu'), says: /not one the downward API exposes/ },
+    { title: 'a cpu divisor of 2', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      resourceFieldRef:', '        containerName: web', '        resource: limits.cpu', '        divisor: 2'), says: /only 1m and 1 for cpu/ },
+    { title: 'a label key that is not a qualified name (on fieldRef)', manifest: withVolume('«downwardAPI»:', '  items:', '    - path: x', '      fieldRef:', "        fieldPath: metadata.labels['a b']"), says: /not a valid label key/ },
     {
       title: 'silent: labels, annotations by key, hugepages, memory divisor 1Mi',
       manifest: withVolume('downwardAPI:', '  items:', '    - {path: labels, fieldRef: {fieldPath: metadata.labels}}', "    - {path: app, fieldRef: {fieldPath: \"metadata.annotations['Example.com/Build']\"}}",
@@ -126,7 +127,8 @@ describe('rules: projected volumes (validateProjectionSources)', () => {
       manifest: withVolume('«projected»:', '  sources:', '    - secret:', '        name: s', '        items: [{key: a, path: conf}]', '    - configMap:', '        name: c', '        items: [{key: b, path: conf}]'),
       says: /writes `conf` twice/,
     },
-    { title: 'a token path outside the volume', manifest: withVolume('projected:', '  sources:', '    - serviceAccountToken:', '        path: «/token»'), says: /absolute/ },
+    { title: 'a token path outside the volume (on projected)', manifest: withVolume('«projected»:', '  sources:', '    - serviceAccountToken:', '        path: /token'), says: /absolute/ },
+    { title: 'a projected downwardAPI file with a .. step (on its downwardAPI)', manifest: withVolume('projected:', '  sources:', '    - «downwardAPI»:', '        items: [{path: ../x, fieldRef: {fieldPath: metadata.name}}]'), says: /'\.\.' step/ },
   ]);
 
   ruleTable('volume-source-field', 1, [

@@ -39,8 +39,8 @@ describe('rules: volumes', () => {
   ]);
 
   ruleTable('invalid-subpath', 1, [
-    { title: 'absolute subPath', manifest: pod(...web('        - name: a', '          mountPath: /data', '          subPath: «/var/data»'), '  volumes:', '    - name: a', '      emptyDir: {}'), says: /subPath `\/var\/data` is absolute.*Write `var\/data`/ },
-    { title: 'a step up in subPathExpr', manifest: pod(...web('        - name: a', '          mountPath: /data', '          subPathExpr: «$(POD)/../x»'), '  volumes:', '    - name: a', '      emptyDir: {}'), says: /contains `\.\.`/ },
+    { title: 'absolute subPath (on volumeMounts, as the API server reports it)', manifest: pod('  containers:', '    - name: web', '      image: nginx:1.27', '      «volumeMounts»:', '        - name: a', '          mountPath: /data', '          subPath: /var/data', '  volumes:', '    - name: a', '      emptyDir: {}'), says: /subPath `\/var\/data` is absolute.*Write `var\/data`/ },
+    { title: 'a step up in subPathExpr', manifest: pod('  containers:', '    - name: web', '      image: nginx:1.27', '      «volumeMounts»:', '        - name: a', '          mountPath: /data', '          subPathExpr: $(POD)/../x', '  volumes:', '    - name: a', '      emptyDir: {}'), says: /contains `\.\.`/ },
     { title: 'both subPath and subPathExpr', manifest: pod(...web('        - name: a', '          mountPath: /data', '          subPath: x', '          «subPathExpr»: $(POD)'), '  volumes:', '    - name: a', '      emptyDir: {}'), says: /mutually exclusive/ },
     { title: 'silent: relative with dots in names', manifest: pod(...web('        - name: a', '          mountPath: /data', '          subPath: conf/..data-v1/app.conf'), '  volumes:', '    - name: a', '      emptyDir: {}') },
   ]);
