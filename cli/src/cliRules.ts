@@ -1,7 +1,7 @@
 /**
  * The rules of every finding the CLI can report, for the SARIF rule table and the JSON output: each rule of the
  * language service, the service's two notices (a file above the size limit, a file with more problems than are
- * listed), and the two the CLI adds for bytes the service never sees.
+ * listed), its check of a `.podsmith.yaml`, and the two the CLI adds for bytes the service never sees.
  */
 import { ALL_RULES } from '../../server/src/rules/index';
 import type { RuleDescriptor } from '../../server/src/rules/rule';
@@ -36,8 +36,14 @@ const TOO_MANY_PROBLEMS: ReportableRule = {
   rationale: 'A file lists at most 1000 problems; past that, one early mistake usually causes the rest.',
 };
 
+const PROJECT_CONFIG: ReportableRule = {
+  id: 'project-config',
+  defaultSeverity: 'error',
+  rationale: 'A .podsmith.yaml named as a file to check is read as the configuration it is: an unknown key or a value that is not allowed is reported at its place.',
+};
+
 /** Every rule a report can name, the service's first, in the order of docs/rules.md. */
-export const REPORTABLE_RULES: readonly ReportableRule[] = [...ALL_RULES.values(), FILE_TOO_LARGE, TOO_MANY_PROBLEMS, BINARY_FILE, NOT_UTF8];
+export const REPORTABLE_RULES: readonly ReportableRule[] = [...ALL_RULES.values(), FILE_TOO_LARGE, TOO_MANY_PROBLEMS, PROJECT_CONFIG, BINARY_FILE, NOT_UTF8];
 
 /** Where docs/rules.md explains a rule; the notices and the CLI's own rules are explained in docs/cli.md. */
 export function helpUri(ruleId: string): string {

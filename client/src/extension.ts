@@ -26,7 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml' }],
-    synchronize: { configurationSection: 'podsmith' },
+    // The project's .podsmith.yaml, read by the server: tell it when the file changes on disk.
+    synchronize: { configurationSection: 'podsmith', fileEvents: vscode.workspace.createFileSystemWatcher('**/.podsmith.yaml') },
     initializationOptions: { settings: effectiveSettings() },
     errorHandler: restartingErrorHandler(),
     middleware: {
@@ -84,5 +85,22 @@ function effectiveSettings(): Record<string, unknown> {
     const redHatValidates = vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true);
     yamlSyntax = !(redHat && redHatValidates);
   }
-  return { ...raw, validate: { ...(raw.validate as object), yamlSyntax } };
+  return { ...raw, validate: { ...(raw.validate as object), yamlSyntax }, setByUser: settingsSetByUser(config, raw) };
+}
+
+/**
+ * The settings the person set (in user, workspace or folder settings), as dotted keys: VS Code sends defaults for
+ * the others, and those must not override the project's .podsmith.yaml.
+ */
+function settingsSetByUser(config: vscode.WorkspaceConfiguration, raw: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    // A mapping setting (rules) is one setting; a group (validate) holds settings of its own.
+    const group = key !== 'rules' && value !== null && typeof value === 'object' && !Array.isArray(value);
+    keys.push(...(group ? Object.keys(value as object).map((sub) => `${key}.${sub}`) : [key]));
+  }
+  return keys.filter((key) => {
+    const set = config.inspect(key);
+    return set !== undefined && [set.globalValue, set.workspaceValue, set.workspaceFolderValue].some((v) => v !== undefined);
+  });
 }

@@ -20,8 +20,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './codeActions/codeActions';
 import type { ManifestFile } from './document/manifestFile';
 import { getLanguageService, type ParsedSource } from './service/languageService';
-import { DEFAULT_SETTINGS, normalizeSettings, type PodsmithSettings } from './service/settings';
 import { FramingGuard } from './wire/framingGuard';
+import { WorkspaceSettings } from './workspaceSettings';
 import { documentUri, isPosition, isRange, syncProblem } from './wire/messageChecks';
 
 export const DIAGRAM_REQUEST = 'podsmith/diagram';
@@ -72,7 +72,8 @@ function endOnFramingError(error: Error): void {
 const documents = new TextDocuments(TextDocument);
 const service = getLanguageService({ log: (message) => connection.console.error(message) });
 
-let settings: PodsmithSettings = DEFAULT_SETTINGS;
+/** Settings per document: the editor's over the project's `.podsmith.yaml` of its workspace folder. */
+const workspace = new WorkspaceSettings();
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRefreshCodeLenses = false;
@@ -84,6 +85,7 @@ function sourceOf(textDocument: TextDocument): ParsedSource {
   const cached = parses.get(textDocument.uri);
   // A parse is kept per version, but whether the file is parsed at all depends on podsmith.maxFileSize: a changed
   // limit must take effect on open files without an edit.
+  const settings = workspace.settingsFor(textDocument.uri);
   const tooLarge = textDocument.getText().length > settings.maxFileSize;
   if (cached && cached.version === textDocument.version && !!cached.tooLarge === tooLarge) return { textDocument, file: cached };
   const file = service.parse(textDocument, settings, cached);
@@ -96,7 +98,8 @@ connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-  if (params.initializationOptions?.settings) settings = normalizeSettings(params.initializationOptions.settings);
+  if (params.initializationOptions?.settings) workspace.setEditorSettings(params.initializationOptions.settings);
+  workspace.addFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -122,19 +125,23 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  if (!canPullConfiguration && change.settings?.podsmith) settings = normalizeSettings(change.settings.podsmith);
+  if (!canPullConfiguration && change.settings?.podsmith) workspace.setEditorSettings(change.settings.podsmith);
   void refreshSettings();
 });
 
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) {
     try {
-      const raw = await connection.workspace.getConfiguration('podsmith');
-      settings = normalizeSettings(raw);
+      workspace.setEditorSettings(await connection.workspace.getConfiguration('podsmith'));
     } catch {
       // A client that cannot answer keeps the settings it gave at initialize.
     }
   }
+  settingsChanged();
+}
+
+/** New settings: re-check every open document, and have the editor re-ask what it shows beside the text. */
+function settingsChanged(): void {
   for (const doc of documents.all()) scheduleValidation(doc.uri);
   // Inlay hints and lenses depend on settings too (podsmith.inlayHints, the version): ask the editor to re-ask.
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -177,7 +184,7 @@ function flushValidation(): void {
     try {
       const textDocument = documents.get(uri);
       if (!textDocument) continue;
-      const diagnostics = service.validate(sourceOf(textDocument), settings);
+      const diagnostics = service.validate(sourceOf(textDocument), workspace.settingsFor(uri));
       void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
     } catch (error) {
       connection.console.error(`podsmith: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -186,7 +193,17 @@ function flushValidation(): void {
 }
 
 documents.onDidOpen((event) => scheduleValidation(event.document.uri));
-documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+documents.onDidChangeContent((event) => {
+  scheduleValidation(event.document.uri);
+  // A folder's .podsmith.yaml edited in the editor applies as typed, to every open file of that folder.
+  if (workspace.projectFileChanged(event.document.uri, event.document.getText())) settingsChanged();
+});
+// Changed on disk (a checkout, another editor): read again. The client watches the file for us.
+connection.onDidChangeWatchedFiles((params) => {
+  const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
+  const uris = changes.map((change) => (change as { uri?: unknown } | null)?.uri).filter((uri): uri is string => typeof uri === 'string');
+  if (uris.map((uri) => workspace.projectFileChanged(uri)).some(Boolean)) settingsChanged();
+});
 documents.onDidClose((event) => {
   parses.delete(event.document.uri);
   pending.delete(event.document.uri);
@@ -223,40 +240,40 @@ function withSource<T>(params: unknown, none: T, answer: (source: ParsedSource) 
 
 connection.onHover((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, null, (s) => service.hover(s, position, settings));
+  return withSource(params, null, (s) => service.hover(s, position, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onCompletion((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, null, (s) => service.complete(s, position, settings));
+  return withSource(params, null, (s) => service.complete(s, position, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onCodeAction((params) => {
   const range = rangeOf(params?.range);
   const context = params.context && typeof params.context === 'object' ? params.context : { diagnostics: [] };
   if (!Array.isArray(context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'context.diagnostics must be a list');
-  return withSource(params, [], (s) => service.codeActions(s, range, context, settings));
+  return withSource(params, [], (s) => service.codeActions(s, range, context, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onDefinition((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, [], (s) => service.definition(s, position, settings));
+  return withSource(params, [], (s) => service.definition(s, position, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onReferences((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, [], (s) => service.references(s, position, !!params.context?.includeDeclaration, settings));
+  return withSource(params, [], (s) => service.references(s, position, !!params.context?.includeDeclaration, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onDocumentHighlight((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, [], (s) => service.documentHighlights(s, position, settings));
+  return withSource(params, [], (s) => service.documentHighlights(s, position, workspace.settingsFor(s.textDocument.uri)));
 });
 connection.onPrepareRename((params) => {
   const position = positionOf(params?.position);
-  const answer = withSource(params, null, (s) => service.prepareRename(s, position, settings));
+  const answer = withSource(params, null, (s) => service.prepareRename(s, position, workspace.settingsFor(s.textDocument.uri)));
   if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
   return answer;
 });
 connection.onRenameRequest((params) => {
   const position = positionOf(params?.position);
   if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
-  const answer = withSource(params, null, (s) => service.rename(s, position, params.newName, settings));
+  const answer = withSource(params, null, (s) => service.rename(s, position, params.newName, workspace.settingsFor(s.textDocument.uri)));
   if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
   return answer;
 });
@@ -269,15 +286,15 @@ connection.onSelectionRanges((params) => {
 });
 connection.languages.inlayHint.on((params) => {
   const range = rangeOf(params?.range);
-  return withSource(params, [], (s) => service.inlayHints(s, range, settings));
+  return withSource(params, [], (s) => service.inlayHints(s, range, workspace.settingsFor(s.textDocument.uri)));
 });
-connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, settings)));
+connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri))));
 
 connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown } | null) => {
   const position = positionOf(params?.position);
   if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'podsmith/diagram needs a uri');
   const textDocument = documents.get(params.uri);
-  return textDocument ? service.diagram(sourceOf(textDocument), position, settings) : null;
+  return textDocument ? service.diagram(sourceOf(textDocument), position, workspace.settingsFor(textDocument.uri)) : null;
 });
 
 // Test-only: the server's copy of a document, so tests can prove incremental edits keep it exact. Registered

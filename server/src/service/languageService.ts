@@ -26,6 +26,7 @@ import { features } from './features';
 import type { PodsmithSettings } from './settings';
 import { placedDiagnostics } from './placedDiagnostics';
 import { findingsOf } from './validation';
+import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
 
 /** A text document and its parse: what every feature takes. */
 export interface ParsedSource {
@@ -120,6 +121,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
     validate(source, settings) {
       return guard('validate', [], () => {
+        if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
         if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
         const diagnostics: Diagnostic[] = [];
         const { textDocument } = source;

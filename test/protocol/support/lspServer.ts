@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly args?: string[];
   /** Answers `workspace/configuration` for sections other than `podsmith` (the benchmark's other server). */
   readonly configuration?: (section: string | undefined) => unknown;
+  /** The workspace folders the client says it has open (none by default). */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export class LspServer {
@@ -77,7 +79,8 @@ export class LspServer {
     const server = new LspServer(options);
     server.initializeResult = await server.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
       initializationOptions: { settings: server.settings },
     });

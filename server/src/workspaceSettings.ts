@@ -1,0 +1,72 @@
+/**
+ * The settings each open document is checked with: the `.podsmith.yaml` at the root of its workspace folder
+ * (read from disk, read-only, for folders on disk; or its text while the editor has it open) under the settings
+ * the editor sends. Wiring for server.ts: it reads a file, so it stays out of the pure service.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_CONFIG_FILE, readProjectConfig, withProjectConfig } from './service/projectConfig';
+import { normalizeSettings, type PodsmithSettings } from './service/settings';
+
+export class WorkspaceSettings {
+  /** The `podsmith` section as the editor last sent it (VS Code's settings; a `setByUser` list when it sends one). */
+  private editor: unknown = {};
+  /** What each folder's project file sets, by the folder's URI with a trailing slash. */
+  private readonly projectOf = new Map<string, Readonly<Record<string, unknown>>>();
+  /** The settings of each folder (and of files outside every folder, under ''), worked out once per change. */
+  private readonly settingsOf = new Map<string, PodsmithSettings>();
+
+  /** The workspace folders the client opened; the project file of each folder on disk is read now. */
+  addFolders(uris: readonly string[]): void {
+    for (const uri of uris) {
+      if (uri.startsWith('file:')) this.load(uri.endsWith('/') ? uri : `${uri}/`);
+    }
+  }
+
+  setEditorSettings(raw: unknown): void {
+    this.editor = raw ?? {};
+    this.settingsOf.clear();
+  }
+
+  settingsFor(uri: string): PodsmithSettings {
+    const folder = this.folderOf(uri);
+    let settings = this.settingsOf.get(folder);
+    if (!settings) {
+      const project = this.projectOf.get(folder);
+      settings = normalizeSettings(project ? withProjectConfig(project, this.editor) : this.editor);
+      this.settingsOf.set(folder, settings);
+    }
+    return settings;
+  }
+
+  /**
+   * A document changed: when it is a folder's project file, its new text (or, without one, the file on disk)
+   * applies from now on. Returns whether the settings changed.
+   */
+  projectFileChanged(uri: string, text?: string): boolean {
+    const folder = [...this.projectOf.keys()].find((f) => uri === `${f}${PROJECT_CONFIG_FILE}`);
+    if (folder === undefined) return false;
+    this.load(folder, text);
+    return true;
+  }
+
+  private folderOf(uri: string): string {
+    let best = '';
+    for (const folder of this.projectOf.keys()) if (uri.startsWith(folder) && folder.length > best.length) best = folder;
+    return best;
+  }
+
+  private load(folder: string, text?: string): void {
+    let source = text;
+    if (source === undefined) {
+      try {
+        source = readFileSync(fileURLToPath(`${folder}${PROJECT_CONFIG_FILE}`), 'utf8');
+      } catch {
+        source = '';
+      }
+    }
+    // The file's mistakes are shown in it (the facade validates it as a configuration); what it sets right applies.
+    this.projectOf.set(folder, readProjectConfig(source).values);
+    this.settingsOf.clear();
+  }
+}
