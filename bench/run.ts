@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAnchorSchema } from './anchorSchema';
+import { cliTable, measureCli } from './cli';
 import { editBreakdown, floorFigures, retention, type EditBreakdown, type FloorFigures, type Retention } from './inProcess';
 import { measureServer, type RunCounts, type ServerFigures, type Workloads } from './scenarios';
 import { podsmithServer, yamlLanguageServer } from './servers';
@@ -170,9 +171,14 @@ async function main(): Promise<void> {
   const editNoisy = editBreakdown(noisyDeployments(), quick ? 10 : 50);
   const memory = retention(work.c, 100);
 
+  log('podsmith check: throughput over the corpus, against the parse floor');
+  const cli = await measureCli(ROOT, CORPUS, { copies: 10, runs: quick ? 2 : 5, log });
+  if (!cli) log(`skipping the CLI figures: no real manifests at ${path.relative(ROOT, CORPUS)}`);
+
   const figures = figuresOf(ours, theirs);
   const text = table(figures, ours, theirs, floor, [edit, editNoisy], memory, work);
   console.log(text);
+  if (cli) console.log(`\n${cliTable(cli)}`);
 
   mkdirSync(RESULTS, { recursive: true });
   const json = {
@@ -189,6 +195,7 @@ async function main(): Promise<void> {
     figures,
     inProcess: { c: floor, a: floorA, b: floorB, editInC: edit, editInNoisyC: editNoisy, retentionInC: memory },
     servers: { podsmith: ours, 'yaml-ls': theirs },
+    cli,
   };
   const out = path.join(RESULTS, 'latest.json');
   writeFileSync(out, JSON.stringify(json, null, 2));

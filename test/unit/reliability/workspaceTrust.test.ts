@@ -6,9 +6,10 @@
  *   and none of its settings names a program, a path or a URL, so a hostile `.vscode/settings.json` cannot make it
  *   run or fetch anything. A setting that does must be listed in `restrictedConfigurations`; the test below fails
  *   when one is added without it.
- * - Virtual workspaces: supported. The server checks the text the editor sends over LSP and never reads the
- *   workspace's files; its Kubernetes knowledge ships inside the extension; the diagram panel saves exports
- *   through `vscode.workspace.fs`, which virtual file systems implement.
+ * - Virtual workspaces: supported. The server checks the text the editor sends over LSP; the one file of the
+ *   workspace it reads is the project's `.podsmith.yaml` at the root of a folder on disk (`file:`), read-only, so in
+ *   a virtual workspace only the editor's settings apply. Its Kubernetes knowledge ships inside the extension; the
+ *   diagram panel saves exports through `vscode.workspace.fs`, which virtual file systems implement.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,18 +40,26 @@ describe('package.json: workspace trust, virtual workspaces, size limit', () => 
     assert.deepEqual(risky.filter((name) => !restricted.includes(name)), []);
   });
 
-  it('supports virtual workspaces, since nothing reads the workspace through the file system', () => {
+  it('supports virtual workspaces: the file system is read for the bundled knowledge and the project file only', () => {
     assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, true);
     const fileSystem = /from ['"](node:)?fs(\/promises)?['"]|require\(['"](node:)?fs['"]\)|\.fsPath\b/;
     const readers = [...sources('server/src'), ...sources('client/src')]
       .filter(([, text]) => fileSystem.test(text))
       .map(([file]) => file.split(path.sep).join('/'));
-    // The server reads only its own bundled knowledge (dist/schema, next to dist/server.js).
+    // The server reads its own bundled knowledge (dist/schema, next to dist/server.js) and the project file.
     assert.deepEqual(
-      readers.filter((f) => f !== 'server/src/schema/assets.ts'),
+      readers.filter((f) => f !== 'server/src/schema/assets.ts' && f !== 'server/src/workspaceSettings.ts'),
       [],
-      'only the loader of the bundled schema touches the file system',
+      'only the loader of the bundled schema and the reader of the project file touch the file system',
     );
+  });
+
+  it('the server reads only .podsmith.yaml of a folder on disk, and never writes', () => {
+    const server = readFileSync(path.join(ROOT, 'server/src/workspaceSettings.ts'), 'utf8');
+    assert.deepEqual(server.match(/import \{[^}]*\} from 'node:fs';/g), ["import { readFileSync } from 'node:fs';"]);
+    const reads = server.match(/readFileSync\([^;]*;/g) ?? [];
+    assert.deepEqual(reads, ["readFileSync(fileURLToPath(`${folder}${PROJECT_CONFIG_FILE}`), 'utf8');"]);
+    assert.match(server, /if \(uri\.startsWith\('file:'\)\) this\.load\(/);
   });
 
   it('declares podsmith.maxFileSize with the server\'s default and a description', () => {
