@@ -196,7 +196,7 @@ documents.onDidOpen((event) => scheduleValidation(event.document.uri));
 documents.onDidChangeContent((event) => {
   scheduleValidation(event.document.uri);
   // A folder's .podsmith.yaml edited in the editor applies as typed, to every open file of that folder.
-  if (workspace.projectFileChanged(event.document.uri, event.document.getText())) settingsChanged();
+  if (workspace.projectFileChanged(event.document.uri, () => event.document.getText())) settingsChanged();
 });
 // Changed on disk (a checkout, another editor): read again. The client watches the file for us.
 connection.onDidChangeWatchedFiles((params) => {

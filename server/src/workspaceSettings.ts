@@ -40,13 +40,15 @@ export class WorkspaceSettings {
   }
 
   /**
-   * A document changed: when it is a folder's project file, its new text (or, without one, the file on disk)
+   * A document changed: when it is a folder's project file, its new text (or, without it, the file on disk)
    * applies from now on. Returns whether the settings changed.
    */
-  projectFileChanged(uri: string, text?: string): boolean {
+  projectFileChanged(uri: string, text?: () => string): boolean {
+    // Called on every edit of every document: the name decides before anything else is looked at.
+    if (!uri.endsWith(`/${PROJECT_CONFIG_FILE}`)) return false;
     const folder = [...this.projectOf.keys()].find((f) => uri === `${f}${PROJECT_CONFIG_FILE}`);
     if (folder === undefined) return false;
-    this.load(folder, text);
+    this.load(folder, text?.());
     return true;
   }
 

@@ -85,8 +85,10 @@ describe('protocol: validation scheduling', function () {
     const hover = await server.hover(uri, { line: 2, character: 2 });
     assert.ok(hover, 'the hover on kind is answered');
     await count;
-    // The server checks a busy file at most about once a second (it checked it every 50 edits: 200 times, each
-    // delaying the hover); a generous bound for a slow machine, far below 200.
-    assert.ok(publishes <= 25, `checked ${publishes} times while 10,000 edits were queued`);
+    // The server checks a busy file at most about once a second while edits keep coming (it checked it every 50
+    // edits: 200 times, each delaying the hover). On a loaded machine the edits arrive in bursts, and each pause
+    // between bursts rightly allows a check (measured: 28 to 43 checks at a load of 20 on 2 cores, main included),
+    // so the bound is half the old behaviour's count: it still fails if the every-50-edits flush comes back.
+    assert.ok(publishes < 100, `checked ${publishes} times while 10,000 edits were queued`);
   });
 });
