@@ -1,14 +1,15 @@
 /**
- * Bytes to text the way the editor would show them: UTF-8, a leading byte order mark dropped. A file with NUL
- * bytes (binary, or UTF-16) or with bytes that are not UTF-8 is reported as such instead of being checked as the
- * mojibake a lenient decoder would make of it.
+ * Bytes to text: UTF-8, exactly as written. A leading byte order mark stays the text's first character, as in the
+ * text a language server is given when a client reads the file (columns of the first line count it). A file with
+ * NUL bytes (binary, or UTF-16) or with bytes that are not UTF-8 is reported as such instead of being checked as
+ * the mojibake a lenient decoder would make of it.
  */
 export type Decoded =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary' }
   | { readonly kind: 'invalid'; readonly at: { line: number; character: number; lineText: string } };
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (bytes.indexOf(0) !== -1) return { kind: 'binary' };
@@ -39,11 +40,11 @@ export function firstInvalidByte(bytes: Uint8Array): number {
 
 /** Line and UTF-16 column of a byte offset, from the valid text before it. */
 function placeOf(bytes: Uint8Array, offset: number): { line: number; character: number; lineText: string } {
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
   const lineStart = before.lastIndexOf('\n') + 1;
   let lineEnd = bytes.indexOf(0x0a, offset);
   if (lineEnd === -1) lineEnd = bytes.length;
-  const lineText = new TextDecoder('utf-8').decode(bytes.subarray(offset - (new TextEncoder().encode(before.slice(lineStart)).length), lineEnd)).replace(/\r$/, '');
+  const lineText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(offset - (new TextEncoder().encode(before.slice(lineStart)).length), lineEnd)).replace(/\r$/, '');
   let line = 0;
   for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
   return { line, character: before.length - lineStart, lineText };

@@ -65,7 +65,7 @@ describe('protocol: the CLI reports what the language server reports', function 
       assert.equal(run.stderr, '');
       assert.equal(run.code, 1);
       const json = JSON.parse(run.stdout) as { files: { path: string; findings: JsonFinding[] }[] };
-      assert.equal(json.files.length, 12);
+      assert.equal(json.files.length, 13);
       // The settings are given at initialize, so the first diagnostics of every document already follow them.
       const server = await LspServer.start({ settings: { ...settings } });
       let compared = 0;
@@ -94,6 +94,16 @@ describe('protocol: the CLI reports what the language server reports', function 
       stderr: 'podsmith: --fail-on must be one of error, warning, info, not "fatal"\n',
     });
     assert.deepEqual(await runCli(['check', 'test/fixtures/cli/nothing-here']), { code: 2, stdout: '', stderr: 'podsmith: cannot read test/fixtures/cli/nothing-here: no such file or folder\n' });
+  });
+
+  it('worker threads change nothing: the same JSON with --jobs 1 and --jobs 3', async () => {
+    const [one, three] = await Promise.all([
+      runCli(['check', '--format', 'json', '--no-config', '--jobs', '1', 'test/fixtures/cli']),
+      runCli(['check', '--format', 'json', '--no-config', '--jobs', '3', 'test/fixtures/cli']),
+    ]);
+    assert.equal(one.code, 1);
+    assert.equal(three.code, 1);
+    assert.deepEqual(JSON.parse(three.stdout), JSON.parse(one.stdout));
   });
 
   it('standard input gives the same findings as the file', async () => {
