@@ -13,6 +13,7 @@ const metadata: CoverageEntry[] = [
   { upstream: 'ValidateAnnotationsSize', error: 'metadata.annotations: keys and values over 256 KiB together', rule: 'reserved-annotation' },
   { upstream: 'ValidatePodSpecificAnnotations', error: 'metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: not a 32-bit integer', rule: 'reserved-annotation' },
   { upstream: 'ValidatePodSpecificAnnotations', error: 'metadata.annotations[kubernetes.io/config.mirror]: requires spec.nodeName', rule: 'reserved-annotation' },
+  { upstream: 'warningsForPodSpecAndMeta', error: 'metadata.annotations[scheduler.alpha.kubernetes.io/critical-pod]: no effect since 1.16 (warning)', rule: 'reserved-annotation' },
   { upstream: 'ValidateFinalizers', error: 'metadata.finalizers[*]: not a qualified name', rule: 'invalid-finalizer' },
   { upstream: 'ValidateFinalizerName', error: 'metadata.finalizers[*]: neither a standard finalizer nor domain-qualified', rule: 'invalid-finalizer' },
   { upstream: 'ValidateFinalizers', error: 'metadata.finalizers: orphan and foregroundDeletion together', rule: 'invalid-finalizer' },

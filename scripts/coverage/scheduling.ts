@@ -54,6 +54,7 @@ const scheduling: CoverageEntry[] = [
   { upstream: 'ValidatePodSpec', error: 'spec.serviceAccountName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
   { upstream: 'ValidatePodSpec', error: 'spec.activeDeadlineSeconds: outside 1..4294967295', rule: 'active-deadline' },
   { upstream: 'ValidatePodSpec', error: 'spec.preemptionPolicy: not PreemptLowerPriority or Never', rule: 'invalid-enum' },
+  { upstream: 'warningsForPodSpecAndMeta', error: 'spec.nodeSelector, node affinity keys, topologyKeys: deprecated beta node labels (warning)', rule: 'deprecated-node-label' },
   { upstream: 'validateSchedulingGates', error: 'spec.schedulingGates: only removable on update, never added', notApplicable: 'update-only: a manifest on create may set any gates' },
   { upstream: 'ValidatePodSpec', error: 'spec.priority: must match the PriorityClass', notApplicable: 'checked by the Priority admission plugin against PriorityClass objects in the cluster, not by validation' },
 ];

@@ -1,9 +1,12 @@
-import { isMap, isScalar, type Node } from 'yaml';
-import { pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { gateOnByDefault } from '../versions/featureGates';
+import { parseQuantity } from '../pod/quantity';
+import { checkLabelSelector } from './labels';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { keySpan, spanOf } from './support';
+import { hasPlaceholder, keySpan, spanOf } from './support';
 
 export const deploymentStrategyRule: RuleDescriptor = {
   id: 'deployment-strategy',
@@ -23,6 +26,15 @@ export const updateStrategyRule: RuleDescriptor = {
   fix: 'For a DaemonSet let maxUnavailable be 1 or more, or set maxSurge; for a StatefulSet remove rollingUpdate under OnDelete.',
 };
 
+export const statefulSetRule: RuleDescriptor = {
+  id: 'statefulset-spec',
+  defaultSeverity: 'error',
+  profile: 'api',
+  rationale: 'A StatefulSet\'s serviceName becomes part of its Pods\' DNS names, so it is a DNS label; each volume claim template is a PersistentVolumeClaim spec, which needs an access mode and a storage request above zero. The API server rejects others.',
+  example: 'volumeClaimTemplates:\n  - metadata: {name: data}\n    spec:\n      resources: {requests: {storage: 1Gi}}',
+  fix: 'Give each claim template `accessModes: [ReadWriteOnce]` and `resources.requests.storage`.',
+};
+
 export const templateDeadlineRule: RuleDescriptor = {
   id: 'template-active-deadline',
   defaultSeverity: 'error',
@@ -37,7 +49,7 @@ const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Daemon
 /** apps/v1 workloads around their template: rollout strategies and template fields a controller cannot keep. */
 export const appsCheck: Check = {
   name: 'apps',
-  rules: [deploymentStrategyRule, updateStrategyRule, templateDeadlineRule],
+  rules: [deploymentStrategyRule, updateStrategyRule, statefulSetRule, templateDeadlineRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -46,7 +58,11 @@ export const appsCheck: Check = {
     const spec = valueOf(ctx.doc.root, 'spec');
     if (kind === 'Deployment') checkDeploymentStrategy(ctx, valueOf(spec, 'strategy'));
     if (kind === 'DaemonSet') checkDaemonSetStrategy(ctx, valueOf(spec, 'updateStrategy'));
-    if (kind === 'StatefulSet') checkStatefulSetStrategy(ctx, valueOf(spec, 'updateStrategy'));
+    if (kind === 'StatefulSet') {
+      checkStatefulSetStrategy(ctx, valueOf(spec, 'updateStrategy'));
+      checkServiceName(ctx, spec);
+      for (const [template] of mapItems(valueOf(spec, 'volumeClaimTemplates'))) checkClaimTemplate(ctx, template);
+    }
     const deadline = pairOf(pod.podSpec, 'activeDeadlineSeconds');
     const span = spanOf(deadline?.key);
     if (deadline && span && !(isScalar(deadline.value) && deadline.value.value === null)) {
@@ -88,6 +104,21 @@ function checkDaemonSetStrategy(ctx: CheckContext, strategy: Node | undefined): 
   if ((type !== undefined && type !== 'RollingUpdate') || !isMap(rolling)) return;
   // A DaemonSet's maxSurge defaults to 0, so maxUnavailable: 0 alone already leaves no room.
   checkRollingLimits(ctx, updateStrategyRule, rolling, true, 'DaemonSet update');
+  const surgeNode = valueOf(rolling, 'maxSurge');
+  const surgeSpan = spanOf(surgeNode);
+  const surgePercent = percentOf(surgeNode);
+  if (surgePercent !== undefined && surgePercent > 100 && surgeSpan) {
+    ctx.report(updateStrategyRule, { message: `maxSurge is ${surgePercent}%; a DaemonSet surges at most 100% of its nodes. The API server rejects it.`, ...surgeSpan });
+  }
+  // A DaemonSet either surges (a new Pod starts beside the old one) or takes Pods down, not both; maxUnavailable
+  // defaults to 1, so a surge needs maxUnavailable: 0 written out.
+  const unavailableNode = valueOf(rolling, 'maxUnavailable');
+  if (surgeSpan && isScalar(surgeNode) && !isZero(surgeNode) && surgeNode.value !== null && !isZero(unavailableNode)) {
+    ctx.report(updateStrategyRule, {
+      message: `A DaemonSet update either surges or takes Pods down, not both: maxSurge may be set only when maxUnavailable is 0${unavailableNode ? '' : ' (it defaults to 1)'}. The API server rejects it; add \`maxUnavailable: 0\` to surge, or remove maxSurge.`,
+      ...surgeSpan,
+    });
+  }
 }
 
 /** maxUnavailable and maxSurge both 0 (a missing maxSurge counts as 0 where it defaults to 0), maxUnavailable over 100%. */
@@ -135,6 +166,57 @@ function checkStatefulSetStrategy(ctx: CheckContext, strategy: Node | undefined)
     message: `maxUnavailable must be above 0 (a count of 1 or more, or a percentage that is not 0%): with 0 the StatefulSet could never update a Pod. A Kubernetes ${ctx.settings.kubernetesVersion} API server (MaxUnavailableStatefulSet on by default) rejects it.`,
     ...span,
   });
+}
+
+function checkServiceName(ctx: CheckContext, spec: Node | undefined): void {
+  const node = valueOf(spec, 'serviceName');
+  const name = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const span = spanOf(node);
+  if (!name || !span || hasPlaceholder(name)) return;
+  const problem = dns1123LabelProblem(name);
+  if (problem) {
+    ctx.report(statefulSetRule, { message: `serviceName \`${name}\` is not a DNS-1123 label: ${problem}. It names the headless Service that gives the Pods their DNS names; the API server rejects it.`, ...span });
+  }
+}
+
+/** A volume claim template's spec as a PersistentVolumeClaim spec: access modes, a storage request, a class name. */
+function checkClaimTemplate(ctx: CheckContext, template: Node): void {
+  const specPair = pairOf(template, 'spec');
+  const spec = specPair?.value;
+  const specKey = spanOf(specPair?.key);
+  if (!isMap(spec) || !specKey) return; // A missing spec is missing-required.
+  const modesPair = pairOf(spec, 'accessModes');
+  const modes = isSeq(modesPair?.value) ? modesPair!.value.items.map((m) => scalarString(m)) : [];
+  if (modes.length === 0) {
+    ctx.report(statefulSetRule, {
+      message: 'A volume claim template needs at least one access mode (ReadWriteOnce for one node\'s Pods, ReadWriteOncePod for one Pod); the API server rejects it without. Add `accessModes: [ReadWriteOnce]`.',
+      ...(spanOf(modesPair?.key) ?? specKey),
+    });
+  } else if (modes.includes('ReadWriteOncePod') && modes.length > 1 && spanOf(modesPair!.key)) {
+    ctx.report(statefulSetRule, { message: 'ReadWriteOncePod cannot be combined with other access modes; the API server rejects it. Keep ReadWriteOncePod alone.', ...spanOf(modesPair!.key)! });
+  }
+  const classNode = valueOf(spec, 'storageClassName');
+  const className = isScalar(classNode) && typeof classNode.value === 'string' ? classNode.value : undefined;
+  const classProblem = className && !hasPlaceholder(className) ? dns1123SubdomainProblem(className) : undefined;
+  if (classProblem && spanOf(classNode)) {
+    ctx.report(statefulSetRule, { message: `storageClassName \`${className}\` cannot name a StorageClass: ${classProblem}. The API server rejects it.`, ...spanOf(classNode)! });
+  }
+  const resourcesPair = pairOf(spec, 'resources');
+  const requestsPair = pairOf(resourcesPair?.value, 'requests');
+  const storageNode = valueOf(requestsPair?.value, 'storage');
+  if (!storageNode) {
+    ctx.report(statefulSetRule, {
+      message: 'A volume claim template needs resources.requests.storage, the size of each Pod\'s volume; the API server rejects it without. Add e.g. `resources: {requests: {storage: 1Gi}}`.',
+      ...(spanOf(requestsPair?.key) ?? spanOf(resourcesPair?.key) ?? specKey),
+    });
+  } else {
+    const quantity = isScalar(storageNode) ? parseQuantity(storageNode.value) : undefined;
+    const span = spanOf(storageNode);
+    if (quantity && quantity.value <= 0 && span) {
+      ctx.report(statefulSetRule, { message: `The storage request \`${quantity.text}\` must be greater than zero; the API server rejects it.`, ...span });
+    }
+  }
+  checkLabelSelector(ctx, spec, 'selector', 'volume claim selector');
 }
 
 /** A rollout limit of zero: the number 0, or a percentage of zero such as "0%". */

@@ -93,6 +93,7 @@ const NAMED_KINDS = new Set([
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 const MIRROR_POD = 'kubernetes.io/config.mirror';
+const CRITICAL_POD = 'scheduler.alpha.kubernetes.io/critical-pod';
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 /** Object metadata: names per kind, namespaces, labels and annotations, finalizers, owner references, selectors. */
@@ -127,6 +128,11 @@ export const metadataCheck: Check = {
       checkAnnotations(ctx, templateMetadata, 'template');
     }
     if (workload) checkLabelMap(ctx, nodeAtPath(root, workload.podSpecPath), 'nodeSelector', 'nodeSelector label');
+    if (kind === 'CronJob') {
+      const jobMetadata = nodeAtPath(root, ['spec', 'jobTemplate', 'metadata']);
+      checkLabelMap(ctx, jobMetadata, 'labels', 'Job template label');
+      checkAnnotations(ctx, jobMetadata, 'object');
+    }
     // A Service selects its Pods with a plain map of labels.
     if (kind === 'Service' && ctx.doc.identity.apiVersion === 'v1') checkLabelMap(ctx, valueOf(root, 'spec'), 'selector', 'selector label');
     const selectorParent: Path = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
@@ -216,6 +222,13 @@ function checkAnnotations(ctx: CheckContext, metadata: unknown, owner: 'pod' | '
           ...valueSpan,
         });
       }
+    }
+    if (owner !== 'object' && key.value === CRITICAL_POD && span) {
+      ctx.report(reservedAnnotationRule, {
+        message: `The annotation ${CRITICAL_POD} has had no effect since Kubernetes 1.16; the API server warns about it. Set spec.priorityClassName (system-cluster-critical or system-node-critical) instead.`,
+        ...span,
+        severity: 'warning',
+      });
     }
     if (owner === 'pod' && key.value === MIRROR_POD && !scalarString(valueOf(valueOf(ctx.doc.root, 'spec'), 'nodeName'))) {
       const keySpan = spanOf(pair?.key);

@@ -71,6 +71,36 @@ export const activeDeadlineRule: RuleDescriptor = {
   fix: 'Set a positive number of seconds, or remove the field for no deadline.',
 };
 
+export const deprecatedNodeLabelRule: RuleDescriptor = {
+  id: 'deprecated-node-label',
+  defaultSeverity: 'warning',
+  profile: 'api',
+  rationale: 'The beta node labels (beta.kubernetes.io/os and arch, failure-domain.beta.kubernetes.io/zone and region, beta.kubernetes.io/instance-type) were replaced by stable ones; the API server warns when a Pod schedules by them, and newer nodes may not carry them.',
+  example: 'nodeSelector:\n  beta.kubernetes.io/os: linux',
+  fix: 'Use the stable label: kubernetes.io/os, kubernetes.io/arch, topology.kubernetes.io/zone, topology.kubernetes.io/region or node.kubernetes.io/instance-type.',
+};
+
+/** Deprecated node labels, with the release that deprecated each and the label that replaced it. */
+const DEPRECATED_NODE_LABELS: ReadonlyMap<string, { since: string; use: string }> = new Map([
+  ['beta.kubernetes.io/arch', { since: '1.14', use: 'kubernetes.io/arch' }],
+  ['beta.kubernetes.io/os', { since: '1.14', use: 'kubernetes.io/os' }],
+  ['failure-domain.beta.kubernetes.io/region', { since: '1.17', use: 'topology.kubernetes.io/region' }],
+  ['failure-domain.beta.kubernetes.io/zone', { since: '1.17', use: 'topology.kubernetes.io/zone' }],
+  ['beta.kubernetes.io/instance-type', { since: '1.17', use: 'node.kubernetes.io/instance-type' }],
+]);
+
+/** Warns on a deprecated node label used where `where` says (a nodeSelector key, a topologyKey...). */
+function checkNodeLabel(ctx: CheckContext, node: unknown, where: string): void {
+  const label = scalarString(node);
+  const deprecated = label === undefined ? undefined : DEPRECATED_NODE_LABELS.get(label);
+  const span = spanOf(node);
+  if (!deprecated || !span) return;
+  ctx.report(deprecatedNodeLabelRule, {
+    message: `The node label ${label} in ${where} is deprecated since Kubernetes ${deprecated.since}; use ${deprecated.use}. The API server warns about it, and nodes may stop carrying the old label.`,
+    ...span,
+  });
+}
+
 /** Fields of a PodSpec that name other objects, with the grammar their names follow. */
 const REFERENCE_FIELDS: readonly { key: string; what: string }[] = [
   { key: 'nodeName', what: 'a Node' },
@@ -83,11 +113,13 @@ const REFERENCE_FIELDS: readonly { key: string; what: string }[] = [
 /** Where a Pod may run: node and Pod affinity, tolerations, topology spread, gates, node and class names. */
 export const schedulingCheck: Check = {
   name: 'scheduling',
-  rules: [nodeAffinityRule, podAffinityRule, tolerationRule, topologySpreadRule, podGatesRule, referenceNameRule, activeDeadlineRule],
+  rules: [nodeAffinityRule, podAffinityRule, tolerationRule, topologySpreadRule, podGatesRule, referenceNameRule, activeDeadlineRule, deprecatedNodeLabelRule],
   appliesTo: 'pod',
   run(ctx) {
     const spec = podModelOf(ctx.doc)?.podSpec;
     if (!spec) return;
+    const nodeSelector = valueOf(spec, 'nodeSelector');
+    if (isMap(nodeSelector)) for (const pair of nodeSelector.items) checkNodeLabel(ctx, pair.key, 'nodeSelector');
     const affinity = valueOf(spec, 'affinity');
     checkNodeAffinity(ctx, valueOf(affinity, 'nodeAffinity'));
     for (const kind of ['podAffinity', 'podAntiAffinity']) checkPodAffinity(ctx, valueOf(affinity, kind), kind);
@@ -158,6 +190,7 @@ function checkNodeSelectorTerm(ctx: CheckContext, term: Node): void {
   for (const [requirement] of mapItems(valueOf(term, 'matchExpressions'))) {
     const keyNode = valueOf(requirement, 'key');
     const key = scalarString(keyNode);
+    checkNodeLabel(ctx, keyNode, 'a node affinity requirement');
     const problem = key !== undefined && !hasPlaceholder(key) ? qualifiedNameProblem(key) : undefined;
     if (problem && spanOf(keyNode)) {
       ctx.report(nodeAffinityRule, { message: `The node label key \`${key}\` is not valid: ${problem}. The API server rejects it.`, ...spanOf(keyNode)! });
@@ -232,6 +265,7 @@ function checkPodAffinityTerm(ctx: CheckContext, term: Node, kind: string): void
       });
     }
   } else if (topologyKey && !hasPlaceholder(topologyKey)) {
+    checkNodeLabel(ctx, topologyPair!.value, `a ${kind} topologyKey`);
     const problem = qualifiedNameProblem(topologyKey);
     if (problem && spanOf(topologyPair!.value)) {
       ctx.report(podAffinityRule, { message: `topologyKey \`${topologyKey}\` is not a label key: ${problem}. The API server rejects it.`, ...spanOf(topologyPair!.value)! });
@@ -343,6 +377,7 @@ function checkTopologySpread(ctx: CheckContext, constraints: Node | undefined): 
     if (topologyPair && topologyKey === '' && keySpanOrValue) {
       ctx.report(topologySpreadRule, { message: 'topologyKey is empty: a constraint spreads Pods across the values of a node label, such as topology.kubernetes.io/zone. The API server rejects it.', ...keySpanOrValue });
     } else if (topologyKey && !hasPlaceholder(topologyKey)) {
+      checkNodeLabel(ctx, topologyPair!.value, 'a topology spread topologyKey');
       const problem = qualifiedNameProblem(topologyKey);
       if (problem && keySpanOrValue) ctx.report(topologySpreadRule, { message: `topologyKey \`${topologyKey}\` is not a label key: ${problem}. The API server rejects it.`, ...keySpanOrValue });
     }

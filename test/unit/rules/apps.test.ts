@@ -27,6 +27,8 @@ describe('rules: apps (upstream ValidateDeploymentSpec, ValidateDaemonSetSpec, V
     { title: 'a StatefulSet maxUnavailable of 0 at 1.35', manifest: app('StatefulSet', '  updateStrategy:', '    rollingUpdate: {maxUnavailable: «0»}'), settings: { kubernetesVersion: '1.35' }, says: /MaxUnavailableStatefulSet on by default/ },
     { title: 'silent: a StatefulSet maxUnavailable of 0 at 1.34, where the field is dropped', manifest: app('StatefulSet', '  updateStrategy:', '    rollingUpdate: {maxUnavailable: 0}'), settings: { kubernetesVersion: '1.34' } },
     { title: 'silent: a DaemonSet surging one Pod with none unavailable', manifest: app('DaemonSet', '  updateStrategy:', '    rollingUpdate: {maxUnavailable: 0, maxSurge: 1}') },
+    { title: 'a DaemonSet surging while maxUnavailable defaults to 1', manifest: app('DaemonSet', '  updateStrategy:', '    rollingUpdate: {maxSurge: «1»}'), says: /either surges or takes Pods down.*defaults to 1/ },
+    { title: 'a DaemonSet surging over 100%', manifest: app('DaemonSet', '  updateStrategy:', '    rollingUpdate: {maxUnavailable: 0, maxSurge: «"120%"»}'), says: /at most 100%/ },
   ]);
 
   const withDeadline = (kind: string) => lines('apiVersion: apps/v1', `kind: ${kind}`, 'metadata: {name: w}', 'spec:', '  selector: {matchLabels: {app: w}}', '  template:', '    metadata: {labels: {app: w}}', '    spec:', '      «activeDeadlineSeconds»: 3600', '      containers: [{name: a, image: "a:1"}]');
@@ -36,5 +38,14 @@ describe('rules: apps (upstream ValidateDeploymentSpec, ValidateDaemonSetSpec, V
     { title: 'in a DaemonSet', manifest: withDeadline('DaemonSet') },
     { title: 'in a ReplicaSet', manifest: withDeadline('ReplicaSet') },
     { title: 'silent: in a Job', manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', 'spec:', '  template:', '    spec:', '      activeDeadlineSeconds: 3600', '      restartPolicy: Never', '      containers: [{name: a, image: "a:1"}]') },
+  ]);
+
+  const statefulSet = (...spec: string[]) => lines('apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}', 'spec:', ...spec, '  selector: {matchLabels: {app: db}}', '  template:', '    metadata: {labels: {app: db}}', '    spec:', '      containers: [{name: a, image: "a:1"}]');
+  ruleTable('statefulset-spec', 1, [
+    { title: 'a serviceName that is no DNS label', manifest: statefulSet('  serviceName: «db.headless»'), says: /serviceName `db.headless` is not a DNS-1123 label/ },
+    { title: 'a claim template without access modes lands on its spec', manifest: statefulSet('  volumeClaimTemplates:', '    - metadata: {name: data}', '      «spec»:', '        resources: {requests: {storage: 1Gi}}'), says: /at least one access mode/ },
+    { title: 'a claim template without a storage request', manifest: statefulSet('  volumeClaimTemplates:', '    - metadata: {name: data}', '      spec:', '        accessModes: [ReadWriteOnce]', '        «resources»: {}'), says: /needs resources.requests.storage/ },
+    { title: 'a zero storage request, ReadWriteOncePod with another mode, a bad class name', manifest: statefulSet('  volumeClaimTemplates:', '    - metadata: {name: data}', '      spec:', '        «accessModes»: [ReadWriteOncePod, ReadOnlyMany]', '        storageClassName: «Fast_SSD»', '        resources: {requests: {storage: «"0"»}}') },
+    { title: 'silent: a headless service name and a complete claim template', manifest: statefulSet('  serviceName: db-headless', '  volumeClaimTemplates:', '    - metadata: {name: data}', '      spec:', '        accessModes: [ReadWriteOnce]', '        storageClassName: fast-ssd', '        resources: {requests: {storage: 10Gi}}') },
   ]);
 });

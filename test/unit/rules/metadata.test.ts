@@ -38,11 +38,18 @@ describe('rules: object metadata (upstream ValidateObjectMeta, ValidateFinalizer
     { title: 'a pod deletion cost above 32 bits on a template', manifest: lines('apiVersion: apps/v1', 'kind: ReplicaSet', 'metadata: {name: r}', 'spec:', '  template:', '    metadata:', '      annotations:', '        controller.kubernetes.io/pod-deletion-cost: «"2147483648"»') },
     { title: 'a mirror Pod without nodeName', manifest: pod('  name: p', '  «annotations»:', '    kubernetes.io/config.mirror: "abc"'), says: /mirror of a static Pod/ },
     { title: 'annotations over 256 KiB', manifest: configMap('  name: c', '  «annotations»:', `    a: "${'x'.repeat(262144)}"`), says: /at most 262144/ },
+    { title: 'the critical-pod annotation is a warning', manifest: pod('  name: p', '  annotations:', '    «scheduler.alpha.kubernetes.io/critical-pod»: ""'), severity: 2, says: /no effect since Kubernetes 1\.16/ },
     { title: 'silent: a negative cost, a ConfigMap with any cost', manifest: pod('  name: p', '  annotations:', '    controller.kubernetes.io/pod-deletion-cost: "-100"') },
   ]);
 
   ruleTable('label-selector', 1, [
     { title: 'a Deployment selector requirement with Exists and values', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchExpressions:', '      - key: app', '        operator: Exists', '        «values»: [web]', '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      containers: [{name: a, image: "a:1"}]'), says: /only asks whether the label is there/ },
     { title: 'a selector requirement key that is no label key', manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchExpressions: [{key: «"a b"», operator: DoesNotExist}]', '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      containers: [{name: a, image: "a:1"}]') },
+  ]);
+});
+
+describe('rules: labels of a CronJob\'s Job template', () => {
+  ruleTable('invalid-label', 1, [
+    { title: 'a Job template label value with a space', manifest: lines('apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: c}', 'spec:', '  schedule: "0 2 * * *"', '  jobTemplate:', '    metadata:', '      «labels»: {team: data team}', '    spec:', '      template:', '        spec:', '          restartPolicy: OnFailure', '          containers: [{name: a, image: "a:1"}]'), says: /Job template label value/ },
   ]);
 });

@@ -79,3 +79,10 @@ describe('rules: label maps where upstream names the whole map', () => {
     { title: 'silent: a valid nodeSelector', manifest: pod('  nodeSelector:', '    kubernetes.io/os: linux') },
   ]);
 });
+
+describe('rules: deprecated node labels (upstream pkg/api/pod/warnings.go)', () => {
+  ruleTable('deprecated-node-label', 2, [
+    { title: 'in nodeSelector, node affinity and topology keys', manifest: pod('  nodeSelector:', '    «beta.kubernetes.io/os»: linux', '  affinity:', '    nodeAffinity:', '      requiredDuringSchedulingIgnoredDuringExecution:', '        nodeSelectorTerms:', '          - matchExpressions: [{key: «beta.kubernetes.io/arch», operator: In, values: [amd64]}]', '    podAntiAffinity:', '      requiredDuringSchedulingIgnoredDuringExecution:', '        - labelSelector: {matchLabels: {app: web}}', '          topologyKey: «failure-domain.beta.kubernetes.io/zone»', '  topologySpreadConstraints:', '    - {maxSkew: 1, topologyKey: «failure-domain.beta.kubernetes.io/region», whenUnsatisfiable: ScheduleAnyway}'), says: /is deprecated since Kubernetes 1\.1[47]; use / },
+    { title: 'silent: the stable labels', manifest: pod('  nodeSelector:', '    kubernetes.io/os: linux', '  topologySpreadConstraints:', '    - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}') },
+  ]);
+});
