@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
-import { gateOnByDefault } from '../versions/featureGates';
+import { gateOnByDefault, gateStage, stageWords } from '../versions/featureGates';
 import { checkAtLeast, intField } from './fieldValues';
 import { checkLabelSelector, firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './nameFormats';
@@ -315,6 +315,7 @@ function stringItems(node: unknown): { text: string; span: Span }[] {
 // --- tolerations -----------------------------------------------------------------------------------------------
 
 const TOLERATION_OPERATORS = new Set(['Equal', 'Exists', 'Gt', 'Lt']);
+const COMPARISON_GATE = 'TaintTolerationComparisonOperators';
 
 function checkTolerations(ctx: CheckContext, tolerations: Node | undefined): void {
   const version = ctx.settings.kubernetesVersion;
@@ -338,9 +339,10 @@ function checkTolerations(ctx: CheckContext, tolerations: Node | undefined): voi
         });
       }
     }
-    if ((operator === 'Gt' || operator === 'Lt') && !gateOnByDefault('TaintTolerationComparisonOperators', version) && spanOf(operatorNode)) {
+    if ((operator === 'Gt' || operator === 'Lt') && !gateOnByDefault(COMPARISON_GATE, version) && spanOf(operatorNode)) {
+      const stage = gateStage(COMPARISON_GATE, version);
       ctx.report(tolerationRule, {
-        message: `The operator ${operator} compares numeric taint values behind the TaintTolerationComparisonOperators feature gate, alpha and off by default in Kubernetes ${version} (podsmith.kubernetesVersion); a default API server accepts only Equal and Exists.`,
+        message: `The operator ${operator} compares numeric taint values behind the ${COMPARISON_GATE} feature gate, ${stage ? stageWords(stage) : 'not yet present'} in Kubernetes ${version} (podsmith.kubernetesVersion); a default API server accepts only Equal and Exists.`,
         ...spanOf(operatorNode)!,
       });
     }
