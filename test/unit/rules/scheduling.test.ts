@@ -41,7 +41,7 @@ describe('rules: scheduling (upstream validateAffinity, validateNodeSelector*, v
     { title: 'tolerationSeconds with NoSchedule', manifest: pod('  tolerations:', '    - key: node.kubernetes.io/unreachable', '      operator: Exists', '      effect: «NoSchedule»', '      tolerationSeconds: 60'), says: /effect must be NoExecute, not NoSchedule/ },
     { title: 'tolerationSeconds without effect', manifest: pod('  tolerations:', '    - key: node.kubernetes.io/unreachable', '      operator: Exists', '      «tolerationSeconds»: 60') },
     { title: 'an invalid key and value', manifest: pod('  tolerations:', '    - key: «dedicated node»', '      operator: Equal', '      value: «gpu nodes»') },
-    { title: 'Gt at 1.35 needs a gate that is off', manifest: pod('  tolerations:', '    - key: example.com/score', '      operator: «Gt»', '      value: "5"'), settings: { kubernetesVersion: '1.35' }, says: /TaintTolerationComparisonOperators feature gate, alpha and off by default in Kubernetes 1\.35/ },
+    { title: 'Gt at 1.35 needs a gate that is off', manifest: pod('  tolerations:', '    - key: example.com/score', '      operator: «Gt»', '      value: "5"'), settings: { kubernetesVersion: '1.35' }, says: /TaintTolerationComparisonOperators feature gate, alpha, off by default in Kubernetes 1\.35/ },
     { title: 'silent: tolerate everything, NoExecute with seconds, Equal with a value', manifest: pod('  tolerations:', '    - operator: Exists', '    - key: node.kubernetes.io/not-ready', '      operator: Exists', '      effect: NoExecute', '      tolerationSeconds: 300', '    - key: dedicated', '      value: gpu', '      effect: NoSchedule') },
   ]);
 
