@@ -43,7 +43,7 @@ function quickFixes(req: FeatureRequest, range: Range, context: CodeActionContex
   // syntax errors are worth fixing there, and "disable on this line" stays.
   const family = (ruleId: string) => (isGuessed(doc) ? undefined : familyOf(ruleId));
   for (const { finding, diagnostic } of selected) {
-    const fixFamily = family(finding.ruleId);
+    const fixFamily = fixableThroughText(finding) ? family(finding.ruleId) : undefined;
     if (fixFamily) {
       const ctx: FixContext = { doc, text: doc.text, finding, style };
       let own = 0;
@@ -106,7 +106,7 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
     let style: ReturnType<typeof indentStyleOf> | undefined;
     for (const finding of findingsOf(doc, req.settings, () => undefined)) {
       if (ruleId !== undefined && finding.ruleId !== ruleId) continue;
-      const family = familyOf(finding.ruleId);
+      const family = fixableThroughText(finding) ? familyOf(finding.ruleId) : undefined;
       if (!family?.fixAll) continue;
       style ??= indentStyleOf(doc.text, doc.root);
       const ctx: FixContext = { doc, text: doc.text, finding, style };
@@ -119,6 +119,14 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
   }
   if (edits.length === 0) return undefined;
   return { title: 'Fix all', diagnostics, edit: { changes: { [req.source.textDocument.uri]: edits } } };
+}
+
+/**
+ * A finding about what an alias stands for lies on the alias: its fix would edit `*worker` as if it were the
+ * container. Only "disable on this line" is offered there; the anchored original has its own finding and fixes.
+ */
+function fixableThroughText(finding: Finding): boolean {
+  return finding.data?.throughAlias === undefined;
 }
 
 function toAction(req: FeatureRequest, doc: ManifestDocument, fix: Fix, diagnostics: Diagnostic[]): CodeAction {

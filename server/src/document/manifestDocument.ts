@@ -1,5 +1,7 @@
 import { Composer, CST, Document, Lexer, Parser, YAMLParseError, isMap, isScalar, type Node, type ParsedNode } from 'yaml';
+import { typeScalarsAsKubectl } from './kubectlScalars';
 import { MAX_NESTING, tooDeepAt } from './nestingLimit';
+import { resolveView, type ResolvedView } from './resolvedView';
 import type { DocumentSegment } from './splitDocuments';
 import { maskTemplateDirectives } from './templateMasking';
 
@@ -30,7 +32,11 @@ export class ManifestDocument {
     readonly offset: number,
     /** The document's text, as written (template directives not masked). */
     readonly text: string,
-    /** The parsed document; node ranges are relative to `offset`. */
+    /**
+     * The parsed document as written (aliases and merge keys unexpanded), node ranges relative to `offset`; its
+     * plain scalars hold kubectl's reading (see kubectlScalars.ts). Features read `root`, the resolved view; the
+     * syntax checks read this.
+     */
     readonly yaml: Document.Parsed,
     /** True when the text holds Helm/Go template directives, which were masked before parsing. */
     readonly isTemplate: boolean,
@@ -74,8 +80,21 @@ export class ManifestDocument {
     return new ManifestDocument(index, offset, this.text, this.yaml, this.isTemplate, this.identity, this.memo, this.extent, false, this.unchecked);
   }
 
-  /** The top-level node, or null for an empty document. */
+  /**
+   * The top-level node of the document as kubectl reads it (aliases followed, merge keys applied; see
+   * resolvedView.ts), or null for an empty document. What every feature walks.
+   */
   get root(): ParsedNode | null {
+    return this.resolved.root as ParsedNode | null;
+  }
+
+  /** The resolved view, computed once per document text. */
+  get resolved(): ResolvedView {
+    return this.cached('resolved-view', () => resolveView(this.yaml.contents, this.text));
+  }
+
+  /** The top-level node as written: aliases and merge keys as they are in the text. */
+  get writtenRoot(): ParsedNode | null {
     return this.yaml.contents;
   }
 
@@ -145,6 +164,7 @@ function composeBounded(source: string): Document.Parsed[] {
   }
   const deepAt = tooDeepAt(tokens, MAX_NESTING, true);
   const documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, source.length)) as Document.Parsed[];
+  for (const document of documents) typeScalarsAsKubectl(document.contents);
   if (deepAt === undefined) return documents;
   for (const doc of documents) {
     doc.errors = doc.errors.filter((e) => e.pos[0] < deepAt);

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCopied } from './resolvedView';
 
 /** A step in a path from a document's root: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -21,7 +22,7 @@ export function pairOf(map: unknown, key: string): Pair<unknown, unknown> | unde
   return undefined;
 }
 
-/** The value node under `key` of `map`, or undefined. Aliases are not followed. */
+/** The value node under `key` of `map`, or undefined. (In the resolved view, aliases are already followed.) */
 export function valueOf(map: unknown, key: string): Node | undefined {
   const value = pairOf(map, key)?.value;
   return isNode(value) ? value : undefined;
@@ -117,7 +118,8 @@ export function locate(root: Node | null, offset: number): Location | undefined 
       path.push(name);
       if (onKey) return { path, node: pair.key as Node, pair, onKey: true, parents };
       const value = pair.value;
-      if (!isNode(value) || isAlias(value) || isScalar(value)) {
+      // What an alias stands for is not under the cursor: the alias is (see resolvedView.ts).
+      if (!isNode(value) || isAlias(value) || isScalar(value) || isCopied(value)) {
         return { path, node: isNode(value) ? value : null, pair, onKey: false, parents };
       }
       if (!contains(value, offset)) return { path, node: value, pair, onKey: false, parents };
@@ -136,7 +138,7 @@ export function locate(root: Node | null, offset: number): Location | undefined 
       parents.push(node);
       path.push(index);
       const item = items[index] as Node;
-      if (!isMap(item) && !isSeq(item)) return { path, node: item, onKey: false, parents };
+      if ((!isMap(item) && !isSeq(item)) || isCopied(item)) return { path, node: item, onKey: false, parents };
       node = item;
     } else {
       return { path, node, onKey: false, parents };
@@ -153,7 +155,8 @@ function pairContaining(map: YAMLMap, offset: number): { pair: Pair<unknown, unk
   const items = map.items as Pair<unknown, unknown>[];
   for (let i = 0; i < items.length; i++) {
     const pair = items[i];
-    if (!isPair(pair)) continue;
+    // A pair a merge key brought from an anchor lies at the alias it came through, not at the cursor.
+    if (!isPair(pair) || isCopied(pair)) continue;
     const key = pair.key;
     if (isNode(key) && contains(key, offset)) return { pair, onKey: true };
     const value = pair.value;

@@ -1,6 +1,7 @@
 import type { Check, RuleDescriptor } from './rule';
 import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
+import { yamlAliasesCheck } from './yamlAliases';
 import { yamlSyntaxCheck } from './yamlSyntax';
 // Pod rules: one module per concern.
 import { appsCheck } from './apps';
@@ -35,7 +36,7 @@ import { podSecurityVolumesCheck } from './podSecurity/volumes';
  * its rules appear in the settings and the rule reference.
  */
 export const ALL_CHECKS: readonly Check[] = [
-  yamlSyntaxCheck, apiVersionCheck, schemaCheck,
+  yamlSyntaxCheck, yamlAliasesCheck, apiVersionCheck, schemaCheck,
   metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck, appsCheck, batchCheck, workloadNumbersCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { labelValueProblem, qualifiedNameProblem } from './nameFormats';
 import type { CheckContext, RuleDescriptor } from './rule';
-import { deref, hasPlaceholder, spanOf, type Span } from './support';
+import { hasPlaceholder, spanOf, type Span } from './support';
 
 /**
  * Label maps and label selectors, wherever a manifest sets or matches labels (object metadata, Pod templates,
@@ -33,7 +33,7 @@ export const labelSelectorRule: RuleDescriptor = {
  */
 export function checkLabelMap(ctx: CheckContext, parent: unknown, key: string, what: string, rule: RuleDescriptor = invalidLabelRule): void {
   const pair = pairOf(parent, key);
-  const labels = deref(pair?.value, ctx.doc);
+  const labels = pair?.value;
   if (!isMap(labels)) return;
   for (const entry of labels.items) {
     const k = entry.key;
@@ -77,11 +77,11 @@ const SELECTOR_OPERATORS: Record<string, 'some' | 'none'> = { In: 'some', NotIn:
  * matchLabels, and each requirement's key, operator and values.
  */
 export function checkLabelSelector(ctx: CheckContext, parent: unknown, key: string, what: string): void {
-  const selector = deref(valueOf(parent, key), ctx.doc);
+  const selector = valueOf(parent, key);
   if (!isMap(selector)) return;
   if (ctx.isEnabled(invalidLabelRule)) checkLabelMap(ctx, selector, 'matchLabels', `${what} label`);
   if (!ctx.isEnabled(labelSelectorRule)) return;
-  for (const [requirement] of mapItems(deref(valueOf(selector, 'matchExpressions'), ctx.doc))) {
+  for (const [requirement] of mapItems(valueOf(selector, 'matchExpressions'))) {
     checkRequirement(ctx, requirement, what);
   }
 }

@@ -4,7 +4,7 @@ import { workloadKindByName } from '../pod/workloadKinds';
 import { checkLabelMap, checkLabelSelector, firstKeySpan, invalidLabelRule, labelSelectorRule, spanAndRelated } from './labels';
 import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { deref, hasPlaceholder, spanOf } from './support';
+import { hasPlaceholder, spanOf } from './support';
 
 export const invalidMetadataNameRule: RuleDescriptor = {
   id: 'invalid-metadata-name',
@@ -195,7 +195,7 @@ function isNullAlias(node: unknown): boolean {
 
 function checkAnnotations(ctx: CheckContext, metadata: unknown, owner: 'pod' | 'template' | 'object'): void {
   const pair = pairOf(metadata, 'annotations');
-  const annotations = deref(pair?.value, ctx.doc);
+  const annotations = pair?.value;
   if (!isMap(annotations)) return;
   let bytes = 0;
   for (const entry of annotations.items as Pair<unknown, unknown>[]) {

@@ -6,7 +6,7 @@ import { checkAtLeast, intField } from './fieldValues';
 import { checkLabelSelector, firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { deref, hasPlaceholder, keySpan, spanOf, type Span } from './support';
+import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
 export const nodeAffinityRule: RuleDescriptor = {
   id: 'node-affinity',
@@ -281,7 +281,7 @@ function checkPodAffinityTerm(ctx: CheckContext, term: Node, kind: string): void
   }
   checkLabelSelector(ctx, term, 'labelSelector', `${kind} labelSelector`);
   checkLabelSelector(ctx, term, 'namespaceSelector', `${kind} namespaceSelector`);
-  const hasSelector = isMap(deref(valueOf(term, 'labelSelector'), ctx.doc));
+  const hasSelector = isMap(valueOf(term, 'labelSelector'));
   const matchKeys = stringItems(valueOf(term, 'matchLabelKeys'));
   const mismatchKeys = stringItems(valueOf(term, 'mismatchLabelKeys'));
   for (const [field, keys] of [['matchLabelKeys', matchKeys], ['mismatchLabelKeys', mismatchKeys]] as const) {
@@ -409,16 +409,16 @@ function checkTopologySpread(ctx: CheckContext, constraints: Node | undefined): 
 function checkMatchLabelKeys(ctx: CheckContext, constraint: Node): void {
   const keys = stringItems(valueOf(constraint, 'matchLabelKeys'));
   if (keys.length === 0) return;
-  const selector = deref(valueOf(constraint, 'labelSelector'), ctx.doc);
+  const selector = valueOf(constraint, 'labelSelector');
   if (!isMap(selector)) {
     const span = keySpan(constraint, 'matchLabelKeys');
     if (span) ctx.report(topologySpreadRule, { message: 'matchLabelKeys refines a labelSelector, and this constraint has none; the API server rejects it. Add a labelSelector, or remove matchLabelKeys.', ...span });
     return;
   }
   const selectorKeys = new Set<string>();
-  const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
+  const matchLabels = valueOf(selector, 'matchLabels');
   if (isMap(matchLabels)) for (const pair of matchLabels.items) { const k = scalarString(pair.key); if (k !== undefined) selectorKeys.add(k); }
-  for (const [requirement] of mapItems(deref(valueOf(selector, 'matchExpressions'), ctx.doc))) {
+  for (const [requirement] of mapItems(valueOf(selector, 'matchExpressions'))) {
     const k = scalarString(valueOf(requirement, 'key'));
     if (k !== undefined) selectorKeys.add(k);
   }

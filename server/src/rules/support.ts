@@ -1,4 +1,4 @@
-import { isAlias, isPair, isScalar, type Pair } from 'yaml';
+import { isPair, isScalar, type Pair } from 'yaml';
 import { pairOf, spanOf } from '../document/yamlTree';
 import type { ContainerModel } from '../pod/podModel';
 
@@ -74,18 +74,6 @@ export function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** The node an alias (`*labels`) refers to, or the node itself; anchors are common in labels and selectors. */
-export function deref(node: unknown, doc: { yaml: { contents: unknown } }): unknown {
-  if (isAlias(node)) {
-    try {
-      return node.resolve(doc.yaml as never) ?? node;
-    } catch {
-      return node;
-    }
-  }
-  return node;
 }
 
 const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_][A-Za-z0-9_-]*>/;

@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
 import type { Check, CheckContext, RuleDescriptor } from './rule';
-import { containerLabel, deref, hasPlaceholder, keySpan, sentence, spanOf } from './support';
+import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 
 export const emptySelectorRule: RuleDescriptor = {
   id: 'empty-selector',
@@ -97,7 +97,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
   const spec = valueOf(root, 'spec');
   if (!isMap(spec)) return;
   const selectorPair = pairOf(spec, 'selector');
-  const selector = deref(selectorPair?.value, ctx.doc);
+  const selector = selectorPair?.value;
   const kind = pod.workload.kind;
   // A missing selector is the schema check's finding (missing-required); an empty one only this rule sees.
   if (!selectorPair) return;
@@ -113,7 +113,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
     return;
   }
   if (!isMap(selector) || !pod.workload.templateMetadataPath) return;
-  const labelsNode = deref(nodeAtPath(root, [...pod.workload.templateMetadataPath, 'labels']), ctx.doc);
+  const labelsNode = nodeAtPath(root, [...pod.workload.templateMetadataPath, 'labels']);
   const labels = new Map<string, string>();
   if (isMap(labelsNode)) {
     for (const pair of labelsNode.items) {
@@ -129,7 +129,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
   if (!labelsSpan) return;
   const reportAt = (requirement: { start: number; end: number }, message: string) =>
     ctx.report(selectorMismatchRule, { message, ...labelsSpan, related: [{ ...requirement, message: 'the selector requirement' }] });
-  const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
+  const matchLabels = valueOf(selector, 'matchLabels');
   if (isMap(matchLabels)) {
     for (const pair of matchLabels.items) {
       const key = scalarString(pair.key);
@@ -141,7 +141,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
       reportAt(span, `The selector requires label \`${key}: ${value}\`, but the Pod template ${actual === undefined ? 'has no label ' + '`' + key + '`' : `sets \`${key}: ${actual}\``}. The ${kind} would never find the Pods it creates, so the API server rejects it: add the label to spec.template.metadata.labels or correct the selector.`);
     }
   }
-  for (const [expression] of mapItems(deref(valueOf(selector, 'matchExpressions'), ctx.doc))) {
+  for (const [expression] of mapItems(valueOf(selector, 'matchExpressions'))) {
     const key = scalarString(valueOf(expression, 'key'));
     const operator = scalarString(valueOf(expression, 'operator'));
     const valuesNode = valueOf(expression, 'values');
@@ -179,8 +179,8 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
 }
 
 function hasRequirements(selector: Node, ctx: CheckContext): boolean {
-  const matchLabels = deref(valueOf(selector, 'matchLabels'), ctx.doc);
-  const matchExpressions = deref(valueOf(selector, 'matchExpressions'), ctx.doc);
+  const matchLabels = valueOf(selector, 'matchLabels');
+  const matchExpressions = valueOf(selector, 'matchExpressions');
   return (isMap(matchLabels) && matchLabels.items.length > 0) || (isSeq(matchExpressions) && matchExpressions.items.length > 0);
 }
 

@@ -38,6 +38,8 @@ export const yamlSyntaxCheck: Check = {
       if (error.code === 'DUPLICATE_KEY') {
         const [keyStart, keyEnd, firstAt] = (duplicates ??= duplicateKeys(doc.yaml)).get(start) ?? [start, end, undefined];
         const key = doc.text.slice(keyStart, keyEnd).trim();
+        // kubectl applies every merge key of a mapping, in order (see document/resolvedView.ts): not a duplicate.
+        if (key === '<<') continue;
         ctx.report(duplicateKeyRule, {
           message: `Duplicate key \`${key}\`: a mapping may hold each key once. Kubernetes rejects the object in strict mode, and tools that accept it silently keep only one of the values. Remove or rename one of them.`,
           start: keyStart,

@@ -60,7 +60,6 @@ function expectedWords(shape: Shape): string {
   }
 }
 
-const YAML11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'No', 'On', 'Off', 'YES', 'NO', 'ON', 'OFF']);
 
 /**
  * The sentence for a value of the wrong type. `subject` names the field (`` `replicas` ``); `source` is the
@@ -88,9 +87,6 @@ export function wrongTypeMessage(subject: string, shape: Shape, actual: ActualTy
       if (actual === 'string' && quoted && /^(true|false)$/i.test(source.slice(1, -1))) {
         return `${subject} must be a boolean (true or false), but ${source} is a quoted string: remove the quotes.`;
       }
-      if (actual === 'string' && YAML11_BOOLEANS.has(source)) {
-        return `${subject} must be a boolean: write true or false. kubectl reads \`${source}\` as a boolean (YAML 1.1), but YAML 1.2 tools read it as a string, which the API server rejects.`;
-      }
       return `${subject} must be a boolean (true or false), not the ${actual} ${source}.`;
     case 'string':
     case 'quantity':
@@ -101,6 +97,16 @@ export function wrongTypeMessage(subject: string, shape: Shape, actual: ActualTy
     default:
       return `${subject} must be ${expected}, not the ${actual} ${source}.`;
   }
+}
+
+/**
+ * A plain scalar kubectl reads differently from YAML 1.2 (`yes`, `0644`; see document/kubectlScalars.ts) where a
+ * string belongs: what the API server receives, and the way out.
+ */
+export function yaml11Message(subject: string, shape: Shape, source: string, kubectlValue: unknown, yaml12Value: unknown): string {
+  const reading = typeof kubectlValue === 'boolean' ? `the boolean ${kubectlValue}` : kubectlValue === null ? 'null' : `the number ${String(kubectlValue)}`;
+  const other = typeof yaml12Value === 'string' ? `the string "${yaml12Value}"` : `${String(yaml12Value)}`;
+  return `${subject} must be ${expectedWords(shape)}, but kubectl reads the unquoted \`${source}\` as ${reading} (YAML 1.1 rules; YAML 1.2 tools read ${other}), and the API server rejects it: quote it ("${source.replace(/"/g, '\\"')}").`;
 }
 
 /** Own words for required fields people forget, by `Definition.field` (short definition names). */

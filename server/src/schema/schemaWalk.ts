@@ -1,10 +1,11 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { yaml12ReadingOf } from '../document/kubectlScalars';
 import type { PathSegment } from '../document/yamlTree';
 import { parseQuantity, quantityMistake } from '../pod/quantity';
 import type { CheckContext } from '../rules/rule';
 import type { Severity } from '../service/finding';
 import type { KindLevels } from './levels';
-import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage } from './messages';
+import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage, yaml11Message } from './messages';
 import {
   featureGateOffRule,
   fieldVersionRule,
@@ -24,8 +25,6 @@ import type { FieldNote, GateNote, VersionDelta } from './versions';
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
-/** The words kubectl's YAML 1.1 parser reads as booleans, beyond true and false. */
-const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 /** Required fields whose value may be the empty string: an HTTP header's value and a sysctl's value. */
 const EMPTY_ALLOWED = new Set(['HTTPHeader.value', 'Sysctl.value']);
@@ -35,8 +34,8 @@ const EMPTY_ALLOWED = new Set(['HTTPHeader.value', 'Sysctl.value']);
  *
  * How it stays exact and quiet: a finding lands on the key (unknown or misplaced field), on the value (wrong
  * type, enum, quantity) or on the key that owns a mapping (missing field); the walk never descends into a value
- * it has reported, so one mistake makes one finding. Aliases are not followed (an alias bomb stays cheap, and
- * the anchored value is checked where it is defined); an explicit null counts as absent, as for the API server.
+ * it has reported, so one mistake makes one finding. It walks the resolved view (aliases followed, merge keys
+ * applied, see document/resolvedView.ts); an alias left there was cut (a cycle, an alias bomb) and is skipped. An explicit null counts as absent, as for the API server.
  *
  * How it stays fast: shapes are compiled lookup tables (see shapes.ts); per node the walk does a Map lookup and
  * a type test, keeps one path stack, and builds strings only when it reports.
@@ -104,7 +103,7 @@ export class SchemaWalk {
       if (!isScalar(key) || key.value === null || key.value === undefined) continue;
       const name = typeof key.value === 'string' ? key.value : String(key.value);
       if (name === '<<') {
-        // A merge key brings fields from an anchor we do not expand: those fields may be the required ones.
+        // A merge key left in the resolved view could not be applied (its alias was cut): its fields may be the required ones.
         merged = true;
         continue;
       }
@@ -170,7 +169,6 @@ export class SchemaWalk {
     switch (shape.kind) {
       case 'string':
         if (typeof v !== 'string') return this.wrongType(node, shape, key, name);
-        if (node.type === 'PLAIN' && YAML11_BOOLEANS.has(v)) return this.yaml11Boolean(node, v, key, name);
         // An empty string is left alone: the API server fills in the default (restartPolicy, imagePullPolicy,
         // protocol, dnsPolicy...) before it validates, so `""` means "the default" there.
         if (shape.enumValues && v !== '' && !shape.enumValues.has(v)) this.invalidEnum(node, v, shape, name);
@@ -301,29 +299,18 @@ export class SchemaWalk {
     const scalar = isScalar(node) ? node : undefined;
     const source = scalar ? sourceOf(scalar) : '';
     const quoted = !!scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
-    const message = wrongTypeMessage(subjectOf(name, key), shape, actual, source, quoted);
-    // kubectl reads a plain `yes` as true (YAML 1.1), YAML 1.2 tools as a string: wrong for some tools only.
-    const severity = shape.kind === 'boolean' && scalar?.type === 'PLAIN' && YAML11_BOOLEANS.has(source) ? 'warning' : undefined;
+    // Scalars hold kubectl's reading (YAML 1.1): say so where a YAML 1.2 tool would have read a string.
+    const yaml12 = scalar ? yaml12ReadingOf(scalar) : undefined;
+    const message =
+      yaml12 && typeof yaml12.value === 'string'
+        ? yaml11Message(subjectOf(name, key), shape, source, scalar!.value, yaml12.value)
+        : wrongTypeMessage(subjectOf(name, key), shape, actual, source, quoted);
     // A collection where a scalar belongs spans many lines: point at its key (or the item's first line) instead.
     const target = scalar ?? key ?? (node as Node);
     const data: Record<string, unknown> = { expectedType: expectedTypeOf(shape), actualType: actual };
     if (scalar && quoted) data.quoted = true;
-    this.report(wrongTypeRule, target, message, data, scalar || key ? undefined : firstLine(node as Node), severity);
-  }
-
-  /**
-   * A plain `yes`, `no`, `on`, `off`, `y` or `n` where a string belongs: a string in YAML 1.2, but kubectl's
-   * YAML 1.1 parser turns it into a boolean, which the API server then rejects. A warning, since tools differ.
-   */
-  private yaml11Boolean(node: Scalar, value: string, key: Scalar | undefined, name: string): void {
-    this.report(
-      wrongTypeRule,
-      node,
-      `${subjectOf(name, key)} is a string, but kubectl reads the unquoted \`${value}\` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("${value}").`,
-      { expectedType: 'string', actualType: 'boolean', yaml11: true },
-      undefined,
-      'warning',
-    );
+    if (yaml12) data.yaml11 = true;
+    this.report(wrongTypeRule, target, message, data, scalar || key ? undefined : firstLine(node as Node));
   }
 
   private requiredNull(key: Scalar, name: string, shape: Shape): void {

@@ -37,7 +37,22 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onEr
       onError(error, check.name);
     }
   }
-  return applySuppressions(doc, withoutSyntaxCascades(findings));
+  return withAliasOrigins(doc, applySuppressions(doc, withoutSyntaxCascades(findings)));
+}
+
+/**
+ * A finding about what an alias stands for lands on the alias (`*worker`, see document/resolvedView.ts), where the
+ * person can change it; it also points at the anchored original, whichever rule reported it.
+ */
+function withAliasOrigins(doc: ManifestDocument, findings: Finding[]): Finding[] {
+  const view = doc.resolved;
+  if (view.sites.length === 0) return findings;
+  return findings.map((finding) => {
+    const site = view.siteTouching(finding.start, finding.end);
+    if (!site) return finding;
+    const origin = { ...site.anchor, message: `\`*${site.name}\` stands for the node anchored here as \`&${site.name}\`` };
+    return { ...finding, related: [...(finding.related ?? []), origin], data: { ...finding.data, throughAlias: site.name } };
+  });
 }
 
 /**

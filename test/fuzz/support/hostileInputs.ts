@@ -74,13 +74,17 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   {
     name: 'billion laughs in plain YAML',
     text: () => aliasBomb([], ['all: *a9']),
-    expect: [],
+    // Expanded as kubectl would, up to the budget: one finding where the expansion stops.
+    expect: [['yaml-alias-expansion', '4:14-4:17']],
   },
   {
     name: 'billion laughs as a Pod\'s containers, volumes and labels',
     text: () => aliasBomb(['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: bomb', '  labels: &l0 {a: b}'], ['spec:', '  containers: *a9', '  volumes: *a9', '  nodeSelector: *l0']),
-    // Only the ten made-up top-level keys are wrong; nothing expands the aliases.
-    expect: Array.from({ length: 10 }, (_, i) => ['unknown-field', `${5 + i}:0-${5 + i}:${i === 10 ? 3 : 2}`] as const),
+    // The ten made-up top-level keys are wrong; the expansion stops (one finding) long before the Pod's fields.
+    expect: [
+      ['yaml-alias-expansion', '9:14-9:17'],
+      ...Array.from({ length: 10 }, (_, i) => ['unknown-field', `${5 + i}:0-${5 + i}:${i === 10 ? 3 : 2}`] as const),
+    ],
   },
   {
     name: '10,000 nested flow sequences',

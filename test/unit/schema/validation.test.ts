@@ -331,7 +331,7 @@ describe('schema validation: types, enums, quantities', () => {
       ],
     },
     {
-      name: 'booleans written as strings, YAML 1.1 booleans, whole numbers and int32 range',
+      name: 'booleans written as strings, a YAML 1.1 boolean where a boolean belongs (accepted), whole numbers and int32 range',
       text: yaml(
         'apiVersion: v1',
         'kind: Pod',
@@ -350,7 +350,6 @@ describe('schema validation: types, enums, quantities', () => {
       expected: [
         ['wrong-type', '5:15-5:21', '`hostNetwork` must be a boolean (true or false), but "true" is a quoted string: remove the quotes.'],
         ['wrong-type', '6:33-6:36', '`terminationGracePeriodSeconds` must be a whole number, not 1.5.'],
-        ['wrong-type', '10:13-10:16', /^`stdin` must be a boolean: write true or false\. kubectl reads `yes` as a boolean \(YAML 1\.1\), but YAML 1\.2 tools read it as a string/],
         ['wrong-type', '12:25-12:35', '`containerPort` is out of range: 3000000000 does not fit in a 32-bit integer (-2147483648 to 2147483647).'],
       ],
     },
@@ -474,12 +473,21 @@ describe('schema validation: YAML 1.1 booleans', () => {
     '          value: yes',
   );
 
-  it('warns where kubectl and YAML 1.2 read a plain yes/no/on/off differently', () => {
+  it('reads a plain yes/no/on/off as kubectl does: an error where a string belongs, a boolean where one belongs', () => {
     const found = schemaDiagnostics(text).map((d) => [d.code, d.severity, `${d.range.start.line}:${d.range.start.character}`, d.message]);
     assert.deepEqual(found, [
-      ['wrong-type', 2, '4:19', '`canary` is a string, but kubectl reads the unquoted `no` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("no").'],
-      ['wrong-type', 2, '9:11', '`tty` must be a boolean: write true or false. kubectl reads `on` as a boolean (YAML 1.1), but YAML 1.2 tools read it as a string, which the API server rejects.'],
-      ['wrong-type', 2, '12:17', '`value` is a string, but kubectl reads the unquoted `yes` as a boolean (YAML 1.1) and the API server then rejects it: quote it ("yes").'],
+      [
+        'wrong-type',
+        1,
+        '4:19',
+        '`canary` must be a string, but kubectl reads the unquoted `no` as the boolean false (YAML 1.1 rules; YAML 1.2 tools read the string "no"), and the API server rejects it: quote it ("no").',
+      ],
+      [
+        'wrong-type',
+        1,
+        '12:17',
+        '`value` must be a string, but kubectl reads the unquoted `yes` as the boolean true (YAML 1.1 rules; YAML 1.2 tools read the string "yes"), and the API server rejects it: quote it ("yes").',
+      ],
     ]);
   });
 });
@@ -716,7 +724,7 @@ describe('schema validation: kinds, documents and apiVersions', () => {
 describe('schema validation: anchors, placeholders, templates', () => {
   check([
     {
-      name: 'aliases are accepted without expanding them; merge keys may bring required fields',
+      name: 'aliases and merge keys are read as kubectl reads them: merged required fields count, an aliased mapping is checked where the alias stands',
       text: yaml(
         'apiVersion: v1',
         'kind: Pod',
@@ -733,7 +741,7 @@ describe('schema validation: anchors, placeholders, templates', () => {
         '      name: copy',
         '      resources: *labels',
       ),
-      expected: [],
+      expected: [['unknown-field', '13:17-13:24', /^Unknown field `app` in ResourceRequirements at spec\.containers\[1\]\.resources\./]],
     },
     {
       name: 'a ${VAR} placeholder alone is left for envsubst; anything else is checked',
