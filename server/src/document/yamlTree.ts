@@ -49,14 +49,11 @@ export function scalarString(node: unknown): string | undefined {
 }
 
 /**
- * An integer scalar as kubectl reads it: YAML 1.1, where a plain `0644` is octal (420), the way file modes are
- * written; the YAML 1.2 reading would be 644. Undefined for anything that is not an integer.
+ * An integer scalar's value, else undefined. Scalars already hold kubectl's reading (kubectlScalars.ts: a plain
+ * `0644` is 420, `0x1F` is 31, `1_000` is 1000).
  */
 export function integerAsWritten(node: unknown): number | undefined {
-  if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value)) return undefined;
-  const source = node.source;
-  if (node.type === 'PLAIN' && typeof source === 'string' && /^0[0-7]+$/.test(source)) return parseInt(source, 8);
-  return node.value;
+  return isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
 }
 
 /** The [start, end) of a node's value (no trailing comment or newline), relative to its document; undefined without range. */

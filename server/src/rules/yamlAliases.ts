@@ -15,6 +15,7 @@ export const yamlAliasExpansionRule: RuleDescriptor = {
   defaultSeverity: 'warning',
   profile: 'api',
   rationale: 'Aliases of aliases multiply: a few lines can stand for millions of nodes (an "alias bomb"). Podsmith expands a bounded number and checks less past that.',
+  example: 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n# ...six more levels',
   fix: 'Write the repeated parts out, or use fewer levels of aliases.',
 };
 
