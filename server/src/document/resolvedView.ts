@@ -131,7 +131,7 @@ class Resolver {
       if (out !== item) (items ??= seq.items.slice())[i] = out;
     }
     if (!items) return seq;
-    const copy = sameSeq(seq);
+    const copy = sameCollection(seq);
     copy.items = items;
     return copy;
   }
@@ -150,7 +150,7 @@ class Resolver {
     } else {
       items = this.merged(map, depth);
     }
-    const copy = sameMap(map);
+    const copy = sameCollection(map);
     copy.items = items;
     return copy;
   }
@@ -242,7 +242,7 @@ class Resolver {
       (scalar as Scalar & { source?: string }).source = (node as Scalar & { source?: string }).source;
       out = scalar;
     } else if (isMap(node)) {
-      const map = sameMap(node as YAMLMap<unknown, unknown>);
+      const map = sameCollection(node as YAMLMap<unknown, unknown>);
       map.items = (node as YAMLMap<unknown, unknown>).items.map((pair) => {
         const copy = new Pair(this.copyChild(pair.key, start, end, depth + 1), this.copyChild(pair.value, start, end, depth + 1));
         copies.add(copy);
@@ -250,7 +250,7 @@ class Resolver {
       });
       out = map;
     } else if (isSeq(node)) {
-      const seq = sameSeq(node as YAMLSeq<unknown>);
+      const seq = sameCollection(node as YAMLSeq<unknown>);
       seq.items = (node as YAMLSeq<unknown>).items.map((item) => this.copyChild(item, start, end, depth + 1));
       out = seq;
     } else {
@@ -294,24 +294,14 @@ function pairLike(pair: Pair<unknown, unknown>, key: unknown, value: unknown): P
   return copy;
 }
 
-function sameMap(map: YAMLMap<unknown, unknown>): YAMLMap<unknown, unknown> {
-  const copy = new YAMLMap<unknown, unknown>();
-  copy.flow = map.flow;
-  copy.range = map.range;
-  copy.tag = map.tag;
-  copy.comment = map.comment;
-  copy.commentBefore = map.commentBefore;
-  copy.spaceBefore = map.spaceBefore;
-  return copy;
-}
-
-function sameSeq(seq: YAMLSeq<unknown>): YAMLSeq<unknown> {
-  const copy = new YAMLSeq<unknown>();
-  copy.flow = seq.flow;
-  copy.range = seq.range;
-  copy.tag = seq.tag;
-  copy.comment = seq.comment;
-  copy.commentBefore = seq.commentBefore;
-  copy.spaceBefore = seq.spaceBefore;
+/** An empty collection of the same kind, style, place and comments as `from`, for the view's new items. */
+function sameCollection<T extends YAMLMap<unknown, unknown> | YAMLSeq<unknown>>(from: T): T {
+  const copy = (isMap(from) ? new YAMLMap<unknown, unknown>() : new YAMLSeq<unknown>()) as T;
+  copy.flow = from.flow;
+  copy.range = from.range;
+  copy.tag = from.tag;
+  copy.comment = from.comment;
+  copy.commentBefore = from.commentBefore;
+  copy.spaceBefore = from.spaceBefore;
   return copy;
 }

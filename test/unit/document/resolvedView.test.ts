@@ -129,16 +129,17 @@ describe('resolved view: merge keys', () => {
 
 describe('resolved view: aliases of whole containers and volumes', () => {
   const pod = (...spec: string[]) => yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', ...spec);
+  const workers = pod(
+    '  containers:',
+    '    - &worker',
+    '      name: worker',
+    '      image: busybox:1.36',
+    '      resources: {requests: {cpu: 10m, memory: 8Mi}, limits: {memory: 8Mi}}',
+    '    - *worker',
+  );
 
   it('a container list whose second item is `*worker` reports the duplicate name on the alias, pointing at the anchor', () => {
-    const text = pod(
-      '  containers:',
-      '    - &worker',
-      '      name: worker',
-      '      image: busybox:1.36',
-      '      resources: {requests: {cpu: 10m, memory: 8Mi}, limits: {memory: 8Mi}}',
-      '    - *worker',
-    );
+    const text = workers;
     const found = diagnosticsOf(text);
     assert.deepEqual(found.map((d) => [d.code, coveredText(text, d)]), [['duplicate-container-name', '*worker']]);
     const related = found[0].relatedInformation!.map((r) => [r.location.range.start.line, r.location.range.start.character, r.message]);
@@ -149,14 +150,7 @@ describe('resolved view: aliases of whole containers and volumes', () => {
   });
 
   it('offers no edit on the alias, only "disable" (an edit there would rewrite `*worker` as if it were the container)', () => {
-    const text = pod(
-      '  containers:',
-      '    - &worker',
-      '      name: worker',
-      '      image: busybox:1.36',
-      '      resources: {requests: {cpu: 10m, memory: 8Mi}, limits: {memory: 8Mi}}',
-      '    - *worker',
-    );
+    const text = workers;
     const source = sourceOf(text);
     const [diagnostic] = service.validate(source, DEFAULT_SETTINGS);
     const titles = service.codeActions(source, diagnostic.range, { diagnostics: [diagnostic] }, DEFAULT_SETTINGS).map((a) => a.title);
