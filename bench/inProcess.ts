@@ -11,7 +11,7 @@ import { ManifestDocument } from '../server/src/document/manifestDocument';
 import type { ManifestFile } from '../server/src/document/manifestFile';
 import { splitDocuments } from '../server/src/document/splitDocuments';
 import { getLanguageService } from '../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { processCpuMs, Samples, type Measured } from './stats';
 import type { ProbedWorkload } from './workloads';
 

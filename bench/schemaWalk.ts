@@ -6,8 +6,8 @@
  */
 import { parseManifestFile } from '../server/src/document/manifestFile';
 import { schemaCheck } from '../server/src/schema/schemaCheck';
-import type { CheckContext } from '../server/src/rules/rule';
-import { DEFAULT_SETTINGS } from '../server/src/service/settings';
+import type { CheckContext } from '../server/src/core/rule';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { manyDeployments } from './workloads';
 
 const count = Number(process.argv[2] ?? 500);

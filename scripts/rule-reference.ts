@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { familyOf } from '../server/src/codeActions/families';
 import { ALL_CHECKS } from '../server/src/rules/index';
-import type { RuleDescriptor } from '../server/src/rules/rule';
-import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../server/src/service/settings';
+import type { RuleDescriptor } from '../server/src/core/rule';
+import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../server/src/core/settings';
 
 export const RULE_REFERENCE_PATH = path.join(__dirname, '..', 'docs', 'rules.md');
 

@@ -2,7 +2,7 @@
  * The command line of `podsmith check`, parsed into plain options. Pure: no I/O, so every flag and every mistake
  * is unit-tested. Flag names follow kubeconform and kube-linter where they mean the same thing.
  */
-import type { Severity } from '../../server/src/service/finding';
+import type { Severity } from '../../server/src/core/finding';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

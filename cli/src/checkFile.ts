@@ -6,10 +6,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { FIX_ALL_KIND } from '../../server/src/codeActions/codeActions';
-import type { Severity } from '../../server/src/service/finding';
-import { getLanguageService, type LanguageService, type ParsedSource } from '../../server/src/service/languageService';
-import type { PodsmithSettings } from '../../server/src/service/settings';
+import { FIX_ALL_KIND } from '../../shared/protocol';
+import type { Severity } from '../../server/src/core/finding';
+import type { ParsedSource } from '../../server/src/core/featureRequest';
+import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import type { PodsmithSettings } from '../../server/src/core/settings';
 import { BINARY_FILE, NOT_UTF8 } from './cliRules';
 import { decodeUtf8 } from './utf8';
 import type { FileReport, ReportedFinding } from './report';

@@ -1,6 +1,6 @@
 /** One file to check, as the main thread hands it to a worker (plain data), and the check itself. */
 import { readFileSync, statSync } from 'node:fs';
-import type { PodsmithSettings } from '../../server/src/service/settings';
+import type { PodsmithSettings } from '../../server/src/core/settings';
 import { checkBytes } from './checkFile';
 import { reason } from './discover';
 import type { FileReport } from './report';

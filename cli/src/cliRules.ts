@@ -4,7 +4,7 @@
  * listed), its check of a `.podsmith.yaml`, and the two the CLI adds for bytes the service never sees.
  */
 import { ALL_RULES } from '../../server/src/rules/index';
-import type { RuleDescriptor } from '../../server/src/rules/rule';
+import type { RuleDescriptor } from '../../server/src/core/rule';
 import { REPOSITORY_URL } from './packageInfo';
 
 export { REPOSITORY_URL };

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_CONFIG_FILE, readProjectConfig } from '../../server/src/service/projectConfig';
-import { normalizeSettings, type PodsmithSettings } from '../../server/src/service/settings';
+import { normalizeSettings, type PodsmithSettings } from '../../server/src/core/settings';
 import { displayPathOf, reason } from './discover';
 
 /** A `.podsmith.yaml` that cannot be used: the run stops with exit code 2 and this one line. */

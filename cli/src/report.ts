@@ -4,7 +4,7 @@
  * each format converts them to its own convention.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { Severity } from '../../server/src/service/finding';
+import type { Severity } from '../../server/src/core/finding';
 
 export interface ReportedFinding {
   readonly ruleId: string;

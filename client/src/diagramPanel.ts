@@ -6,14 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramModel } from '../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../shared/diagramTypes';
+import { DIAGRAM_REQUEST, SHOW_DIAGRAM_COMMAND, type DiagramParams } from '../../shared/protocol';
 import { diagramPageHtml, makeNonce } from './webview/html';
 import { parseFromWebview, type RenderSummary, type ToWebview } from './webview/messages';
 
-export const SHOW_DIAGRAM_COMMAND = 'podsmith.showDiagram';
 /** Test-only: what the panel last sent and what the webview last drew. Not contributed to the palette. */
 export const DIAGRAM_STATE_COMMAND = 'podsmith.diagram.testState';
-const DIAGRAM_REQUEST = 'podsmith/diagram';
 const DIAGRAM_VIEW_TYPE = 'podsmith.diagram';
 
 /** Scripts on, and nothing loadable but our own dist/ folder. */
@@ -54,7 +53,7 @@ export function registerDiagramPanel(context: vscode.ExtensionContext, getClient
       if (panel) panel.reveal();
       else {
         panel = adopt(
-          vscode.window.createWebviewPanel('podsmith.diagram', 'Pod Diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri)),
+          vscode.window.createWebviewPanel(DIAGRAM_VIEW_TYPE, 'Pod Diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri)),
         );
       }
       return panel.refreshNow();
@@ -170,7 +169,7 @@ class DiagramPanel {
         const model = await client.sendRequest<DiagramModel | null>(DIAGRAM_REQUEST, {
           uri: client.code2ProtocolConverter.asUri(editor.document.uri),
           position: { line: editor.selection.active.line, character: editor.selection.active.character },
-        });
+        } satisfies DiagramParams);
         message = model
           ? { type: 'model', model }
           : { type: 'empty', message: 'The cursor is not in a Pod or a workload with a Pod template. Move it into one to see its diagram.' };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { SELECT_RANGE_COMMAND } from '../../shared/protocol';
 
 /** The command a quick fix runs after writing a placeholder (an image to fill in): the placeholder is selected. */
-export const SELECT_RANGE_COMMAND = 'podsmith.selectRange';
 
 interface ProtocolRange {
   readonly start: { readonly line: number; readonly character: number };

@@ -17,15 +17,14 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from './codeActions/codeActions';
+import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, type DiagramParams } from '../../shared/protocol';
 import type { ManifestFile } from './document/manifestFile';
-import { getLanguageService, type ParsedSource } from './service/languageService';
+import type { ParsedSource } from './core/featureRequest';
+import { getLanguageService } from './service/languageService';
 import { FramingGuard } from './wire/framingGuard';
 import { WorkspaceSettings } from './workspaceSettings';
 import { documentUri, isPosition, isRange, syncProblem } from './wire/messageChecks';
 
-export const DIAGRAM_REQUEST = 'podsmith/diagram';
-export const DEBUG_DOCUMENT_TEXT_REQUEST = 'podsmith/debug/documentText';
 
 /** Messages the connection has handled so far: validation waits for a turn of the event loop without one. */
 let messagesHandled = 0;
@@ -290,7 +289,7 @@ connection.languages.inlayHint.on((params) => {
 });
 connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri))));
 
-connection.onRequest(DIAGRAM_REQUEST, (params: { uri?: unknown; position?: unknown } | null) => {
+connection.onRequest(DIAGRAM_REQUEST, (params: Partial<Record<keyof DiagramParams, unknown>> | null) => {
   const position = positionOf(params?.position);
   if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'podsmith/diagram needs a uri');
   const textDocument = documents.get(params.uri);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_CONFIG_FILE, readProjectConfig, withProjectConfig } from './service/projectConfig';
-import { normalizeSettings, type PodsmithSettings } from './service/settings';
+import { normalizeSettings, type PodsmithSettings } from './core/settings';
 
 export class WorkspaceSettings {
   /** The `podsmith` section as the editor last sent it (VS Code's settings; a `setByUser` list when it sends one). */

@@ -31,7 +31,7 @@ const tsx = createRequire(import.meta.url)('tsx/cjs/api');
 const load = (file) => tsx.require(path.join(root, file), import.meta.url);
 const { diagramPageHtml } = load('client/src/webview/html.ts');
 const { getLanguageService } = load('server/src/service/languageService.ts');
-const { DEFAULT_SETTINGS } = load('server/src/service/settings.ts');
+const { DEFAULT_SETTINGS } = load('server/src/core/settings.ts');
 const { TextDocument } = createRequire(import.meta.url)('vscode-languageserver-textdocument');
 const { chromium } = createRequire(path.join(e2eHome, 'package.json'))('playwright-core');
 

@@ -4,7 +4,7 @@
  * still answering a normal document afterwards).
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { exercise, fuzzService } from './support/exercise';
 import { checkExpectation, HOSTILE_INPUTS, summaryOf } from './support/hostileInputs';
 import { fmt, positionsFor, reportTally, REQUEST_BOUND_MS, Verdict } from './support/invariants';

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { fuzzService } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
 import { corpusSeeds, exampleSeeds } from './support/seeds';

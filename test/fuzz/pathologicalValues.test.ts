@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isCollection, isScalar, visit } from 'yaml';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { exercise, fuzzService } from './support/exercise';
 import { reportTally } from './support/invariants';
 import { corpusSeeds, exampleSeeds, type Seed } from './support/seeds';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { fuzzService } from './support/exercise';
 import { applyAll, mutationsArb } from './support/mutations';
 import { corpusSeeds, exampleSeeds } from './support/seeds';

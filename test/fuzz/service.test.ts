@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../server/src/core/settings';
 import { exercise } from './support/exercise';
 import { reportTally } from './support/invariants';
 import { applyAll, mutationsArb } from './support/mutations';

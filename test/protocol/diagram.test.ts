@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DiagramModel } from '../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../shared/diagramTypes';
 import { LspServer } from './support/lspServer';
 
 /** The `podsmith/diagram` request as the panel sends it, to the bundled server over stdio. */

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from '../../../server/src/service/finding';
+import type { Severity } from '../../../server/src/core/finding';
 import { helpUri, REPORTABLE_RULES, REPOSITORY_URL, type ReportableRule } from '../cliRules';
 import type { FileReport, ReportedFinding } from '../report';
 import { oneBased, type Formatter, type RunInfo } from './formatter';

@@ -14,7 +14,7 @@ import type {
   DiagramProblem,
   DiagramSeverity,
   DiagramVolume,
-} from '../../../server/src/diagram/diagramTypes';
+} from '../../../shared/diagramTypes';
 
 export interface Rect {
   readonly x: number;

@@ -2,7 +2,7 @@
  * The diagram webview's script (bundled to dist/webview.js): receives the model from the extension, lays it out,
  * draws it, and sends back clicks (reveal a line) and exports (SVG text, PNG data).
  */
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 import { layoutDiagram, SIZES } from './layout';
 import { parseToWebview, type FromWebview } from './messages';
 import { renderDiagram } from './render';

@@ -2,7 +2,7 @@
  * The messages between the diagram panel (extension side) and its webview, and the checks each side applies to
  * what it receives. The webview is a web page: the extension treats everything it posts as untrusted input.
  */
-import type { DiagramModel, DiagramRange } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel, DiagramRange } from '../../../shared/diagramTypes';
 
 /** Extension → webview. */
 export type ToWebview =

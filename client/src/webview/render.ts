@@ -5,7 +5,7 @@
  * Accessibility: every element has a <title> (read by screen readers, shown on hover), roles are written as words
  * in badges, problems are a shape with a sign as well as a colour, and clickable elements are focusable buttons.
  */
-import type { DiagramModel, DiagramRange } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel, DiagramRange } from '../../../shared/diagramTypes';
 import type { DiagramLayout, ProblemMarker, Rect, TextLine } from './layout';
 import { counted } from './summary';
 

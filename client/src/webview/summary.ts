@@ -1,4 +1,4 @@
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 
 /** The one-line summary above the diagram: `Deployment shop · 6 containers · 3 volumes · 2 problems`. */
 export function summaryText(model: DiagramModel): string {

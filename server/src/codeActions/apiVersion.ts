@@ -2,7 +2,7 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { code, valueAt, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
-import { insertPair, insertPairBefore, renameScalar, type Edit } from './yamlEdits';
+import { insertPair, insertPairBefore, renameScalar, type Edit } from '../document/yamlEdits';
 
 /** Kinds whose apps/v1 version requires spec.selector (their beta versions defaulted it from the template). */
 const NEEDS_SELECTOR = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);

@@ -1,17 +1,13 @@
 import type { CodeAction, CodeActionContext, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding } from '../service/finding';
-import type { FeatureRequest } from '../service/languageService';
-import { findingsOf } from '../service/validation';
+import type { Finding } from '../core/finding';
+import { FIX_ALL_KIND, SELECT_RANGE_COMMAND } from '../../../shared/protocol';
+import type { FeatureRequest } from '../core/featureRequest';
 import { familyOf } from './families';
 import type { Fix, FixContext } from './fix';
 import { disableRuleFix } from './suppress';
-import { disjoint, indentStyleOf, type Edit } from './yamlEdits';
+import { disjoint, indentStyleOf, type Edit } from '../document/yamlEdits';
 
-/** The kind of the source action that applies every safe fix of the file (editor.codeActionsOnSave can ask it). */
-export const FIX_ALL_KIND = 'source.fixAll.podsmith';
-/** The client command that selects a range of the active editor: a placeholder a fix wrote, ready to be typed over. */
-export const SELECT_RANGE_COMMAND = 'podsmith.selectRange';
 
 /**
  * Quick fixes for the Podsmith diagnostics under the request's range: each fix family's actions, "disable this
@@ -31,7 +27,7 @@ export function codeActions(req: FeatureRequest, range: Range, context: CodeActi
 
 function quickFixes(req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] {
   const { doc } = req;
-  const findings = findingsOf(doc, req.settings, () => undefined);
+  const findings = req.findingsOf(doc);
   const selected = selectFindings(req, findings, range, context);
   if (selected.length === 0) return [];
   const style = indentStyleOf(doc.text, doc.root);
@@ -104,7 +100,7 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
     if (isGuessed(doc)) continue;
     const taken: Edit[] = [];
     let style: ReturnType<typeof indentStyleOf> | undefined;
-    for (const finding of findingsOf(doc, req.settings, () => undefined)) {
+    for (const finding of req.findingsOf(doc)) {
       if (ruleId !== undefined && finding.ruleId !== ruleId) continue;
       const family = fixableThroughText(finding) ? familyOf(finding.ruleId) : undefined;
       if (!family?.fixAll) continue;

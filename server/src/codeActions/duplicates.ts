@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, valueAt, type FixFamily } from './fix';
-import { renameScalar } from './yamlEdits';
+import { renameScalar } from '../document/yamlEdits';
 
 /** A container name used twice in the Pod: rename this one to the first free `name-N`. */
 export const duplicateContainerNameFixes: FixFamily = {

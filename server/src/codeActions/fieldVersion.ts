@@ -1,5 +1,5 @@
 import { code, keyAt, type FixFamily } from './fix';
-import { removePair } from './yamlEdits';
+import { removePair } from '../document/yamlEdits';
 
 /**
  * A field the targeted Kubernetes version does not have (too new, or removed): remove it. Not preferred and not

@@ -1,8 +1,8 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
-import type { Finding } from '../service/finding';
-import type { Edit, IndentStyle } from './yamlEdits';
+import type { Finding } from '../core/finding';
+import type { Edit, IndentStyle } from '../document/yamlEdits';
 import { trimTrailing } from '../document/linearText';
 
 /** One way to fix a finding: a title that says what it will do, and its edits on the document's text. */

@@ -1,7 +1,7 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { nodeAtPath, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { code, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { movePair, movePairUnder, type Edit } from './yamlEdits';
+import { movePair, movePairUnder, type Edit } from '../document/yamlEdits';
 
 /**
  * A real field at the wrong level: move it where it belongs. A Pod field written in a container (volumes,

@@ -2,7 +2,7 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from './yamlEdits';
+import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from '../document/yamlEdits';
 import { trimBoth, trimTrailing } from '../document/linearText';
 
 /** The placeholder a fix writes where only the person knows the value; selected so that typing replaces it. */

@@ -4,7 +4,7 @@ import { podModelOf } from '../pod/podModel';
 import { dns1123LabelProblem } from '../rules/nameFormats';
 import { code, freeName, valueAt, type FixFamily } from './fix';
 import { nameFromImage } from './missingRequired';
-import { renameScalar, type Edit } from './yamlEdits';
+import { renameScalar, type Edit } from '../document/yamlEdits';
 
 /** `My_App` → `my-app`: lowercase, other characters as '-', no '-' at the ends, at most 63. */
 export function dnsLabelOf(name: string): string | undefined {

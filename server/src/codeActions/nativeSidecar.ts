@@ -2,7 +2,7 @@ import { isSeq, type YAMLSeq } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
-import { appendBlockLines, columnOf, dashColumn, itemBlock, lineStart, placeItem, removeItem, type Block } from './yamlEdits';
+import { appendBlockLines, columnOf, dashColumn, itemBlock, lineStart, placeItem, removeItem, type Block } from '../document/yamlEdits';
 
 /**
  * A long-running helper among a Job's containers keeps the Job from completing: make it a native sidecar, an init

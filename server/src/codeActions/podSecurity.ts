@@ -3,7 +3,7 @@ import { keyName, locate, pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { who } from '../pod/podSecurity/standard';
 import { code, type Fix, type FixContext, type FixFamily } from './fix';
-import { fillEmptyPair, flowText, insertItem, insertPair, removeItem, removePair, renameScalar, type Edit, type YamlValue } from './yamlEdits';
+import { fillEmptyPair, flowText, insertItem, insertPair, removeItem, removePair, renameScalar, type Edit, type YamlValue } from '../document/yamlEdits';
 
 /**
  * Quick fixes for the Pod Security Standard findings whose remedy is clear: the value the standard asks for, or

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { code, keyAt, valueAt, type FixFamily } from './fix';
 import { moveFixes } from './misplacedField';
-import { renameScalar } from './yamlEdits';
+import { renameScalar } from '../document/yamlEdits';
 
 /** A typo of a field of the same level: rename the key to the field it is close to, keeping its quoting. */
 export const unknownFieldFixes: FixFamily = {

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
-import { renameScalar } from './yamlEdits';
+import { renameScalar } from '../document/yamlEdits';
 
 /** A request above its limit: raise the limit to the request, or lower the request to the limit. */
 export const requestAboveLimitFixes: FixFamily = {

@@ -3,7 +3,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, valueAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { removeItem, removePair, renameScalar, type Edit } from './yamlEdits';
+import { removeItem, removePair, renameScalar, type Edit } from '../document/yamlEdits';
 
 /**
  * Pod rules whose fix is one value or one field: the value the API server accepts, or the field it rejects

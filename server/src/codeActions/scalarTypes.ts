@@ -1,6 +1,6 @@
 import { isScalar, type Scalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
-import { quoteScalar, unquoteScalar } from './yamlEdits';
+import { quoteScalar, unquoteScalar } from '../document/yamlEdits';
 
 const NUMBER = /^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 const INTEGER = /^[-+]?(0|[1-9][0-9]*)$/;

@@ -3,7 +3,7 @@ import { nodeAtPath, pairOf, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type Fix, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
-import { flowText, insertPair } from './yamlEdits';
+import { flowText, insertPair } from '../document/yamlEdits';
 
 /**
  * A selector label the Pod template does not carry: give the template that label (a selector cannot change once

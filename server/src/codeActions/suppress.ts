@@ -1,6 +1,6 @@
-import type { Finding } from '../service/finding';
+import type { Finding } from '../core/finding';
 import { code } from './fix';
-import { indentationOf, lineStart, type Edit } from './yamlEdits';
+import { indentationOf, lineStart, type Edit } from '../document/yamlEdits';
 
 const DIRECTIVE = /^([ \t]*#\s*podsmith-disable-next-line\b)([^\r\n]*)$/;
 

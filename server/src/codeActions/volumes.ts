@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
-import { fillEmptyPair, insertItem, insertPair, removeItem, removePair, scalarLiteral, type Edit } from './yamlEdits';
+import { fillEmptyPair, insertItem, insertPair, removeItem, removePair, scalarLiteral, type Edit } from '../document/yamlEdits';
 
 /**
  * A mount of a volume the Pod does not define: define it as an emptyDir (the Pod's scratch space, shared by its

@@ -3,7 +3,7 @@ import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { workloadKindByName } from '../pod/workloadKinds';
 import { schemaAtPath } from '../schema/kubernetesSchema';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 import { containerAtCursor } from './containerAtCursor';
 import { containerPatternItems } from './containerPatterns';
 import { contextInText, type CursorContext } from './cursorContext';

@@ -1,6 +1,6 @@
+import { containerAtPath } from '../pod/containerAt';
 import type { ContainerList, PodModel } from '../pod/podModel';
 import type { CursorContext } from './cursorContext';
-import { containerAt } from './valueItems';
 
 /** The container whose key or value is being typed, as far as its offers depend on it. */
 export interface ContainerAtCursor {
@@ -29,7 +29,7 @@ export function containerAtCursor(context: CursorContext, podSpecPath: readonly 
   if (tail.length !== depth || typeof tail[1] !== 'number') return undefined;
   const values = context.presentValues;
   if (context.style === 'flow') {
-    const model = pod ? containerAt(pod, context.path) : undefined;
+    const model = pod ? containerAtPath(pod, context.path) : undefined;
     return { list, isNativeSidecar: !!model?.isNativeSidecar, image: model?.image };
   }
   return { list, isNativeSidecar: list === 'initContainers' && values.get('restartPolicy') === 'Always', image: values.get('image') };

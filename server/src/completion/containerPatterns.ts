@@ -4,7 +4,7 @@ import { primaryContainer } from '../pod/roles';
 import { itemText, mappingLines, snippetEscape, type BlockValue } from './blockText';
 import { flowText } from './flowText';
 import type { CursorContext } from './cursorContext';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 import type { IndentStyle } from './indentStyle';
 import { mountEdit, volumeEdit } from './podEdits';
 import { TextLines } from './textLines';

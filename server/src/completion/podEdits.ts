@@ -2,7 +2,7 @@ import { isMap, isPair, isSeq, type Node } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { pairOf, valueOf } from '../document/yamlTree';
 import type { ContainerModel, PodModel } from '../pod/podModel';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 import { itemText, mappingLines, type BlockValue } from './blockText';
 import { flowText } from './flowText';
 import type { IndentStyle } from './indentStyle';

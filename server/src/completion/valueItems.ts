@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
+import { containerAtPath } from '../pod/containerAt';
 import { containerRestartRulesOnByDefault } from '../pod/containerFields';
 import type { ContainerModel, PodModel } from '../pod/podModel';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
@@ -125,17 +126,8 @@ function kindItems(scope: ValueScope): CompletionItem[] {
   });
 }
 
-/** The container whose field holds the cursor, by its place in the path. */
-export function containerAt(pod: PodModel, path: Path): ContainerModel | undefined {
-  const at = pod.podSpecPath.length;
-  const list = path[at];
-  const index = path[at + 1];
-  if (typeof index !== 'number') return undefined;
-  return pod.containers.find((c) => c.list === list && c.index === index);
-}
-
 function volumeNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
-  const container = containerAt(pod, scope.context.path);
+  const container = containerAtPath(pod, scope.context.path);
   const mounted = new Set(container?.mounts.map((m) => m.name));
   const items = pod.volumes
     .filter((v) => v.name)
@@ -164,7 +156,7 @@ function volumeNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
 }
 
 function portItems(scope: ValueScope, pod: PodModel, numbersOnly: boolean): CompletionItem[] {
-  const container = containerAt(pod, scope.context.path);
+  const container = containerAtPath(pod, scope.context.path);
   const ports = container?.ports ?? [];
   const items: CompletionItem[] = [];
   for (const port of ports) {
@@ -188,7 +180,7 @@ function portItems(scope: ValueScope, pod: PodModel, numbersOnly: boolean): Comp
 }
 
 function containerNameItems(scope: ValueScope, pod: PodModel): CompletionItem[] {
-  const own = containerAt(pod, scope.context.path);
+  const own = containerAtPath(pod, scope.context.path);
   return pod.containers
     .filter((c) => c.name && c.list !== 'ephemeralContainers')
     .map((c, i) => valueItem(scope, c.name!, {

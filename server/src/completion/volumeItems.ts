@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { appContainers, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 import { itemText, mappingLines, type BlockValue } from './blockText';
 import { mountEdit } from './podEdits';
 import type { CursorContext } from './cursorContext';

@@ -6,9 +6,8 @@ import { podSecurityVerdict } from '../pod/podSecurity';
 import { podModelOf, type ContainerModel, type PodModel, type ResourceList, type VolumeModel } from '../pod/podModel';
 import { shortQuantity } from '../pod/quantity';
 import { containerRoles, roleLabel } from '../pod/roles';
-import type { Finding } from '../service/finding';
-import type { FeatureRequest } from '../service/languageService';
-import { findingsOf } from '../service/validation';
+import type { Finding } from '../core/finding';
+import type { FeatureRequest } from '../core/featureRequest';
 import type {
   DiagramContainer,
   DiagramEdge,
@@ -19,7 +18,7 @@ import type {
   DiagramResource,
   DiagramSeverity,
   DiagramVolume,
-} from './diagramTypes';
+} from '../../../shared/diagramTypes';
 import { replicasSummary } from './ownerSummary';
 import { placementSummary } from './placement';
 import { placeFindings, type PlacedSpan } from './problemPlacement';
@@ -142,7 +141,7 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
     volumes.push({ id, range: range(valueOf(firstMount, 'name'), firstMount), name, defined: false, used: true });
   }
 
-  const findings = findingsOf(doc, req.settings, () => undefined);
+  const findings = req.findingsOf(doc);
   const placed = placeFindings(findings, spans, 'pod');
   const problemsOf = (id: string): DiagramProblem[] =>
     (placed.get(id) ?? [])

@@ -1,4 +1,4 @@
-import type { Finding } from '../service/finding';
+import type { Finding } from '../core/finding';
 
 /** A drawn element and the [start, end) span of its node, relative to the document. */
 export interface PlacedSpan {

@@ -2,7 +2,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { isKubernetesObject } from '../pod/workloadKinds';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 import { hoverContextOf, podCarryingKindOf, rootDefinition } from './hoverContext';
 import { code } from './markdown';
 import type { HoverSection } from './section';

@@ -7,7 +7,7 @@ import { containerRoles, type RoleInfo } from '../pod/roles';
 import { workloadKindByName, type WorkloadKind } from '../pod/workloadKinds';
 import { annotationIfBuilt, type FieldAnnotation, type Scope } from '../schema/annotations';
 import { definitionForKind, schemaAtPath, type ResolvedSchema } from '../schema/kubernetesSchema';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 
 /**
  * Everything a hover section needs to know about the node under the cursor, worked out once per hover: where it

@@ -4,11 +4,10 @@ import { effectiveResources, type EffectiveResource } from '../pod/effectiveReso
 import { podModelOf } from '../pod/podModel';
 import { highestPodSecurityLevel } from '../pod/podSecurity';
 import { shortQuantity } from '../pod/quantity';
-import type { ParsedSource } from '../service/languageService';
-import type { PodsmithSettings } from '../service/settings';
+import { SHOW_DIAGRAM_COMMAND } from '../../../shared/protocol';
+import type { ParsedSource } from '../core/featureRequest';
+import type { PodsmithSettings } from '../core/settings';
 
-/** The client command a lens runs: the Pod diagram, at the lens's Pod. */
-export const SHOW_DIAGRAM_COMMAND = 'podsmith.showDiagram';
 
 /**
  * A code lens above each PodSpec: what the whole Pod asks of its node (the effective requests and limits, as the

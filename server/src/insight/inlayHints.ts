@@ -1,14 +1,14 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { InlayHintKind, type InlayHint, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { indentStyleOf, insertPair, type Edit, type IndentStyle, type YamlValue } from '../codeActions/yamlEdits';
+import { indentStyleOf, insertPair, type Edit, type IndentStyle, type YamlValue } from '../document/yamlEdits';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { defaultPullPolicy } from '../pod/imageReference';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerSecurity, effectiveSetting, podSecurityOf, SHARED_FIELDS } from '../pod/securityContext';
 import { defaultsOf, type DefaultValue } from '../pod/apiDefaults';
-import type { ParsedSource } from '../service/languageService';
-import type { PodsmithSettings } from '../service/settings';
+import type { ParsedSource } from '../core/featureRequest';
+import type { PodsmithSettings } from '../core/settings';
 
 /**
  * Inlay hints: the values the API server fills in where a field is left out (imagePullPolicy from the image's tag,

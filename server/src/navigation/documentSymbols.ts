@@ -3,7 +3,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { nodeAtPath, scalarString } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
-import type { ParsedSource } from '../service/languageService';
+import type { ParsedSource } from '../core/featureRequest';
 
 /**
  * The Outline: each document as `Kind name`, and for a Pod its containers (by role, in start order), their ports,

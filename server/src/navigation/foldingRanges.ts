@@ -1,6 +1,6 @@
 import { isMap, isPair, isSeq, type Node } from 'yaml';
 import type { FoldingRange } from 'vscode-languageserver-types';
-import type { ParsedSource } from '../service/languageService';
+import type { ParsedSource } from '../core/featureRequest';
 
 /**
  * Folding ranges: each document of a multi-document file, and every mapping or list that spans lines (a container,

@@ -1,7 +1,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { nameSiteAt, podNamesOf, siteLabel, sitesOfName, type NameKind, type NameSite, type PodNames } from '../pod/podNames';
 import { dns1123LabelProblem, portNameProblem } from '../rules/nameFormats';
-import type { FeatureRequest } from '../service/languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 
 /**
  * Go to definition, find references, document highlights and rename for the names a Pod links by: volumes and

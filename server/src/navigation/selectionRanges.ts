@@ -2,7 +2,7 @@ import { isPair, type Node } from 'yaml';
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import { documentAt } from '../document/manifestFile';
 import { locate } from '../document/yamlTree';
-import type { ParsedSource } from '../service/languageService';
+import type { ParsedSource } from '../core/featureRequest';
 
 /**
  * Smart select: from the value under the cursor outwards by YAML node: the value, its `key: value` pair, the

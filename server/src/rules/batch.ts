@@ -5,7 +5,7 @@ import { gateOnByDefault } from '../versions/featureGates';
 import { intField, intOf } from './fieldValues';
 import { firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
 export const indexedJobRule: RuleDescriptor = {

@@ -5,7 +5,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { gateOnByDefault } from '../versions/featureGates';
 import { firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, keySpan, spanOf } from './support';
 
 export const dnsConfigRule: RuleDescriptor = {

@@ -2,7 +2,7 @@ import { isScalar, type Node } from 'yaml';
 import { pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { parseQuantity } from '../pod/quantity';
 import { qualifiedNameProblem } from './nameFormats';
-import type { CheckContext, RuleDescriptor } from './rule';
+import type { CheckContext, RuleDescriptor } from '../core/rule';
 import { keySpan, spanOf, type Span } from './support';
 
 /**

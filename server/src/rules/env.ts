@@ -4,7 +4,7 @@ import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
 import { checkFieldRef, checkResourceFieldRef } from './downwardApi';
 import { dns1123SubdomainProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, spanOf, type Span } from './support';
 
 export const duplicateEnvRule: RuleDescriptor = {

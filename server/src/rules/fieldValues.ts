@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { spanOf, valueOf } from '../document/yamlTree';
-import type { CheckContext, RuleDescriptor } from './rule';
+import type { CheckContext, RuleDescriptor } from '../core/rule';
 import type { Span } from './support';
 
 /**

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { integerAsWritten, mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, spanOf, type Span } from './support';
 
 /**

@@ -1,7 +1,7 @@
 import { valueOf } from '../document/yamlTree';
 import { imageTag } from '../pod/imageReference';
 import { podModelOf } from '../pod/podModel';
-import type { Check, RuleDescriptor } from './rule';
+import type { Check, RuleDescriptor } from '../core/rule';
 import { containerLabel, spanOf } from './support';
 
 export const imageTagRule: RuleDescriptor = {

@@ -1,4 +1,4 @@
-import type { Check, RuleDescriptor } from './rule';
+import type { Check, RuleDescriptor } from '../core/rule';
 import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
 import { yamlAliasesCheck } from './yamlAliases';

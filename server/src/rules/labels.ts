@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { labelValueProblem, qualifiedNameProblem } from './nameFormats';
-import type { CheckContext, RuleDescriptor } from './rule';
+import type { CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, spanOf, type Span } from './support';
 
 /**

@@ -3,7 +3,7 @@ import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
 import { gateOnByDefault } from '../versions/featureGates';
 import { fieldExistsIn } from '../versions/fieldVersions';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, fieldSpan, keySpan, sentence, spanOf } from './support';
 
 export const initContainerFieldRule: RuleDescriptor = {

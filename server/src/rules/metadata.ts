@@ -3,7 +3,7 @@ import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '
 import { workloadKindByName } from '../pod/workloadKinds';
 import { checkLabelMap, checkLabelSelector, firstKeySpan, invalidLabelRule, labelSelectorRule, spanAndRelated } from './labels';
 import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, spanOf } from './support';
 
 export const invalidMetadataNameRule: RuleDescriptor = {

@@ -3,7 +3,7 @@ import { mapItems, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, volumeNamed, type ContainerModel, type PodModel } from '../pod/podModel';
 import { podSecurityOf } from '../pod/securityContext';
 import { hasBackstep } from './pathFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
 /**

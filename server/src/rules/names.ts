@@ -1,6 +1,6 @@
 import { podModelOf } from '../pod/podModel';
 import { dns1123LabelProblem, portNameProblem } from './nameFormats';
-import type { Check, RuleDescriptor } from './rule';
+import type { Check, RuleDescriptor } from '../core/rule';
 import { containerLabel, hasPlaceholder, spanOf } from './support';
 
 export const duplicateContainerNameRule: RuleDescriptor = {

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PortModel } from '../pod/podModel';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, sentence, spanOf, twoLabels, type Span } from './support';
 
 export const portRangeRule: RuleDescriptor = {

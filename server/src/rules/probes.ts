@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { portNameProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { canonical, containerLabel, keySpan, plain, sentence, spanOf } from './support';
 
 export const probeHandlerRule: RuleDescriptor = {

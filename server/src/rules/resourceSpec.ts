@@ -4,7 +4,7 @@ import { podModelOf, readResources, type ContainerModel, type PodModel, type Res
 import { parseQuantity, shortQuantity } from '../pod/quantity';
 import { gateOnByDefault } from '../versions/featureGates';
 import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
 /**

@@ -2,7 +2,7 @@ import { isMap, type Pair } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
 import { isByteResource, isFractional, shortQuantity, type Quantity } from '../pod/quantity';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, containerSpan, keySpan, sentence, spanOf } from './support';
 
 export const requestExceedsLimitRule: RuleDescriptor = {

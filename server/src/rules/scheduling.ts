@@ -5,7 +5,7 @@ import { gateOnByDefault, gateStage, stageWords } from '../versions/featureGates
 import { checkAtLeast, intField } from './fieldValues';
 import { checkLabelSelector, firstKeySpan } from './labels';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './nameFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
 export const nodeAffinityRule: RuleDescriptor = {

@@ -4,7 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { podSecurityOf, type WrittenField } from '../pod/securityContext';
 import { dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem } from './pathFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
 /**

@@ -5,7 +5,7 @@ import { parseQuantity } from '../pod/quantity';
 import { checkFieldRef, checkResourceFieldRef, downwardApiFieldRule } from './downwardApi';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem, hasBackstep, itemPathProblem } from './pathFormats';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
 export const volumeSourceFieldRule: RuleDescriptor = {

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
 import { VOLUME_SOURCE_ORDER, VOLUME_SOURCES } from '../pod/volumeSources';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 import { trimTrailing } from '../document/linearText';
 

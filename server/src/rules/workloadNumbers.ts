@@ -1,7 +1,7 @@
 import { nodeAtPath, type Path } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { checkAtLeast, intField } from './fieldValues';
-import type { Check, RuleDescriptor } from './rule';
+import type { Check, RuleDescriptor } from '../core/rule';
 
 export const workloadNumberRule: RuleDescriptor = {
   id: 'workload-number',

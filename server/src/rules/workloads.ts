@@ -3,7 +3,7 @@ import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '
 import { podModelOf, type PodModel } from '../pod/podModel';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from './support';
 
 export const emptySelectorRule: RuleDescriptor = {

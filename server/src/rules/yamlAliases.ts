@@ -1,5 +1,5 @@
 import type { ResolutionProblem } from '../document/resolvedView';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 
 export const yamlAliasRule: RuleDescriptor = {
   id: 'yaml-alias',

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type YAMLError } from 'yaml';
-import type { Check, CheckContext, RuleDescriptor } from './rule';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 
 export const yamlSyntaxRule: RuleDescriptor = {
   id: 'yaml-syntax',

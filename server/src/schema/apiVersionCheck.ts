@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { valueOf } from '../document/yamlTree';
 import { workloadKindByName } from '../pod/workloadKinds';
-import type { Check, CheckContext } from '../rules/rule';
+import type { Check, CheckContext } from '../core/rule';
 import { removedApiVersionRule, unknownApiVersionRule } from './schemaRules';
 
 /**

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { workloadKindOf } from '../pod/workloadKinds';
-import type { Check, CheckContext } from '../rules/rule';
+import type { Check, CheckContext } from '../core/rule';
 import { definitionForKind, schemaVersion } from './kubernetesSchema';
 import { KindLevels } from './levels';
 import { SCHEMA_RULES } from './schemaRules';

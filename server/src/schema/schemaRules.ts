@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '../rules/rule';
+import type { RuleDescriptor } from '../core/rule';
 
 /** The rules of schema validation: one per kind of mistake, so each can be turned off on its own. */
 

@@ -2,8 +2,8 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, typ
 import { yaml12ReadingOf } from '../document/kubectlScalars';
 import type { PathSegment } from '../document/yamlTree';
 import { parseQuantity, quantityMistake } from '../pod/quantity';
-import type { CheckContext } from '../rules/rule';
-import type { Severity } from '../service/finding';
+import type { CheckContext } from '../core/rule';
+import type { Severity } from '../core/finding';
 import type { KindLevels } from './levels';
 import { actualTypeOf, expectedTypeOf, requiredReason, wrongTypeMessage, yaml11Message } from './messages';
 import {

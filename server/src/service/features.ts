@@ -9,17 +9,34 @@ import { documentSymbols } from '../navigation/documentSymbols';
 import { foldingRanges } from '../navigation/foldingRanges';
 import { definition, documentHighlights, prepareRename, references, rename } from '../navigation/nameNavigation';
 import { selectionRanges } from '../navigation/selectionRanges';
-import type { FeatureRequest } from './languageService';
+import type { FeatureRequest } from '../core/featureRequest';
 
 /**
  * The feature modules behind the facade, one function each. Kept in one table so the facade stays a thin bind and
- * a newcomer finds every feature's entry point here.
+ * a newcomer finds every feature's entry point here; the facade takes another table as an option (tests do).
  */
-export const features = {
-  hover: (req: FeatureRequest): Hover | null => hover(req),
-  complete: (req: FeatureRequest): CompletionList => complete(req),
-  codeActions: (req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[] => codeActions(req, range, context),
-  diagram: diagramModel,
+export interface Features {
+  hover(req: FeatureRequest): Hover | null;
+  complete(req: FeatureRequest): CompletionList;
+  codeActions(req: FeatureRequest, range: Range, context: CodeActionContext): CodeAction[];
+  diagram(req: FeatureRequest): unknown;
+  definition: typeof definition;
+  references: typeof references;
+  documentHighlights: typeof documentHighlights;
+  prepareRename: typeof prepareRename;
+  rename: typeof rename;
+  documentSymbols: typeof documentSymbols;
+  foldingRanges: typeof foldingRanges;
+  selectionRanges: typeof selectionRanges;
+  inlayHints: typeof inlayHints;
+  codeLenses: typeof codeLenses;
+}
+
+export const FEATURES: Features = {
+  hover: (req) => hover(req),
+  complete: (req) => complete(req),
+  codeActions: (req, range, context) => codeActions(req, range, context),
+  diagram: (req) => diagramModel(req),
   definition,
   references,
   documentHighlights,

@@ -21,29 +21,15 @@ import {
 import type { RenameRefusal } from '../navigation/nameNavigation';
 import { documentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding, Severity } from './finding';
-import { features } from './features';
-import type { PodsmithSettings } from './settings';
+import type { Finding, Severity } from '../core/finding';
+import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
+import type { Check } from '../core/rule';
+import type { PodsmithSettings } from '../core/settings';
+import { ALL_CHECKS } from '../rules/index';
+import { FEATURES, type Features } from './features';
 import { placedDiagnostics } from './placedDiagnostics';
 import { findingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
-
-/** A text document and its parse: what every feature takes. */
-export interface ParsedSource {
-  readonly textDocument: TextDocument;
-  readonly file: ManifestFile;
-}
-
-/** What a feature module sees: the document under the position, and helpers to place results in the file. */
-export interface FeatureRequest {
-  readonly source: ParsedSource;
-  readonly doc: ManifestDocument;
-  /** The request's position as an offset relative to `doc`. */
-  readonly offset: number;
-  readonly settings: PodsmithSettings;
-  /** A file range for a [start, end) span relative to `doc`. */
-  rangeOf(start: number, end: number): Range;
-}
 
 /**
  * The language service: plain functions from a parsed document and settings to protocol data.
@@ -75,10 +61,16 @@ export type { RenameRefusal };
 export interface LanguageServiceOptions {
   /** Where errors caught inside features are reported (the server's log). */
   readonly log?: (message: string) => void;
+  /** The checks behind diagnostics (and the findings fixes and the diagram read); every rule module by default. */
+  readonly checks?: readonly Check[];
+  /** The feature modules the service binds; the real ones by default (tests plant failing ones). */
+  readonly features?: Features;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const log = options.log ?? (() => undefined);
+  const checks = options.checks ?? ALL_CHECKS;
+  const features = options.features ?? FEATURES;
   const onError = (error: unknown, where: string) => {
     log(`podsmith: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
@@ -105,6 +97,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         start: source.textDocument.positionAt(doc.offset + start),
         end: source.textDocument.positionAt(doc.offset + end),
       }),
+      // Features read the memoised findings quietly: a failing check is logged by validate.
+      findingsOf: (other) => findingsOf(other, settings, checks, () => undefined),
     };
   }
 
@@ -126,7 +120,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         const diagnostics: Diagnostic[] = [];
         const { textDocument } = source;
         for (const doc of source.file.documents) {
-          const findings = findingsOf(doc, settings, onError);
+          const findings = findingsOf(doc, settings, checks, onError);
           if (findings.length === 0) continue;
           // Placed once per document and reused while it keeps its findings and its first line (see the module).
           const firstLine = doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 
 /**
  * The diagnostics of one document, placed in its file (line and character), memoised on the document.

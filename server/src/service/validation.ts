@@ -1,19 +1,23 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import { isKubernetesObject, workloadKindOf } from '../pod/workloadKinds';
-import { ALL_CHECKS } from '../rules/index';
-import type { CheckContext, RuleDescriptor } from '../rules/rule';
-import type { Finding, Severity } from './finding';
-import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from './settings';
+import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
+import type { Finding, Severity } from '../core/finding';
+import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from '../core/settings';
 
 /**
  * Runs every check that applies to one document and returns its findings (offsets relative to the document).
  * Memoised on the document: an unchanged document is never re-checked under the same settings.
  */
-export function findingsOf(doc: ManifestDocument, settings: PodsmithSettings, onError: (e: unknown, check: string) => void): readonly Finding[] {
-  return doc.cached(`findings:${settingsKey(settings)}`, () => computeFindings(doc, settings, onError));
+export function findingsOf(
+  doc: ManifestDocument,
+  settings: PodsmithSettings,
+  checks: readonly Check[],
+  onError: (e: unknown, check: string) => void,
+): readonly Finding[] {
+  return doc.cached(`findings:${settingsKey(settings)}`, () => computeFindings(doc, settings, checks, onError));
 }
 
-function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onError: (e: unknown, check: string) => void): Finding[] {
+function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
   const findings: Finding[] = [];
   const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
   const pod = kubernetes && workloadKindOf(doc.identity) !== undefined;
@@ -27,7 +31,7 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, onEr
       findings.push({ ...report, ruleId: rule.id, severity: level });
     },
   };
-  for (const check of ALL_CHECKS) {
+  for (const check of checks) {
     if (check.appliesTo === 'kubernetes' && !kubernetes) continue;
     if (check.appliesTo === 'pod' && !pod) continue;
     try {

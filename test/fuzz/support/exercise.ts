@@ -6,7 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 import { elapsedSince, positionsFor, Verdict } from './invariants';
 
 const logged: string[] = [];

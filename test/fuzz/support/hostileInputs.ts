@@ -6,7 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { MAX_DOCUMENTS } from '../../../server/src/document/manifestFile';
 import { MAX_NESTING } from '../../../server/src/document/nestingLimit';
-import type { PodsmithSettings } from '../../../server/src/service/settings';
+import type { PodsmithSettings } from '../../../server/src/core/settings';
 
 export interface HostileInput {
   readonly name: string;

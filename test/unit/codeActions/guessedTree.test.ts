@@ -5,7 +5,7 @@
  * line" is offered. And "fix all of this kind" is offered beside a fix of the very problem, never instead of one.
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, sourceOf, yaml } from '../support/service';
 
 function actionsByProblem(text: string): string[] {

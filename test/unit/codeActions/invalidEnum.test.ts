@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, sourceOf, yaml } from '../support/service';
 
 /** A value outside an enum gets a fix for the close match (preferred) and one for each allowed value. */

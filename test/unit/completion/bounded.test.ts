@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { MAX_COMPLETION_ITEMS } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, withCursor, yaml } from '../support/service';
 
 function namesOffered(volumes: number): CompletionList {

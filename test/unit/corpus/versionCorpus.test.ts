@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDataPath } from '../../../scripts/sharedData';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { diagnosticsOf, settingsWith } from '../support/service';
 
 const CORPUS = sharedDataPath('corpus', 'real');

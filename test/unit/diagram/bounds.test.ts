@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { DIAGRAM_LIMITS } from '../../../server/src/diagram/diagramModel';
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import type { DiagramModel } from '../../../shared/diagramTypes';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, sourceOf } from '../support/service';
 
 function diagramOf(text: string): DiagramModel {

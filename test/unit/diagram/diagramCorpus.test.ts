@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { layoutDiagram, overlaps } from '../../../client/src/webview/layout';
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 import { service, settingsWith, sourceOf } from '../support/service';
 import { sharedDataPath } from '../../../scripts/sharedData';
 

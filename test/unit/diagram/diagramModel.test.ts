@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DiagramModel, DiagramRange } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel, DiagramRange } from '../../../shared/diagramTypes';
 import { service, settingsWith, withCursor, yaml } from '../support/service';
 
 /** The diagram model for `marked` at its cursor marker `|`. */

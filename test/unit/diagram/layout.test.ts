@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { fit, layoutDiagram, overlaps, wrap, SIZES, type DiagramLayout, type Rect } from '../../../client/src/webview/layout';
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 import { service, settingsWith, sourceOf } from '../support/service';
 
 /** The server's model of a manifest, cursor at its start. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 import { layoutDiagram } from '../../../client/src/webview/layout';
 import { service, settingsWith, withCursor, yaml } from '../support/service';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { counted, summaryText } from '../../../client/src/webview/summary';
-import type { DiagramModel } from '../../../server/src/diagram/diagramTypes';
+import type { DiagramModel } from '../../../shared/diagramTypes';
 import { service, settingsWith, sourceOf, yaml } from '../support/service';
 
 function modelOf(text: string): DiagramModel {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS } from '../../../server/src/document/manifestFile';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { diagnosticsOf, service, sourceOf, summarize } from '../support/service';
 
 const NOTICE = `This file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} documents: Podsmith checks the first ${MAX_DOCUMENTS.toLocaleString('en-US')}, a bound that keeps the editor responsive, and none from here on. Split the file to check the rest.`;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kubectlValueOf } from '../../../server/src/document/kubectlScalars';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { coveredText, diagnosticsOf, service, sourceOf, yaml } from '../support/service';
 
 describe('kubectl scalars: go-yaml v2 resolution of plain scalars', () => {

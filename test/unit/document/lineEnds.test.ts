@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { withLoneCarriageReturnsAsNewlines } from '../../../server/src/document/manifestFile';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { diagnosticsOf, service, sourceOf, summarize } from '../support/service';
 
 const LINES = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      imagee: x', '      image: nginx:1.27', '      resources: {limits: {cpu: 100m, memory: 64Mi}}'];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { isMap } from 'yaml';
 import { ManifestDocument } from '../../../server/src/document/manifestDocument';
 import { EXPANSION_BUDGET } from '../../../server/src/document/resolvedView';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { ruleTable } from '../rules/support';
 import { coveredText, diagnosticsOf, service, sourceOf, withCursor, yaml } from '../support/service';
 

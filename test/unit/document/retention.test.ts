@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CHILD = `
 const { TextDocument } = require('vscode-languageserver-textdocument');
 const { getLanguageService } = require('./server/src/service/languageService');
-const { DEFAULT_SETTINGS } = require('./server/src/service/settings');
+const { DEFAULT_SETTINGS } = require('./server/src/core/settings');
 const doc = (i) => ['---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c' + i, 'data:',
   ...Array.from({ length: 40 }, (_, k) => '  key' + k + ': "' + 'x'.repeat(40) + '"'), 'count: 0', ''].join('\\n');
 const DOCS = 300;

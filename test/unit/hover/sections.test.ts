@@ -7,8 +7,8 @@ import type { HoverSection } from '../../../server/src/hover/section';
 import { HOVER_SECTIONS } from '../../../server/src/hover/sections';
 import { trimDescription } from '../../../server/src/hover/sections/descriptionSection';
 import { podModelOf } from '../../../server/src/pod/podModel';
-import type { FeatureRequest } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import type { FeatureRequest } from '../../../server/src/core/featureRequest';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { sourceOf, withCursor, yaml } from '../support/service';
 import { hoverAt } from './support';
 
@@ -181,6 +181,7 @@ describe('hover extension point', () => {
       offset: offset - doc.offset,
       settings: DEFAULT_SETTINGS,
       rangeOf: (s, e) => ({ start: source.textDocument.positionAt(doc.offset + s), end: source.textDocument.positionAt(doc.offset + e) }),
+      findingsOf: () => [],
     };
   }
 

@@ -1,7 +1,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service, withCursor } from '../support/service';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 
 export interface HoverSeen {
   /** The Markdown shown. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, withCursor, yaml } from '../support/service';
 
 /** A three-container Pod: two mount `shared`, one probes a named port. */

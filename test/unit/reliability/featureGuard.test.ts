@@ -1,18 +1,18 @@
 /**
  * The facade's promise: an exception in one feature (a bug, or a stack overflow in a recursive walk) becomes an
  * empty answer and one log line, never a failed request; an exception in one check costs only that check's
- * findings. Verified by planting failing features and checks for the duration of each test.
+ * findings. Verified by building services with failing features and checks (the facade takes both as options).
  */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Check } from '../../../server/src/rules/rule';
+import type { Check } from '../../../server/src/core/rule';
 import { ALL_CHECKS } from '../../../server/src/rules/index';
-import { features } from '../../../server/src/service/features';
+import { FEATURES, type Features } from '../../../server/src/service/features';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { summarize } from '../support/service';
 
-type FeatureName = keyof typeof features;
+type FeatureName = keyof Features;
 
 function recurseForever(n: number): number {
   return recurseForever(n + 1) + 1;
@@ -43,7 +43,7 @@ const EMPTY: Record<FeatureName, unknown> = {
 
 describe('reliability: the facade guards every feature', () => {
   const logs: string[] = [];
-  const service = getLanguageService({ log: (m) => logs.push(m) });
+  let service = getLanguageService({ log: (m) => logs.push(m) });
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n';
   const textDocument = TextDocument.create('file:///guard.yaml', 'yaml', 1, text);
   const source = { textDocument, file: service.parse(textDocument, DEFAULT_SETTINGS) };
@@ -68,13 +68,12 @@ describe('reliability: the facade guards every feature', () => {
   for (const name of Object.keys(EMPTY) as FeatureName[]) {
     for (const [what, fail, logged] of FAILURES) {
       it(`${name}: ${what} becomes an empty answer and a log line`, () => {
-        const original = features[name];
-        (features as Record<FeatureName, unknown>)[name] = fail;
+        service = getLanguageService({ log: (m) => logs.push(m), features: { ...FEATURES, [name]: fail } });
         logs.length = 0;
         try {
           assert.deepEqual(ask[name](), EMPTY[name]);
         } finally {
-          (features as Record<FeatureName, unknown>)[name] = original;
+          service = getLanguageService({ log: (m) => logs.push(m) });
         }
         assert.equal(logs.length, 1);
         assert.match(logs[0], new RegExp(`^podsmith: ${name === 'complete' ? 'completion' : name} failed: `));
@@ -86,15 +85,10 @@ describe('reliability: the facade guards every feature', () => {
   for (const [what, fail, logged] of FAILURES) {
     it(`validation: ${what} in one check keeps the other checks' findings`, () => {
       const broken: Check = { name: 'planted-failure', rules: [], appliesTo: 'yaml', run: fail };
-      (ALL_CHECKS as Check[]).unshift(broken);
+      const withBroken = getLanguageService({ log: (m) => logs.push(m), checks: [broken, ...ALL_CHECKS] });
       logs.length = 0;
-      let diagnostics;
-      try {
-        const doc = TextDocument.create('file:///guard-broken.yaml', 'yaml', 1, 'a: [1, 2\n');
-        diagnostics = service.validate({ textDocument: doc, file: service.parse(doc, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
-      } finally {
-        (ALL_CHECKS as Check[]).shift();
-      }
+      const doc = TextDocument.create('file:///guard-broken.yaml', 'yaml', 1, 'a: [1, 2\n');
+      const diagnostics = withBroken.validate({ textDocument: doc, file: withBroken.parse(doc, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
       assert.deepEqual(summarize(diagnostics).map(([code, range]) => [code, range]), [['yaml-syntax', '0:3-0:4']]);
       assert.equal(logs.length, 1);
       assert.match(logs[0], /^podsmith: planted-failure failed: /);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, withCursor } from '../support/service';
 
 function editRange(item: CompletionItem): string {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, TextEdit } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service, sourceOf, yaml } from '../support/service';
 
 const LONG = 100_000;

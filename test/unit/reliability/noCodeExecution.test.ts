@@ -41,6 +41,7 @@ describe('security: nothing from a manifest is executed', () => {
     ...sourcesUnder(path.join(ROOT, 'server/src')),
     ...sourcesUnder(path.join(ROOT, 'client/src')),
     ...sourcesUnder(path.join(ROOT, 'cli/src')),
+    ...sourcesUnder(path.join(ROOT, 'shared')),
   ];
 
   it('scans the server, client and CLI sources', () => {

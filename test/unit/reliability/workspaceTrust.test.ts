@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -43,7 +43,7 @@ describe('package.json: workspace trust, virtual workspaces, size limit', () => 
   it('supports virtual workspaces: the file system is read for the bundled knowledge and the project file only', () => {
     assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, true);
     const fileSystem = /from ['"](node:)?fs(\/promises)?['"]|require\(['"](node:)?fs['"]\)|\.fsPath\b/;
-    const readers = [...sources('server/src'), ...sources('client/src')]
+    const readers = [...sources('server/src'), ...sources('client/src'), ...sources('shared')]
       .filter(([, text]) => fileSystem.test(text))
       .map(([file]) => file.split(path.sep).join('/'));
     // The server reads its own bundled knowledge (dist/schema, next to dist/server.js) and the project file.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ALL_RULES } from '../../../server/src/rules/index';
-import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 import { diagnosticsOf } from '../support/service';
 
 export interface Marked {

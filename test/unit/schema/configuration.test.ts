@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../../server/src/rules/index';
-import { DEFAULT_SETTINGS, RULE_PROFILES } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, RULE_PROFILES } from '../../../server/src/core/settings';
 import { SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
 
 /** The settings the extension contributes match what the server reads (package.json contributes.configuration). */

@@ -1,6 +1,6 @@
 /** Helpers for the schema validation tests: only the schema rules' diagnostics, summarised for tables. */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 import { diagnosticsOf, summarize } from '../support/service';
 
 export const SCHEMA_RULE_IDS = new Set([

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ManifestFile } from '../../../server/src/document/manifestFile';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { diagnosticsOf, service, sourceOf, summarize, yaml } from '../support/service';
 
 /**

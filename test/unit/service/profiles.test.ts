@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ALL_RULES } from '../../../server/src/rules/index';
-import { normalizeSettings, profileIncludes, RULE_PROFILES } from '../../../server/src/service/settings';
+import { normalizeSettings, profileIncludes, RULE_PROFILES } from '../../../server/src/core/settings';
 import { lines } from '../rules/support';
 import { diagnosticsOf, settingsWith } from '../support/service';
 

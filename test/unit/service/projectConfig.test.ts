@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import packageJson from '../../../package.json';
 import { PROJECT_CONFIG_KEYS, readProjectConfig, withProjectConfig } from '../../../server/src/service/projectConfig';
-import { normalizeSettings } from '../../../server/src/service/settings';
+import { normalizeSettings } from '../../../server/src/core/settings';
 
 /** Each problem as [the text it covers, its message], which says exactly where it is. */
 function problems(text: string): [string, string][] {

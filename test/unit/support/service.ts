@@ -4,8 +4,9 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { getLanguageService, type ParsedSource } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/service/settings';
+import type { ParsedSource } from '../../../server/src/core/featureRequest';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 
 export const CURSOR = '|';
 

@@ -18,7 +18,7 @@ import {
   fieldSince,
 } from '../../../server/src/versions/fieldVersions';
 import { schemaVersion } from '../../../server/src/schema/kubernetesSchema';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { NEWEST_VERSION, SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
 
 const CORE = 'io.k8s.api.core.v1.';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalizeSettings } from '../../../server/src/service/settings';
+import { normalizeSettings } from '../../../server/src/core/settings';
 import { compareVersions, isSupportedVersion, nextVersion } from '../../../server/src/versions/kubernetesVersion';
 
 describe('versions: the targeted Kubernetes version', () => {

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { ManifestDocument } from '../../document/manifestDocument';
 import { nodeAtPath, valueOf } from '../../document/yamlTree';
-import { DEFAULT_SETTINGS } from '../../service/settings';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { PodModel } from '../podModel';
 import { podSecurityOf } from '../securityContext';
 import { confinementControls } from './confinement';

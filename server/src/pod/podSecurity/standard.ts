@@ -1,6 +1,6 @@
 import { isMap, type Node, type YAMLMap } from 'yaml';
 import { nodeAtPath, pairOf, scalarString, spanOf, valueOf } from '../../document/yamlTree';
-import { compareVersions } from '../../service/settings';
+import { compareVersions } from '../../versions/kubernetesVersion';
 import type { ContainerModel, PodModel } from '../podModel';
 import type { ContainerSecurity, PodSecuritySettings, WrittenField } from '../securityContext';
 

@@ -1,8 +1,8 @@
 import { podModelOf } from '../../pod/podModel';
 import type { ControlGroup, Violation } from '../../pod/podSecurity';
 import { podSecurityViolations } from '../../pod/podSecurity';
-import type { PodSecurityLevel } from '../../service/settings';
-import type { Check, RuleDescriptor } from '../rule';
+import type { PodSecurityLevel } from '../../core/settings';
+import type { Check, RuleDescriptor } from '../../core/rule';
 
 /**
  * What the Pod Security Standard checks share: they run only when `podsmith.podSecurityStandard` names a level,

@@ -1,4 +1,4 @@
-import type { PodsmithSettings } from '../../../../server/src/service/settings';
+import type { PodsmithSettings } from '../../../../server/src/core/settings';
 import { lines, ruleTable, type RuleCase } from '../support';
 
 /**

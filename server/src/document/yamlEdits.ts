@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { keyName } from '../document/yamlTree';
-import { withoutComment } from '../document/linearText';
+import { keyName } from './yamlTree';
+import { withoutComment } from './linearText';
 
 /**
  * The edit toolkit of the quick fixes: text edits computed on a document's original text from the nodes of its

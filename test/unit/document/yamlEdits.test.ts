@@ -18,7 +18,7 @@ import {
   unquoteScalar,
   type Edit,
   type IndentStyle,
-} from '../../../server/src/codeActions/yamlEdits';
+} from '../../../server/src/document/yamlEdits';
 import { sourceOf, yaml } from '../support/service';
 
 /** The edit toolkit on real text: each case shows the text before, the operation, and the exact text after. */
@@ -49,7 +49,7 @@ function after(text: string, operation: (doc: ManifestDocument, style: IndentSty
   return applyEdits(text, Array.isArray(edits) ? edits : [edits]);
 }
 
-describe('codeActions/yamlEdits: indentation style', () => {
+describe('document/yamlEdits: indentation style', () => {
   const cases: [string, string, IndentStyle][] = [
     ['2 spaces, indented lists', yaml('spec:', '  containers:', '    - name: a', '      image: b'), { unit: 2, indentedSequences: true }],
     ['4 spaces, lists at the key (kubectl)', yaml('spec:', '    containers:', '    -   name: a', '        image: b', '    volumes:', '    -   name: v'), { unit: 4, indentedSequences: false }],
@@ -61,7 +61,7 @@ describe('codeActions/yamlEdits: indentation style', () => {
   }
 });
 
-describe('codeActions/yamlEdits: inserting', () => {
+describe('document/yamlEdits: inserting', () => {
   it('appends a pair to a block mapping at its keys’ column, after a trailing comment of the last value', () => {
     const text = yaml('spec:', '  containers:', '    - name: a # first', '      image: b', 'status: {}');
     assert.equal(
@@ -129,7 +129,7 @@ describe('codeActions/yamlEdits: inserting', () => {
   });
 });
 
-describe('codeActions/yamlEdits: removing', () => {
+describe('document/yamlEdits: removing', () => {
   it('removes a block pair with all its lines, keeping the comment above the next key', () => {
     const text = yaml('spec:', '  volumes:', '    - name: a', '      emptyDir: {}', '  # the containers', '  containers: []');
     assert.equal(after(text, (doc) => removePair(doc.text, map(doc, ['spec']), pair(map(doc, ['spec']), 'volumes'))), yaml('spec:', '  # the containers', '  containers: []'));
@@ -161,7 +161,7 @@ describe('codeActions/yamlEdits: removing', () => {
   });
 });
 
-describe('codeActions/yamlEdits: moving', () => {
+describe('document/yamlEdits: moving', () => {
   const move = (text: string, fromPath: Path, key: string, toPath: Path) =>
     after(text, (doc, style) => movePair(doc.text, map(doc, fromPath), pair(map(doc, fromPath), key), map(doc, toPath), style));
 
@@ -221,7 +221,7 @@ describe('codeActions/yamlEdits: moving', () => {
   });
 });
 
-describe('codeActions/yamlEdits: scalars', () => {
+describe('document/yamlEdits: scalars', () => {
   const cases: [string, string, string][] = [
     ['k: always', 'Always', 'k: Always'],
     ['k: "always"', 'Always', 'k: "Always"'],

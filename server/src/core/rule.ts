@@ -1,6 +1,6 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding, Severity } from '../service/finding';
-import type { PodsmithSettings, RuleProfile } from '../service/settings';
+import type { Finding, Severity } from './finding';
+import type { PodsmithSettings, RuleProfile } from './settings';
 
 /** What the rule reference, the settings and the diagnostics know about one rule. */
 export interface RuleDescriptor {

@@ -1,8 +1,6 @@
 import { NEWEST_VERSION, isSupportedVersion } from '../versions/kubernetesVersion';
 import type { Severity } from './finding';
 
-export { compareVersions } from '../versions/kubernetesVersion';
-
 /** A rule's configured level: a severity, or off. */
 export type RuleLevel = Severity | 'off';
 
