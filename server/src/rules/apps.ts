@@ -207,7 +207,7 @@ function checkClaimTemplate(ctx: CheckContext, template: Node): void {
   if (!storageNode) {
     ctx.report(statefulSetRule, {
       message: 'A volume claim template needs resources.requests.storage, the size of each Pod\'s volume; the API server rejects it without. Add e.g. `resources: {requests: {storage: 1Gi}}`.',
-      ...(spanOf(requestsPair?.key) ?? spanOf(resourcesPair?.key) ?? specKey),
+      ...(spanOf(resourcesPair?.key) ?? specKey),
     });
   } else {
     const quantity = isScalar(storageNode) ? parseQuantity(storageNode.value) : undefined;

@@ -133,7 +133,8 @@ function checkIndexed(ctx: CheckContext, job: JobSpec): void {
   if (maxFailed && !perIndex && job.keySpan) {
     ctx.report(indexedJobRule, {
       message: 'maxFailedIndexes needs backoffLimitPerIndex: an index is failed only when it has used up its own retries. The API server rejects it without; add `backoffLimitPerIndex`.',
-      ...(spanOf(pairOf(spec, 'maxFailedIndexes')?.key) ?? job.keySpan),
+      ...job.keySpan,
+      related: spanOf(pairOf(spec, 'maxFailedIndexes')?.key) ? [{ ...spanOf(pairOf(spec, 'maxFailedIndexes')?.key)!, message: 'maxFailedIndexes' }] : undefined,
     });
   }
   if (indexed && maxFailed && maxFailed.value > MAX_INDEXES) {
@@ -143,10 +144,11 @@ function checkIndexed(ctx: CheckContext, job: JobSpec): void {
   }
   // Above 100000 indexes with per-index retries, the Job must bound the failed indexes it tracks, and tighter limits apply.
   if (!indexed || !perIndex || !completions || completions.value <= MAX_INDEXES) return;
-  if (!maxFailed) {
+  if (!maxFailed && job.keySpan) {
     ctx.report(indexedJobRule, {
       message: `With more than ${MAX_INDEXES} completions and backoffLimitPerIndex, maxFailedIndexes must be set (at most ${HIGH_COMPLETIONS_LIMIT}); the API server rejects it without.`,
-      ...completions.span,
+      ...job.keySpan,
+      related: [{ ...completions.span, message: 'completions' }],
     });
   }
   if (parallelism && parallelism.value > HIGH_COMPLETIONS_LIMIT) {

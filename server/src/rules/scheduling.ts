@@ -200,7 +200,8 @@ function checkNodeSelectorTerm(ctx: CheckContext, term: Node): void {
     if (!takes) continue; // Missing or unknown operators are the schema check's findings.
     const valuesPair = pairOf(requirement, 'values');
     const values = isSeq(valuesPair?.value) ? valuesPair!.value.items : [];
-    const at = spanOf(valuesPair?.key) ?? spanOf(valueOf(requirement, 'operator'));
+    // Upstream names the values; without a values key the finding lands on the requirement.
+    const at = spanOf(valuesPair?.key) ?? firstKeySpan(requirement);
     if (takes === 'some' && values.length === 0 && at) {
       ctx.report(nodeAffinityRule, { message: `The operator ${operator} needs at least one value to compare the node label with; the API server rejects a requirement without values. Add \`values: [...]\`, or use Exists.`, ...at });
     } else if (takes === 'none' && values.length > 0 && at) {
@@ -229,7 +230,7 @@ function checkNodeSelectorTerm(ctx: CheckContext, term: Node): void {
     if (operator !== undefined && operator !== 'In' && operator !== 'NotIn' && NODE_OPERATORS[operator] && spanOf(operatorNode)) {
       ctx.report(nodeAffinityRule, { message: `matchFields supports only the operators In and NotIn, not ${operator}; the API server rejects it.`, ...spanOf(operatorNode)! });
     } else if ((operator === 'In' || operator === 'NotIn') && values.length !== 1) {
-      const at = spanOf(valuesPair?.key) ?? spanOf(operatorNode);
+      const at = spanOf(valuesPair?.key) ?? firstKeySpan(requirement);
       if (at) ctx.report(nodeAffinityRule, { message: `A matchFields requirement compares the node's name with exactly one value, and this one has ${values.length}; the API server rejects it. Use one term per node name.`, ...at });
     }
     if (key !== 'metadata.name') continue;
@@ -356,7 +357,8 @@ function checkTolerations(ctx: CheckContext, tolerations: Node | undefined): voi
     const effectNode = valueOf(toleration, 'effect');
     const effect = scalarString(effectNode);
     if (secondsPair && isScalar(secondsPair.value) && secondsPair.value.value !== null && effect !== 'NoExecute') {
-      const span = spanOf(effectNode) ?? spanOf(secondsPair.key);
+      // Upstream names the effect; without one the finding lands on the toleration.
+      const span = spanOf(effectNode) ?? firstKeySpan(toleration);
       if (span) {
         ctx.report(tolerationRule, {
           message: `tolerationSeconds says how long a Pod stays on a node after a NoExecute taint appears, so the effect must be NoExecute${effect ? `, not ${effect}` : ''}. The API server rejects it; set \`effect: NoExecute\`, or remove tolerationSeconds.`,

@@ -15,10 +15,10 @@ describe('rules: batch (upstream validateJobSpec, validatePodFailurePolicy, vali
   ruleTable('indexed-job', 1, [
     { title: 'Indexed without completions lands on the Job spec', manifest: markedJob('  completionMode: Indexed'), says: /needs completions/ },
     { title: 'per-index limits without Indexed mode', manifest: job('  backoffLimitPerIndex: «1»', '  maxFailedIndexes: «1»'), says: /needs completionMode: Indexed/ },
-    { title: 'maxFailedIndexes without backoffLimitPerIndex', manifest: job('  completionMode: Indexed', '  completions: 3', '  «maxFailedIndexes»: 1'), says: /needs backoffLimitPerIndex/ },
+    { title: 'maxFailedIndexes without backoffLimitPerIndex lands on the Job spec', manifest: markedJob('  completionMode: Indexed', '  completions: 3', '  maxFailedIndexes: 1'), says: /needs backoffLimitPerIndex/ },
     { title: 'maxFailedIndexes above completions', manifest: job('  completionMode: Indexed', '  completions: 3', '  backoffLimitPerIndex: 1', '  maxFailedIndexes: «4»'), says: /more than completions/ },
     { title: 'parallelism above 100000 when Indexed', manifest: job('  completionMode: Indexed', '  completions: 10', '  parallelism: «100001»') },
-    { title: 'above 100000 completions with backoffLimitPerIndex, maxFailedIndexes is required', manifest: job('  completionMode: Indexed', '  completions: «100001»', '  backoffLimitPerIndex: 1'), says: /maxFailedIndexes must be set/ },
+    { title: 'above 100000 completions with backoffLimitPerIndex, maxFailedIndexes is required (on the Job spec)', manifest: markedJob('  completionMode: Indexed', '  completions: 100001', '  backoffLimitPerIndex: 1'), says: /maxFailedIndexes must be set/ },
     { title: 'above 100000 completions with backoffLimitPerIndex, tighter limits', manifest: job('  completionMode: Indexed', '  completions: 200000', '  parallelism: «10001»', '  backoffLimitPerIndex: 1', '  maxFailedIndexes: «10001»') },
     { title: 'an Indexed Job whose last hostname is too long', manifest: lines('apiVersion: batch/v1', 'kind: Job', `metadata: {name: «${'j'.repeat(62)}»}`, 'spec:', '  completionMode: Indexed', '  completions: 10', '  template:', '    spec:', '      restartPolicy: Never', '      containers: [{name: work, image: "a:1"}]'), says: /last one, `j+-9`, is not a DNS-1123 label/ },
     { title: 'silent: an Indexed Job with per-index limits', manifest: job('  completionMode: Indexed', '  completions: 10', '  parallelism: 5', '  backoffLimitPerIndex: 2', '  maxFailedIndexes: 10') },
