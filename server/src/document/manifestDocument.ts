@@ -155,13 +155,20 @@ export function parseStream(source: string): Document.Parsed[] {
  * finding, never silence.
  */
 function composeBounded(source: string): Document.Parsed[] {
-  let tokens: CST.Token[];
   try {
-    tokens = Array.from(new Parser().parse(source));
+    return composeWithinLimit(source);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return [emptyWithError(source, runawayStart(source))];
+    // Whatever the parser throws is said on the document; a stack overflow is the runaway nesting above.
+    const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, source.length))[0] as Document.Parsed;
+    const at = runawayStart(source);
+    if (error instanceof RangeError) empty.errors.push(tooDeepError(source, at));
+    else empty.errors.push(new YAMLParseError([at, Math.min(at + 1, source.length)], 'IMPOSSIBLE', `the YAML parser failed on this document: ${String(error).slice(0, 200)}`));
+    return [empty];
   }
+}
+
+function composeWithinLimit(source: string): Document.Parsed[] {
+  const tokens = Array.from(new Parser().parse(source));
   const deepAt = tooDeepAt(tokens, MAX_NESTING, true);
   const documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, source.length)) as Document.Parsed[];
   for (const document of documents) typeScalarsAsKubectl(document.contents);
@@ -177,12 +184,6 @@ function composeBounded(source: string): Document.Parsed[] {
 
 function tooDeepError(source: string, at: number): YAMLParseError {
   return new YAMLParseError([at, Math.min(at + 1, source.length)], 'RESOURCE_EXHAUSTION', `nested more than ${MAX_NESTING} levels deep`);
-}
-
-function emptyWithError(source: string, at: number): Document.Parsed {
-  const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, source.length))[0] as Document.Parsed;
-  empty.errors.push(tooDeepError(source, at));
-  return empty;
 }
 
 /**
