@@ -67,7 +67,25 @@ function withAliasOrigins(doc: ManifestDocument, findings: Finding[]): Finding[]
 function withoutSyntaxCascades(findings: Finding[]): Finding[] {
   const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
   if (!syntax.length) return findings;
-  return findings.filter((f) => f.ruleId === 'yaml-syntax' || !syntax.some((s) => f.start >= s.start && f.start < s.end));
+  // The syntax errors' spans merged into disjoint ones, searched by halves: comparing every finding with every
+  // syntax error was quadratic (a flow mapping without commas has hundreds of errors beside thousands of findings).
+  const spans: [number, number][] = [];
+  for (const s of [...syntax].sort((a, b) => a.start - b.start)) {
+    const last = spans[spans.length - 1];
+    if (last && s.start <= last[1]) last[1] = Math.max(last[1], s.end);
+    else spans.push([s.start, s.end]);
+  }
+  const inSyntaxError = (offset: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid][0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return spans[lo][0] <= offset && offset < spans[lo][1];
+  };
+  return findings.filter((f) => f.ruleId === 'yaml-syntax' || !inSyntaxError(f.start));
 }
 
 /**
