@@ -29,11 +29,12 @@ export interface ManifestFile {
 export const MAX_DOCUMENTS = 1000;
 
 /**
- * The longest document that is parsed, in characters. The parser needs seconds for a megabyte (50,000 containers
+ * The longest document that is parsed and checked, in characters: every keystroke in a document parses and checks
+ * all of it, and that must stay well under a second. The parser needs seconds for a megabyte (50,000 containers
  * written in flow style took 4 s per keystroke and 900 MB); a Pod a person edits is a few kilobytes, and the
  * largest real manifests (generated CRDs, ConfigMaps of data) are of kinds Podsmith does not check.
  */
-export const MAX_DOCUMENT_LENGTH = 1_000_000;
+export const MAX_DOCUMENT_LENGTH = 250_000;
 
 /**
  * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
