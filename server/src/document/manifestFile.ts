@@ -32,9 +32,10 @@ export const MAX_DOCUMENTS = 1000;
  * The longest document that is parsed and checked, in characters: every keystroke in a document parses and checks
  * all of it, and that must stay well under a second. The parser needs seconds for a megabyte (50,000 containers
  * written in flow style took 4 s per keystroke and 900 MB); a Pod a person edits is a few kilobytes, and the
- * largest real manifests (generated CRDs, ConfigMaps of data) are of kinds Podsmith does not check.
+ * largest real manifests (generated CRDs, ConfigMaps of data) are of kinds Podsmith does not check. Above the
+ * API server's 256 KiB bound on an object's annotations, so that the rule for it still sees one that passes it.
  */
-export const MAX_DOCUMENT_LENGTH = 250_000;
+export const MAX_DOCUMENT_LENGTH = 300_000;
 
 /**
  * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
