@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { familyOf } from '../server/src/codeActions/families';
 import { ALL_CHECKS } from '../server/src/rules/index';
+import { LINK_CHECKS } from '../server/src/rules/links/index';
 import type { RuleDescriptor } from '../server/src/core/rule';
 import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../server/src/core/settings';
 
@@ -26,7 +27,9 @@ const PROFILE_WORDS: Record<RuleProfile, string> = {
   strict: 'Also every hardening and hygiene practice, including those that many real manifests skip.',
 };
 
-const ALL_RULE_LIST = ALL_CHECKS.flatMap((check) => check.rules);
+/** The document checks, then the checks across documents (which read the workspace index). */
+const CHECKS: readonly { name: string; rules: readonly RuleDescriptor[]; appliesTo?: string }[] = [...ALL_CHECKS, ...LINK_CHECKS];
+const ALL_RULE_LIST = CHECKS.flatMap((check) => check.rules);
 
 /** The Markdown of the rule reference: deterministic, so a stale file shows up as a difference. */
 export function renderRuleReference(): string {
@@ -58,11 +61,14 @@ export function renderRuleReference(): string {
     '| Rule | Default severity | Quick fix | Profile | Why |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const check of ALL_CHECKS) {
+  for (const check of CHECKS) {
     for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${quickFixCell(rule.id)} | ${rule.profile} | ${oneLine(rule.rationale)} |`);
   }
-  for (const check of ALL_CHECKS) {
-    out.push('', `## ${check.name}`, '', `Checks ${check.appliesTo === 'yaml' ? 'every YAML document' : check.appliesTo === 'kubernetes' ? 'every Kubernetes object' : 'Pods and every workload with a Pod template'}.`);
+  for (const check of CHECKS) {
+    const scope = check.appliesTo === undefined
+      ? 'a document against the other files of the workspace, in the editor'
+      : check.appliesTo === 'yaml' ? 'every YAML document' : check.appliesTo === 'kubernetes' ? 'every Kubernetes object' : 'Pods and every workload with a Pod template';
+    out.push('', `## ${check.name}`, '', `Checks ${scope}.`);
     for (const rule of check.rules) {
       out.push('', `### ${rule.id}`, '', `Default severity: **${SEVERITY_WORDS[rule.defaultSeverity]}**. Profile: **${rule.profile}**.`, '', rule.rationale);
       if (rule.example) out.push('', 'Fires on:', '', '```yaml', rule.example, '```');

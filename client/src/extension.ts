@@ -26,8 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml' }],
-    // The project's .podsmith.yaml, read by the server: tell it when the file changes on disk.
-    synchronize: { configurationSection: 'podsmith', fileEvents: vscode.workspace.createFileSystemWatcher('**/.podsmith.yaml') },
+    // The server reads the workspace's YAML files (links between files) and the project's .podsmith.yaml: tell it
+    // when one changes on disk.
+    synchronize: { configurationSection: 'podsmith', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.podsmith.yaml}') },
     initializationOptions: { settings: effectiveSettings() },
     errorHandler: restartingErrorHandler(),
     middleware: {

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, type DiagramParams } from '../../shared/protocol';
 import type { ManifestFile } from './document/manifestFile';
 import type { ParsedSource } from './core/featureRequest';
+import { WorkspaceSync } from './host/workspaceSync';
 import { getLanguageService } from './service/languageService';
 import { FramingGuard } from './wire/framingGuard';
 import { WorkspaceSettings } from './workspaceSettings';
@@ -80,6 +81,17 @@ let canRefreshCodeLenses = false;
 /** The latest parse of each open document; the previous one is kept only to reuse its unchanged documents. */
 const parses = new Map<string, ManifestFile>();
 
+/** The workspace's YAML files and objects, for the links between files (read-only; see host/workspaceSync.ts). */
+const workspaceFiles = new WorkspaceSync({
+  parse: (uri, text) => service.parse(TextDocument.create(uri, 'yaml', 0, text), workspace.settingsFor(uri)),
+  onChanged: (changedUri) => scheduleLinkedValidation(changedUri),
+  log: (message) => connection.console.log(message),
+});
+let workspaceFolders: string[] = [];
+let canReportProgress = false;
+/** The most YAML files of the workspace read from disk: a bound on memory and start-up time. */
+const MAX_WORKSPACE_FILES = 2000;
+
 function sourceOf(textDocument: TextDocument): ParsedSource {
   const cached = parses.get(textDocument.uri);
   // A parse is kept per version, but whether the file is parsed at all depends on podsmith.maxFileSize: a changed
@@ -89,6 +101,7 @@ function sourceOf(textDocument: TextDocument): ParsedSource {
   if (cached && cached.version === textDocument.version && !!cached.tooLarge === tooLarge) return { textDocument, file: cached };
   const file = service.parse(textDocument, settings, cached);
   parses.set(textDocument.uri, file);
+  workspaceFiles.opened(file);
   return { textDocument, file };
 }
 
@@ -98,7 +111,9 @@ connection.onInitialize((params) => {
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   if (params.initializationOptions?.settings) workspace.setEditorSettings(params.initializationOptions.settings);
-  workspace.addFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspace.addFolders(workspaceFolders);
+  canReportProgress = !!params.capabilities.window?.workDoneProgress;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -120,8 +135,62 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  void refreshSettings();
+  void refreshSettings().then(scanWorkspace);
 });
+
+/** Reads the workspace's YAML files once, with progress in the editor, honouring files.exclude. */
+async function scanWorkspace(): Promise<void> {
+  if (!workspaceFolders.length) return;
+  let exclude: string[] = [];
+  if (canPullConfiguration) {
+    try {
+      const raw = (await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null;
+      exclude = Object.entries(raw ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      // No files.exclude: only .git and node_modules are skipped.
+    }
+  }
+  const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  progress?.begin('Podsmith: reading the workspace', 0, 'YAML files', false);
+  try {
+    const maxFileSize = workspace.settingsFor(workspaceFolders[0]).maxFileSize;
+    const result = await workspaceFiles.scan(workspaceFolders, { maxFiles: MAX_WORKSPACE_FILES, maxFileSize, exclude }, (done, total) =>
+      progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total} YAML files`),
+    );
+    if (result.truncated) connection.console.log(`podsmith: read the first ${MAX_WORKSPACE_FILES} YAML files of the workspace; links to objects in other files are checked against those`);
+  } catch (error) {
+    connection.console.error(`podsmith: reading the workspace failed: ${(error as Error)?.stack ?? error}`);
+  } finally {
+    progress?.done();
+  }
+}
+
+// When another file's objects change, the open documents are checked again (links), a moment later so that a burst
+// of changes (typing in one file, a checkout) costs one round. The document whose edit changed the index is checked
+// anyway; a re-check only for the links publishes only what changed (linkedOnly).
+let linkedTimer: ReturnType<typeof setTimeout> | undefined;
+const linkedExcept = new Set<string>();
+const linkedOnly = new Set<string>();
+const lastPublished = new Map<string, { version: number; diagnostics: unknown }>();
+let linkedAll = false;
+function scheduleLinkedValidation(changedUri?: string): void {
+  if (changedUri) linkedExcept.add(changedUri);
+  else linkedAll = true;
+  if (linkedTimer) return;
+  linkedTimer = setTimeout(() => {
+    linkedTimer = undefined;
+    // The one document whose edit changed the index was checked with it; after a change on disk, or edits in
+    // several documents, every open document is checked again.
+    const except = !linkedAll && linkedExcept.size === 1 ? new Set(linkedExcept) : new Set<string>();
+    linkedAll = false;
+    for (const doc of documents.all()) {
+      if (except.has(doc.uri)) continue;
+      if (!pending.has(doc.uri)) linkedOnly.add(doc.uri);
+      scheduleValidation(doc.uri);
+    }
+    linkedExcept.clear();
+  }, 300);
+}
 
 connection.onDidChangeConfiguration((change) => {
   if (!canPullConfiguration && change.settings?.podsmith) workspace.setEditorSettings(change.settings.podsmith);
@@ -183,7 +252,11 @@ function flushValidation(): void {
     try {
       const textDocument = documents.get(uri);
       if (!textDocument) continue;
-      const diagnostics = service.validate(sourceOf(textDocument), workspace.settingsFor(uri));
+      const diagnostics = service.validate(sourceOf(textDocument), workspace.settingsFor(uri), workspaceFiles.index);
+      const before = lastPublished.get(uri);
+      // Compared only for a re-check for the links (serialising every keystroke's diagnostics would cost time).
+      if (linkedOnly.delete(uri) && before?.version === textDocument.version && JSON.stringify(before.diagnostics) === JSON.stringify(diagnostics)) continue;
+      lastPublished.set(uri, { version: textDocument.version, diagnostics });
       void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
     } catch (error) {
       connection.console.error(`podsmith: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -202,10 +275,15 @@ connection.onDidChangeWatchedFiles((params) => {
   const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
   const uris = changes.map((change) => (change as { uri?: unknown } | null)?.uri).filter((uri): uri is string => typeof uri === 'string');
   if (uris.map((uri) => workspace.projectFileChanged(uri)).some(Boolean)) settingsChanged();
+  for (const change of changes as { uri?: unknown; type?: unknown }[]) {
+    if (typeof change?.uri === 'string') void workspaceFiles.changedOnDisk(change.uri, change.type === 3);
+  }
 });
 documents.onDidClose((event) => {
   parses.delete(event.document.uri);
   pending.delete(event.document.uri);
+  lastPublished.delete(event.document.uri);
+  void workspaceFiles.closed(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -253,11 +331,11 @@ connection.onCodeAction((params) => {
 });
 connection.onDefinition((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, [], (s) => service.definition(s, position, workspace.settingsFor(s.textDocument.uri)));
+  return withSource(params, [], (s) => service.definition(s, position, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
 connection.onReferences((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, [], (s) => service.references(s, position, !!params.context?.includeDeclaration, workspace.settingsFor(s.textDocument.uri)));
+  return withSource(params, [], (s) => service.references(s, position, !!params.context?.includeDeclaration, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
 connection.onDocumentHighlight((params) => {
   const position = positionOf(params?.position);

@@ -2,6 +2,8 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Rang
 import { nameSiteAt, podNamesOf, siteLabel, sitesOfName, type NameKind, type NameSite, type PodNames } from '../pod/podNames';
 import { dns1123LabelProblem, portNameProblem } from '../rules/nameFormats';
 import type { FeatureRequest } from '../core/featureRequest';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { workspaceDefinition, workspaceReferences } from './workspaceLinks';
 
 /**
  * Go to definition, find references, document highlights and rename for the names a Pod links by: volumes and
@@ -29,19 +31,22 @@ function locationOf(req: FeatureRequest, site: NameSite): Location {
   return { uri: req.source.textDocument.uri, range: rangeOfSite(req, site) };
 }
 
-/** Where the name under the cursor is defined: a mount's volume, a probe port's container port, a container. */
-export function definition(req: FeatureRequest): Location[] {
+/**
+ * Where the name under the cursor is defined: a mount's volume, a probe port's container port, a container; and,
+ * across the workspace, the ConfigMap, Secret or claim a Pod names (workspaceLinks.ts).
+ */
+export function definition(req: FeatureRequest, workspace?: WorkspaceIndex): Location[] {
   const found = siteAtCursor(req);
-  if (!found) return [];
+  if (!found) return workspace ? workspaceDefinition(req, workspace) : [];
   return sitesOfName(found.names, found.site)
     .filter((s) => s.role === 'definition')
     .map((s) => locationOf(req, s));
 }
 
 /** Every place the name under the cursor is used, and its definition when asked for. */
-export function references(req: FeatureRequest, includeDeclaration: boolean): Location[] {
+export function references(req: FeatureRequest, includeDeclaration: boolean, workspace?: WorkspaceIndex): Location[] {
   const found = siteAtCursor(req);
-  if (!found) return [];
+  if (!found) return workspace ? workspaceReferences(req, workspace, includeDeclaration) : [];
   return sitesOfName(found.names, found.site)
     .filter((s) => includeDeclaration || s.role === 'reference')
     .map((s) => locationOf(req, s));

@@ -30,6 +30,8 @@ import { podSecurityHostAccessCheck } from './podSecurity/hostAccess';
 import { podSecurityPrivilegesCheck } from './podSecurity/privileges';
 import { podSecurityUsersCheck } from './podSecurity/users';
 import { podSecurityVolumesCheck } from './podSecurity/volumes';
+// Checks across documents, with the workspace index.
+import { LINK_CHECKS } from './links/index';
 
 /**
  * Every check, in the order findings are reported. Add a check here and it runs on every document it applies to;
@@ -41,7 +43,7 @@ export const ALL_CHECKS: readonly Check[] = [
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 
-/** Every rule, by id. */
+/** Every rule, by id: the document checks' and the checks across documents' (rules/links/). */
 export const ALL_RULES: ReadonlyMap<string, RuleDescriptor> = new Map(
-  ALL_CHECKS.flatMap((check) => check.rules.map((rule) => [rule.id, rule] as const)),
+  [...ALL_CHECKS, ...LINK_CHECKS].flatMap((check) => check.rules.map((rule) => [rule.id, rule] as const)),
 );

@@ -26,10 +26,13 @@ import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
 import type { Check } from '../core/rule';
 import type { PodsmithSettings } from '../core/settings';
 import { ALL_CHECKS } from '../rules/index';
+import { LINK_CHECKS } from '../rules/links/index';
+import type { LinkCheck } from '../rules/links/linkCheck';
 import { FEATURES, type Features } from './features';
 import { placedDiagnostics } from './placedDiagnostics';
-import { findingsOf } from './validation';
+import { findingsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * The language service: plain functions from a parsed document and settings to protocol data.
@@ -38,13 +41,15 @@ import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDia
 export interface LanguageService {
   /** Parses a text document, reusing unchanged documents of its previous parse. */
   parse(textDocument: TextDocument, settings: PodsmithSettings, previous?: ManifestFile): ManifestFile;
-  validate(source: ParsedSource, settings: PodsmithSettings): Diagnostic[];
+  /** Diagnostics of a file; with the workspace index, also the links between documents (rules/links/). */
+  validate(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex): Diagnostic[];
   hover(source: ParsedSource, position: Position, settings: PodsmithSettings): Hover | null;
   complete(source: ParsedSource, position: Position, settings: PodsmithSettings): CompletionList;
   codeActions(source: ParsedSource, range: Range, context: CodeActionContext, settings: PodsmithSettings): CodeAction[];
   diagram(source: ParsedSource, position: Position, settings: PodsmithSettings): unknown;
-  definition(source: ParsedSource, position: Position, settings: PodsmithSettings): Location[];
-  references(source: ParsedSource, position: Position, includeDeclaration: boolean, settings: PodsmithSettings): Location[];
+  /** Within the document, and with the workspace index across files. */
+  definition(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): Location[];
+  references(source: ParsedSource, position: Position, includeDeclaration: boolean, settings: PodsmithSettings, workspace?: WorkspaceIndex): Location[];
   documentHighlights(source: ParsedSource, position: Position, settings: PodsmithSettings): DocumentHighlight[];
   /** The name to rename at `position`, null where nothing can be renamed, or why it cannot be. */
   prepareRename(source: ParsedSource, position: Position, settings: PodsmithSettings): { range: Range; placeholder: string } | RenameRefusal | null;
@@ -63,6 +68,8 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
   /** The checks behind diagnostics (and the findings fixes and the diagram read); every rule module by default. */
   readonly checks?: readonly Check[];
+  /** The checks across documents, run with the workspace index (rules/links/). */
+  readonly linkChecks?: readonly LinkCheck[];
   /** The feature modules the service binds; the real ones by default (tests plant failing ones). */
   readonly features?: Features;
 }
@@ -70,6 +77,7 @@ export interface LanguageServiceOptions {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const log = options.log ?? (() => undefined);
   const checks = options.checks ?? ALL_CHECKS;
+  const linkChecks = options.linkChecks ?? LINK_CHECKS;
   const features = options.features ?? FEATURES;
   const onError = (error: unknown, where: string) => {
     log(`podsmith: ${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -113,7 +121,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       );
     },
 
-    validate(source, settings) {
+    validate(source, settings, workspace) {
       return guard('validate', [], () => {
         if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
         if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
@@ -130,6 +138,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
           for (let i = 0; i < placed.length; i++) {
             if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i]), ...uncheckedNotice(source)];
             diagnostics.push(placed[i]);
+          }
+        }
+        if (workspace) {
+          for (const doc of source.file.documents) {
+            for (const finding of linkFindingsOf(doc, settings, workspace, linkChecks, onError)) {
+              if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, finding), ...uncheckedNotice(source)];
+              diagnostics.push(toDiagnostic(source, doc, finding));
+            }
           }
         }
         return [...diagnostics, ...uncheckedNotice(source)];
@@ -165,17 +181,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       });
     },
 
-    definition(source, position, settings) {
+    definition(source, position, settings, workspace) {
       return guard('definition', [], () => {
         const req = request(source, position, settings);
-        return req ? features.definition(req) : [];
+        return req ? features.definition(req, workspace) : [];
       });
     },
 
-    references(source, position, includeDeclaration, settings) {
+    references(source, position, includeDeclaration, settings, workspace) {
       return guard('references', [], () => {
         const req = request(source, position, settings);
-        return req ? features.references(req, includeDeclaration) : [];
+        return req ? features.references(req, includeDeclaration, workspace) : [];
       });
     },
 

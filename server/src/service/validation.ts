@@ -3,6 +3,8 @@ import { isKubernetesObject, workloadKindOf } from '../pod/workloadKinds';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import type { Finding, Severity } from '../core/finding';
 import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from '../core/settings';
+import type { LinkCheck, LinkContext } from '../rules/links/linkCheck';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * Runs every check that applies to one document and returns its findings (offsets relative to the document).
@@ -16,6 +18,50 @@ export function findingsOf(
 ): readonly Finding[] {
   return doc.cached(`findings:${settingsKey(settings)}`, () => computeFindings(doc, settings, checks, onError));
 }
+
+/**
+ * The findings of the checks across documents (rules/links/) for one document, against the workspace index. Not
+ * memoised with the document: another file can change them; memoised per index generation and settings instead.
+ */
+export function linkFindingsOf(
+  doc: ManifestDocument,
+  settings: PodsmithSettings,
+  index: WorkspaceIndex,
+  checks: readonly LinkCheck[],
+  onError: (e: unknown, check: string) => void,
+): readonly Finding[] {
+  if (doc.isTemplate || !isKubernetesObject(doc.identity)) return [];
+  // One entry per document, replaced when the index or the settings change (a key per generation would pile up).
+  const key = `${index.generation}:${settingsKey(settings)}`;
+  const last = LINK_MEMO.get(doc);
+  if (last?.index === index && last.key === key) return last.findings;
+  const computed = (() => {
+    const findings: Finding[] = [];
+    const ctx: LinkContext = {
+      doc,
+      settings,
+      index,
+      isEnabled: (rule) => levelOf(rule, settings) !== 'off',
+      report(rule, report) {
+        const level = levelOf(rule, settings, report.severity);
+        if (level === 'off') return;
+        findings.push({ ...report, ruleId: rule.id, severity: level });
+      },
+    };
+    for (const check of checks) {
+      try {
+        check.run(ctx);
+      } catch (error) {
+        onError(error, check.name);
+      }
+    }
+    return applySuppressions(doc, findings);
+  })();
+  LINK_MEMO.set(doc, { index, key, findings: computed });
+  return computed;
+}
+
+const LINK_MEMO = new WeakMap<ManifestDocument, { index: WorkspaceIndex; key: string; findings: readonly Finding[] }>();
 
 function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
   const findings: Finding[] = [];

@@ -6,10 +6,12 @@
  *   and none of its settings names a program, a path or a URL, so a hostile `.vscode/settings.json` cannot make it
  *   run or fetch anything. A setting that does must be listed in `restrictedConfigurations`; the test below fails
  *   when one is added without it.
- * - Virtual workspaces: supported. The server checks the text the editor sends over LSP; the one file of the
- *   workspace it reads is the project's `.podsmith.yaml` at the root of a folder on disk (`file:`), read-only, so in
- *   a virtual workspace only the editor's settings apply. Its Kubernetes knowledge ships inside the extension; the
- *   diagram panel saves exports through `vscode.workspace.fs`, which virtual file systems implement.
+ * - Virtual workspaces: supported. The server checks the text the editor sends over LSP; it reads, read-only, the
+ *   project's `.podsmith.yaml` at the root of a folder on disk (`file:`) and, in the host layer (server/src/host/),
+ *   the workspace's YAML files for the links between files. Where a folder is not on disk (a virtual workspace) only
+ *   the editor's settings apply and the index holds the open documents alone. Its Kubernetes knowledge ships inside
+ *   the extension; the diagram panel saves exports through `vscode.workspace.fs`, which virtual file systems
+ *   implement.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -40,18 +42,21 @@ describe('package.json: workspace trust, virtual workspaces, size limit', () => 
     assert.deepEqual(risky.filter((name) => !restricted.includes(name)), []);
   });
 
-  it('supports virtual workspaces: the file system is read for the bundled knowledge and the project file only', () => {
+  it('supports virtual workspaces: the file system is read for the bundled knowledge, the project file and, in the host layer, the workspace files', () => {
     assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, true);
     const fileSystem = /from ['"](node:)?fs(\/promises)?['"]|require\(['"](node:)?fs['"]\)|\.fsPath\b/;
     const readers = [...sources('server/src'), ...sources('client/src'), ...sources('shared')]
       .filter(([, text]) => fileSystem.test(text))
       .map(([file]) => file.split(path.sep).join('/'));
-    // The server reads its own bundled knowledge (dist/schema, next to dist/server.js) and the project file.
+    // The server reads its own bundled knowledge (dist/schema, next to dist/server.js), the project file and, in the
+    // host layer, the workspace's files.
     assert.deepEqual(
-      readers.filter((f) => f !== 'server/src/schema/assets.ts' && f !== 'server/src/workspaceSettings.ts'),
+      readers.filter((f) => f !== 'server/src/schema/assets.ts' && f !== 'server/src/workspaceSettings.ts' && !f.startsWith('server/src/host/')),
       [],
-      'only the loader of the bundled schema and the reader of the project file touch the file system',
+      'only the loader of the bundled schema, the reader of the project file and the host layer touch the file system',
     );
+    const writes = /\b(writeFile|appendFile|mkdir|rm|rmdir|unlink|rename|copyFile|truncate|open)(Sync)?\s*\(/;
+    for (const [file, text] of sources('server/src/host')) assert.ok(!writes.test(text), `${file} only reads`);
   });
 
   it('the server reads only .podsmith.yaml of a folder on disk, and never writes', () => {

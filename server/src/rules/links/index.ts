@@ -1,0 +1,6 @@
+import type { LinkCheck } from './linkCheck';
+import { referenceCheck } from './references';
+import { serviceLinkCheck } from './services';
+
+/** Every check across documents, run with the workspace index (see linkCheck.ts). */
+export const LINK_CHECKS: readonly LinkCheck[] = [referenceCheck, serviceLinkCheck];

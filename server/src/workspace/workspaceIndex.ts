@@ -1,0 +1,122 @@
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { ManifestFile } from '../document/manifestFile';
+import { podModelOf, type PodModel } from '../pod/podModel';
+import { objectOf, stringMap, type ObjectSummary } from './objects';
+import { nodeAtPath } from '../document/yamlTree';
+
+/**
+ * The YAML files of the workspace, parsed, and the objects they declare: what a link between documents (a Service's
+ * selector, a ConfigMap reference) is checked against and navigates to. The server fills it (files read from disk,
+ * replaced by the editor's text while a file is open); it is plain data, so tests build one from strings.
+ *
+ * Every change makes a new generation; lookups are computed once per generation.
+ */
+export interface IndexedObject {
+  readonly uri: string;
+  readonly file: ManifestFile;
+  readonly doc: ManifestDocument;
+  readonly object: ObjectSummary;
+}
+
+/** A pod template of the workspace: its object, its Pod and the labels its Pods get. */
+export interface IndexedPod extends IndexedObject {
+  readonly pod: PodModel;
+  readonly podLabels: ReadonlyMap<string, string>;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ManifestFile>();
+  private lookups: { byKind: Map<string, IndexedObject[]>; pods: IndexedPod[] } | undefined;
+  /** Bumped on every change: results that depend on the index are keyed by it. */
+  generation = 0;
+
+  /**
+   * Adds or replaces a file. The generation moves only when what other documents can see of it changes (its
+   * objects, labels, keys, ports): typing in a container's command re-checks no other file.
+   */
+  setFile(file: ManifestFile): void {
+    const previous = this.files.get(file.uri);
+    if (previous === file) return;
+    this.files.set(file.uri, file);
+    this.lookups = undefined;
+    if (!previous || signatureOf(previous) !== signatureOf(file)) this.generation++;
+  }
+
+  removeFile(uri: string): void {
+    if (this.files.delete(uri)) this.changed();
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Objects of a kind, in file and document order. */
+  objectsOfKind(kind: string): readonly IndexedObject[] {
+    return this.build().byKind.get(kind) ?? [];
+  }
+
+  /** Objects of a kind and name whose namespace can be the referrer's. */
+  find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
+    return this.objectsOfKind(kind).filter((o) => o.object.name === name && (o.object.namespace === undefined || namespace === undefined || o.object.namespace === namespace));
+  }
+
+  /** Every pod template (and Pod) of the workspace. */
+  pods(): readonly IndexedPod[] {
+    return this.build().pods;
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.lookups = undefined;
+  }
+
+  private build() {
+    if (this.lookups) return this.lookups;
+    const byKind = new Map<string, IndexedObject[]>();
+    const pods: IndexedPod[] = [];
+    const uris = [...this.files.keys()].sort();
+    for (const uri of uris) {
+      const file = this.files.get(uri)!;
+      for (const doc of file.documents) {
+        const object = objectOf(doc);
+        if (!object) continue;
+        const entry: IndexedObject = { uri, file, doc, object };
+        const list = byKind.get(object.kind);
+        if (list) list.push(entry);
+        else byKind.set(object.kind, [entry]);
+        const pod = podModelOf(doc);
+        if (pod) {
+          const metadataPath = pod.workload.templateMetadataPath ?? ['metadata'];
+          pods.push({ ...entry, pod, podLabels: stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels'])) });
+        }
+      }
+    }
+    this.lookups = { byKind, pods };
+    return this.lookups;
+  }
+}
+
+/** What other documents can see of a file, as one string: compared to tell whether a change matters to them. */
+function signatureOf(file: ManifestFile): string {
+  return file.documents.map((doc) => doc.cached('workspace:signature', () => documentSignature(doc))).join('\n');
+}
+
+function documentSignature(doc: ManifestDocument): string {
+  const object = objectOf(doc);
+  if (!object) return '';
+  const pod = podModelOf(doc);
+  const metadataPath = pod?.workload.templateMetadataPath;
+  return JSON.stringify([
+    object.kind,
+    object.name,
+    object.namespace,
+    [...object.labels],
+    [...object.keys.keys()],
+    metadataPath ? [...stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels']))] : [],
+    pod ? pod.containers.map((c) => c.ports.map((p) => [p.name, p.containerPort])) : [],
+  ]);
+}
