@@ -15,6 +15,8 @@ const dns: CoverageEntry[] = [
   { upstream: 'validateHostAliases', error: 'spec.hostAliases[*].hostnames[*]: not a DNS-1123 subdomain', rule: 'host-aliases' },
   { upstream: 'ValidatePodSpec', error: 'spec.hostname: not a DNS-1123 label', rule: 'pod-hostname' },
   { upstream: 'ValidatePodSpec', error: 'spec.subdomain: not a DNS-1123 label', rule: 'pod-hostname' },
+  { upstream: 'ValidatePodSpec', error: 'spec.hostnameOverride: not a DNS-1123 subdomain of at most 64 characters (HostnameOverride, from 1.35)', rule: 'pod-hostname' },
+  { upstream: 'ValidatePodSpec', error: 'spec.hostnameOverride: set beside setHostnameAsFQDN: true (HostnameOverride, from 1.35)', rule: 'pod-hostname' },
 ];
 
 export default dns;

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { isScalar, isSeq, type Node } from 'yaml';
-import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { isTrue, mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type PodModel } from '../pod/podModel';
 import { gateOnByDefault } from '../versions/featureGates';
 import { firstKeySpan } from './labels';
@@ -30,7 +30,7 @@ export const podHostnameRule: RuleDescriptor = {
   id: 'pod-hostname',
   defaultSeverity: 'error',
   profile: 'api',
-  rationale: 'A Pod\'s hostname and subdomain become DNS labels (<hostname>.<subdomain>.<namespace>.svc), so each must be a DNS-1123 label; the API server rejects others.',
+  rationale: 'A Pod\'s hostname and subdomain become DNS labels (<hostname>.<subdomain>.<namespace>.svc), so each must be a DNS-1123 label; a hostnameOverride is a DNS subdomain of at most 64 characters and excludes setHostnameAsFQDN. The API server rejects others.',
   example: 'spec:\n  hostname: db_primary',
   fix: 'Use lowercase letters, digits and \'-\', at most 63 characters: `db-primary`.',
 };
@@ -49,6 +49,7 @@ export const dnsCheck: Check = {
     const spec = pod?.podSpec;
     if (!pod || !spec) return;
     checkDnsConfig(ctx, pod, spec);
+    checkHostnameOverride(ctx, spec);
     for (const [alias] of mapItems(valueOf(spec, 'hostAliases'))) checkHostAlias(ctx, alias);
     for (const key of ['hostname', 'subdomain']) {
       const node = valueOf(spec, key);
@@ -65,6 +66,26 @@ export const dnsCheck: Check = {
     }
   },
 };
+
+/** hostnameOverride (HostnameOverride gate): the Pod's hostname as a DNS subdomain of at most 64 characters. */
+function checkHostnameOverride(ctx: CheckContext, spec: Node): void {
+  const node = valueOf(spec, 'hostnameOverride');
+  const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const span = spanOf(node);
+  if (text === undefined || !span || hasPlaceholder(text) || !gateOnByDefault('HostnameOverride', ctx.settings.kubernetesVersion)) return;
+  const problem = text.length > 64 ? `it is ${text.length} characters long; a hostname has at most 64` : dns1123SubdomainProblem(text);
+  if (problem) {
+    ctx.report(podHostnameRule, { message: `hostnameOverride \`${text}\` is not a valid hostname: ${problem}. The API server rejects it.`, ...span });
+  }
+  if (isTrue(valueOf(spec, 'setHostnameAsFQDN'))) {
+    const fqdnSpan = keySpan(spec, 'setHostnameAsFQDN');
+    ctx.report(podHostnameRule, {
+      message: 'hostnameOverride sets the hostname itself, so setHostnameAsFQDN (which makes the hostname the Pod\'s FQDN) cannot be true beside it; the API server rejects both together. Remove one.',
+      ...span,
+      related: fqdnSpan ? [{ ...fqdnSpan, message: 'setHostnameAsFQDN: true' }] : undefined,
+    });
+  }
+}
 
 function checkDnsConfig(ctx: CheckContext, pod: PodModel, spec: Node): void {
   const policyNode = valueOf(spec, 'dnsPolicy');

@@ -27,5 +27,9 @@ describe('rules: DNS (upstream validatePodDNSConfig, validateHostAliases, Valida
   ruleTable('pod-hostname', 1, [
     { title: 'a hostname with an underscore and a subdomain with a dot', manifest: plainPod('  hostname: «db_primary»', '  subdomain: «db.internal»'), says: /not a DNS-1123 label/ },
     { title: 'silent: a hostname and subdomain that are labels', manifest: plainPod('  hostname: db-0', '  subdomain: db') },
+    { title: 'a hostnameOverride with an underscore', manifest: plainPod('  hostnameOverride: «db_primary.example.com»'), settings: { kubernetesVersion: '1.35' }, says: /not a valid hostname/ },
+    { title: 'a hostnameOverride beside setHostnameAsFQDN', manifest: plainPod('  hostnameOverride: «db.example.com»', '  setHostnameAsFQDN: true'), settings: { kubernetesVersion: '1.35' }, says: /cannot be true beside it/ },
+    { title: 'a hostnameOverride over 64 characters', manifest: plainPod(`  hostnameOverride: «${'h'.repeat(65)}»`), settings: { kubernetesVersion: '1.35' }, says: /at most 64/ },
+    { title: 'silent: a hostnameOverride that is a subdomain', manifest: plainPod('  hostnameOverride: db-primary.example.com'), settings: { kubernetesVersion: '1.35' } },
   ]);
 });
