@@ -49,7 +49,6 @@ const scheduling: CoverageEntry[] = [
   { upstream: 'ValidatePodSpec', error: 'spec.nodeSelector: keys not qualified names or values not label values', rule: 'invalid-label' },
   { upstream: 'ValidatePodSpec', error: 'spec.nodeName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
   { upstream: 'ValidatePodSpec', error: 'spec.priorityClassName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
-  { upstream: 'ValidatePodSpec', error: 'spec.schedulerName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
   { upstream: 'ValidatePodSpec', error: 'spec.runtimeClassName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
   { upstream: 'ValidatePodSpec', error: 'spec.serviceAccountName: not a DNS-1123 subdomain', rule: 'invalid-reference-name' },
   { upstream: 'ValidatePodSpec', error: 'spec.activeDeadlineSeconds: outside 1..4294967295', rule: 'active-deadline' },

@@ -57,7 +57,7 @@ export const referenceNameRule: RuleDescriptor = {
   id: 'invalid-reference-name',
   defaultSeverity: 'error',
   profile: 'api',
-  rationale: 'nodeName, priorityClassName, schedulerName, runtimeClassName and serviceAccountName name other objects, so they follow those objects\' name grammar (DNS subdomains); the API server rejects others.',
+  rationale: 'nodeName, priorityClassName, runtimeClassName and serviceAccountName name other objects, so they follow those objects\' name grammar (DNS subdomains); the API server rejects others.',
   example: 'spec:\n  priorityClassName: High_Priority',
   fix: 'Use the object\'s real name: lowercase letters, digits, \'-\' and \'.\'.',
 };
@@ -105,7 +105,6 @@ function checkNodeLabel(ctx: CheckContext, node: unknown, where: string): void {
 const REFERENCE_FIELDS: readonly { key: string; what: string }[] = [
   { key: 'nodeName', what: 'a Node' },
   { key: 'priorityClassName', what: 'a PriorityClass' },
-  { key: 'schedulerName', what: 'a scheduler profile' },
   { key: 'runtimeClassName', what: 'a RuntimeClass' },
   { key: 'serviceAccountName', what: 'a ServiceAccount' },
 ];

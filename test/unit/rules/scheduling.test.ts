@@ -63,8 +63,8 @@ describe('rules: scheduling (upstream validateAffinity, validateNodeSelector*, v
   ]);
 
   ruleTable('invalid-reference-name', 1, [
-    { title: 'names other objects cannot have', manifest: pod('  nodeName: «Node_1»', '  priorityClassName: «High Priority»', '  schedulerName: «my_scheduler»', '  runtimeClassName: «gVisor»', '  serviceAccountName: «-builder»'), says: /cannot name a/ },
-    { title: 'silent: valid names and documentation placeholders', manifest: pod('  nodeName: node-1.example.com', '  priorityClassName: system-node-critical', '  serviceAccountName: <KSA_NAME>') },
+    { title: 'names other objects cannot have', manifest: pod('  nodeName: «Node_1»', '  priorityClassName: «High Priority»', '  runtimeClassName: «gVisor»', '  serviceAccountName: «-builder»'), says: /cannot name a/ },
+    { title: 'silent: valid names, documentation placeholders, any scheduler name', manifest: pod('  nodeName: node-1.example.com', '  priorityClassName: system-node-critical', '  serviceAccountName: <KSA_NAME>', '  schedulerName: My_Scheduler') },
   ]);
 
   ruleTable('active-deadline', 1, [
