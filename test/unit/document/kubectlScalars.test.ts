@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kubectlValueOf } from '../../../server/src/document/kubectlScalars';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
-import { coveredText, diagnosticsOf, service, sourceOf, yaml } from '../support/service';
+import { coveredText, diagnosticsOf, service, sourceOf, withCursor, yaml } from '../support/service';
 
 describe('kubectl scalars: go-yaml v2 resolution of plain scalars', () => {
   const table: [string, unknown][] = [
@@ -150,5 +150,23 @@ describe('kubectl scalars: YAML 1.1 traps in manifests', () => {
       ports.map((d) => [d.code, coveredText(text, d)]),
       [['wrong-type', '80:80']],
     );
+  });
+});
+
+describe('kubectl scalars: hover', () => {
+  it('on `defaultMode: 0644` says what the API server receives and what YAML 1.2 tools read', () => {
+    const { source, position } = withCursor(
+      yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: a, image: busybox:1.36}]', '  volumes:', '    - name: v', '      secret: {secretName: s, defaultMode: 06|44}'),
+    );
+    const hover = service.hover(source, position, DEFAULT_SETTINGS);
+    const text = JSON.stringify(hover?.contents);
+    assert.ok(text.includes('kubectl reads `0644` as the number 420 (YAML 1.1 rules): that is what the API server receives. YAML 1.2 tools read the number 644.'), text);
+  });
+
+  it('says nothing of the kind where both read the same (`420`)', () => {
+    const { source, position } = withCursor(
+      yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: a, image: busybox:1.36}]', '  volumes:', '    - name: v', '      secret: {secretName: s, defaultMode: 4|20}'),
+    );
+    assert.ok(!JSON.stringify(service.hover(source, position, DEFAULT_SETTINGS)?.contents).includes('kubectl reads'));
   });
 });

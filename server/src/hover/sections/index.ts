@@ -1,6 +1,7 @@
 import type { HoverSection } from '../section';
 import { descriptionSection } from './descriptionSection';
 import { enclosingFieldSection, fieldExplanationSection, fieldHeaderSection } from './fieldSection';
+import { kubectlReadingSection } from './kubectlReadingSection';
 import { lifecycleSection } from './lifecycleSection';
 import { networkSection } from './networkSection';
 import { podSummary } from './podSummary';
@@ -24,6 +25,7 @@ export const HOVER_SECTIONS: readonly HoverSection[] = [
   fieldHeaderSection,
   versionSection,
   valueSection,
+  kubectlReadingSection,
   fieldExplanationSection,
   lifecycleSection,
   probeSection,
