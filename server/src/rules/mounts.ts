@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { mapItems, scalarString, valueOf } from '../document/yamlTree';
-import { podModelOf, volumeNamed, type ContainerModel, type PodModel } from '../pod/podModel';
-import { podSecurityOf, type ContainerSecurity } from '../pod/securityContext';
+import { podModelOf, type ContainerModel, type VolumeModel } from '../pod/podModel';
+import { podSecurityOf } from '../pod/securityContext';
 import { hasBackstep } from './pathFormats';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
@@ -38,11 +38,12 @@ export const mountsCheck: Check = {
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
-    // One lookup table, not a search of every container's settings per container (quadratic: seconds for 25,000).
-    const securityOf = new Map(podSecurityOf(pod).containers.map((s) => [s.container, s]));
+    // Looked up once per Pod, so each mount and device costs a map lookup, not a scan of the Pod.
+    const volumes = new Map(pod.volumes.filter((v) => v.name !== undefined).map((v) => [v.name!, v]));
+    const privileged = new Set(podSecurityOf(pod).containers.filter((s) => s.own.get('privileged')?.value === true).map((s) => s.container));
     for (const c of pod.containers) {
-      checkMounts(ctx, pod, c, securityOf.get(c));
-      checkDevices(ctx, pod, c);
+      checkMounts(ctx, c, volumes, privileged.has(c));
+      checkDevices(ctx, c, volumes);
     }
   },
 };
@@ -55,8 +56,7 @@ function onList(c: ContainerModel, span: Span): Span & { related: { start: numbe
   return { ...(keySpan(c.node, 'volumeMounts') ?? span), related: [{ ...span, message: 'the mount\'s field' }] };
 }
 
-function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel, security: ContainerSecurity | undefined): void {
-  const privileged = security?.own.get('privileged')?.value === true;
+function checkMounts(ctx: CheckContext, c: ContainerModel, volumes: ReadonlyMap<string, VolumeModel>, privileged: boolean): void {
   for (const mount of c.mounts) {
     const propagation = scalarString(valueOf(mount.node, 'mountPropagation'));
     if (propagation === 'Bidirectional' && !privileged) {
@@ -80,7 +80,7 @@ function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel, securi
         }
       }
     }
-    const volume = mount.name !== undefined ? volumeNamed(pod, mount.name) : undefined;
+    const volume = mount.name !== undefined ? volumes.get(mount.name) : undefined;
     if (volume?.sources.includes('image')) {
       for (const key of ['subPath', 'subPathExpr']) {
         const node = valueOf(mount.node, key);
@@ -92,7 +92,7 @@ function checkMounts(ctx: CheckContext, pod: PodModel, c: ContainerModel, securi
   }
 }
 
-function checkDevices(ctx: CheckContext, pod: PodModel, c: ContainerModel): void {
+function checkDevices(ctx: CheckContext, c: ContainerModel, volumes: ReadonlyMap<string, VolumeModel>): void {
   const mountNames = new Map<string, Span | undefined>();
   const mountPaths = new Set<string>();
   for (const mount of c.mounts) {
@@ -129,7 +129,7 @@ function checkDevices(ctx: CheckContext, pod: PodModel, c: ContainerModel): void
         ctx.report(volumeDeviceRule, { message: sentence(`${containerLabel(c)} attaches volume \`${name}\` as a device twice; the API server rejects the repeat.`), ...nameSpan });
       }
       names.add(name);
-      const volume = volumeNamed(pod, name);
+      const volume = volumes.get(name);
       if (volume && volume.sources.length > 0 && !volume.sources.includes('persistentVolumeClaim') && !volume.sources.includes('ephemeral')) {
         ctx.report(volumeDeviceRule, {
           message: `Volume \`${name}\` is a ${volume.sources[0]} volume; only a persistentVolumeClaim (or an ephemeral volume) can be attached as a raw block device, so the API server rejects it. Mount it with volumeMounts instead.`,

@@ -63,14 +63,17 @@ export const volumeSourcesCheck: Check = {
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
+    const podName = pod.workload.kind === 'Pod' ? pod.name : undefined;
+    // The claims this Pod's ephemeral volumes create, by name, found once.
+    const ephemeralClaims = new Map(podName ? pod.volumes.filter((v) => v.sources.includes('ephemeral') && v.name !== undefined).map((v) => [`${podName}-${v.name}`, v]) : []);
     for (const volume of pod.volumes) {
       for (const pair of volume.node.items as Pair<unknown, unknown>[]) {
         const name = scalarString(pair.key);
         const check = name !== undefined ? SOURCE_CHECKS[name] : undefined;
         if (!check || !isMap(pair.value)) continue;
-        check({ ctx, volume, podName: pod.workload.kind === 'Pod' ? pod.name : undefined, key: pair.key as Node, source: pair.value });
+        check({ ctx, volume, podName, key: pair.key as Node, source: pair.value });
       }
-      checkClaimOfEphemeral(ctx, volume, pod.workload.kind === 'Pod' ? pod.name : undefined, pod.volumes);
+      checkClaimOfEphemeral(ctx, volume, ephemeralClaims);
     }
   },
 };
@@ -424,11 +427,11 @@ function checkProjection(s: SourceContext, entry: Node, seen: Map<string, Span |
 }
 
 /** A Pod's persistentVolumeClaim may not name the claim the Pod's own ephemeral volume creates (`<pod>-<volume>`). */
-function checkClaimOfEphemeral(ctx: CheckContext, volume: VolumeModel, podName: string | undefined, volumes: readonly VolumeModel[]): void {
-  if (!podName) return;
+function checkClaimOfEphemeral(ctx: CheckContext, volume: VolumeModel, ephemeralClaims: ReadonlyMap<string, VolumeModel>): void {
+  if (ephemeralClaims.size === 0) return;
   const { value, span } = text(valueOf(volume.node, 'persistentVolumeClaim'), 'claimName');
   if (!value || !span) return;
-  const owner = volumes.find((v) => v.sources.includes('ephemeral') && `${podName}-${v.name}` === value);
+  const owner = ephemeralClaims.get(value);
   if (!owner) return;
   ctx.report(volumeSourceFieldRule, {
     message: `claimName \`${value}\` is the claim this Pod's ephemeral volume \`${owner.name}\` creates; a Pod may not mount that claim by name as well, so the API server rejects it. Mount volume \`${owner.name}\` instead.`,
