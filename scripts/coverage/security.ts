@@ -15,7 +15,7 @@ const security: CoverageEntry[] = [
   { upstream: 'validatePodSpecSecurityContext', error: 'shareProcessNamespace with hostPID', rule: 'host-namespace-conflict' },
   { upstream: 'validateFSGroupChangePolicy', error: 'spec.securityContext.fsGroupChangePolicy: not OnRootMismatch or Always', rule: 'invalid-enum' },
   { upstream: 'validateSupplementalGroupsPolicy', error: 'spec.securityContext.supplementalGroupsPolicy: not Merge or Strict', rule: 'invalid-enum' },
-  { upstream: 'validateSELinuxChangePolicy', error: 'spec.securityContext.seLinuxChangePolicy: not Recursive or MountOption' },
+  { upstream: 'validateSELinuxChangePolicy', error: 'spec.securityContext.seLinuxChangePolicy: not Recursive or MountOption', rule: 'invalid-enum' },
   { upstream: 'validateSeccompProfileField', error: 'seccompProfile.type: required, or not Localhost, RuntimeDefault or Unconfined', rule: 'invalid-enum' },
   { upstream: 'validateSeccompProfileField', error: 'seccompProfile.localhostProfile: required with type Localhost', rule: 'security-profile' },
   { upstream: 'validateSeccompProfileField', error: 'seccompProfile.localhostProfile: absolute or with \'..\'', rule: 'security-profile' },

@@ -4,6 +4,7 @@ import { podModelOf, type PodModel } from '../pod/podModel';
 import { podSecurityOf, type WrittenField } from '../pod/securityContext';
 import { dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem } from './pathFormats';
+import { invalidEnumRule } from '../schema/schemaRules';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
@@ -102,6 +103,7 @@ export const securityContextCheck: Check = {
     checkProfile(ctx, security.own.get('appArmorProfile'), 'AppArmor');
     checkWindowsOptions(ctx, security.own.get('windowsOptions'));
     checkSysctls(ctx, pod, security.own.get('sysctls'));
+    checkSeLinuxChangePolicy(ctx, security.own.get('seLinuxChangePolicy'));
     checkHostNamespaces(ctx, pod);
     for (const c of security.containers) {
       const label = containerLabel(c.container);
@@ -197,6 +199,18 @@ function checkAgreement(ctx: CheckContext, field: WrittenField, annotation: stri
       related: [annotationSpan],
     });
   }
+}
+
+/** The schema has no list of seLinuxChangePolicy values; the API server accepts these two (SELinuxChangePolicy gate). */
+const SELINUX_CHANGE_POLICIES = ['Recursive', 'MountOption'];
+
+function checkSeLinuxChangePolicy(ctx: CheckContext, field: WrittenField | undefined): void {
+  const value = typeof field?.value === 'string' ? field.value : undefined;
+  if (value === undefined || value === '' || SELINUX_CHANGE_POLICIES.includes(value)) return;
+  ctx.report(invalidEnumRule, {
+    message: `seLinuxChangePolicy \`${value}\` is not one of ${SELINUX_CHANGE_POLICIES.join(', ')}; the API server rejects it.`,
+    ...spanOf(field!.node)!,
+  });
 }
 
 function checkId(ctx: CheckContext, field: WrittenField | undefined, name: string, owner: string): void {

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { integerAsWritten, mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type VolumeModel } from '../pod/podModel';
 import { parseQuantity } from '../pod/quantity';
+import { checkClaimSpec } from './claimSpec';
 import { checkFieldRef, checkResourceFieldRef, downwardApiFieldRule } from './downwardApi';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem, hasBackstep, itemPathProblem } from './pathFormats';
@@ -364,12 +365,23 @@ const SOURCE_CHECKS: Record<string, SourceCheck> = {
       report(s, spanOf(s.key), `${sourceLabel(s)} has no volumeClaimTemplate: an ephemeral volume is a claim made from that template for each Pod, so the API server rejects it without one.`);
       return;
     }
-    const metadata = valueOf(valueOf(s.source, 'volumeClaimTemplate'), 'metadata');
+    const template = valueOf(s.source, 'volumeClaimTemplate');
+    const spec = pairOf(template, 'spec');
+    if (spec) checkClaimSpec(s.ctx, volumeSourceFieldRule, spec, sourceLabel(s));
+    const metadata = valueOf(template, 'metadata');
     if (!isMap(metadata)) return;
     for (const pair of metadata.items as Pair<unknown, unknown>[]) {
       const key = scalarString(pair.key);
       if (key === undefined || key === 'labels' || key === 'annotations') continue;
       report(s, spanOf(pair.key), `volumeClaimTemplate.metadata.${key} cannot be set: the claim's name and namespace come from the Pod and the volume, so only labels and annotations may be given. The API server rejects it.`);
+    }
+  },
+  image(s) {
+    // Templates may leave the reference to be filled in later; a Pod cannot (validateImageVolumeSource).
+    if (s.podName === undefined) return;
+    const { value, pair } = text(s.source, 'reference');
+    if (value === undefined || value === '') {
+      report(s, spanOf(pair?.key ?? s.key), `${sourceLabel(s)} names no image: set reference to the image (or artifact) to mount. The API server rejects an image volume of a Pod without one.`);
     }
   },
   projected(s) {

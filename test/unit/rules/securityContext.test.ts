@@ -111,4 +111,9 @@ describe('rules: security contexts', () => {
     { title: 'an unknown os name (on os)', manifest: pod('  «os»:', '    name: macos', ...web('runAsUser: 1')), says: /linux or windows/ },
     { title: 'silent: windows Pod with windowsOptions, linux Pod with Linux fields', manifest: pod('  os: {name: windows}', ...web('windowsOptions: {runAsUserName: user}')) },
   ]);
+
+  ruleTable('invalid-enum', 1, [
+    { title: 'a seLinuxChangePolicy the API does not know', manifest: pod('  securityContext:', '    seLinuxChangePolicy: «Relabel»', ...web('runAsUser: 1')), says: /not one of Recursive, MountOption/ },
+    { title: 'silent: MountOption', manifest: pod('  securityContext:', '    seLinuxChangePolicy: MountOption', ...web('runAsUser: 1')) },
+  ]);
 });

@@ -61,6 +61,11 @@ describe('rules: volume sources (TestValidateVolumes)', () => {
       manifest: withVolume('ephemeral:', '  volumeClaimTemplate:', '    metadata:', '      «name»: data', '      labels: {a: b}', '    spec:', '      accessModes: [ReadWriteOnce]', '      resources:', '        requests: {storage: 1Gi}'),
       says: /metadata\.name cannot be set/,
     },
+    { title: 'ephemeral claim without access modes', manifest: withVolume('ephemeral:', '  volumeClaimTemplate:', '    «spec»:', '      resources: {requests: {storage: 1Gi}}'), says: /no access mode/ },
+    { title: 'ephemeral claim without a storage request (on resources)', manifest: withVolume('ephemeral:', '  volumeClaimTemplate:', '    spec:', '      accessModes: [ReadWriteOnce]', '      «resources»: {}'), says: /requests no storage/ },
+    { title: 'ephemeral claim mixing ReadWriteOncePod', manifest: withVolume('ephemeral:', '  volumeClaimTemplate:', '    spec:', '      «accessModes»: [ReadWriteOncePod, ReadWriteOnce]', '      resources: {requests: {storage: 1Gi}}', '      storageClassName: «Fast_SSD»'), says: /ReadWriteOncePod|StorageClass name/ },
+    { title: 'silent: a complete ephemeral claim', manifest: withVolume('ephemeral:', '  volumeClaimTemplate:', '    metadata: {labels: {app: web}}', '    spec:', '      accessModes: [ReadWriteOncePod]', '      storageClassName: fast-ssd', '      resources: {requests: {storage: 1Gi}}') },
+    { title: 'an image volume of a Pod without a reference', manifest: withVolume('«image»:', '  pullPolicy: IfNotPresent'), says: /names no image/ },
     { title: 'gcePersistentDisk partition out of range', manifest: withVolume('gcePersistentDisk:', '  pdName: p', '  partition: «256»'), says: /partition/ },
   ]);
 
