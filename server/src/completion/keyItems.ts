@@ -9,7 +9,7 @@ import {
 import { fieldsRejectedOn } from '../pod/containerFields';
 import { resolve, typeLabel, typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
 import { fieldGate, gateStage } from '../versions/featureGates';
-import { fieldAlwaysThere, fieldExistsIn, fieldSince } from '../versions/fieldVersions';
+import { TABLE_VERSIONS, fieldExistsIn, fieldRemovedIn, fieldSince, fieldsEverIn } from '../versions/fieldVersions';
 import type { ContainerAtCursor } from './containerAtCursor';
 import type { CursorContext } from './cursorContext';
 import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
@@ -117,6 +117,32 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
   }
+  if (parent.definition) items.push(...olderFieldItems(context, parent.definition, properties, range, newItem, version));
+  return items;
+}
+
+/**
+ * Fields the targeted version has that a newer one removed, so the schema (the newest) lacks them: offered with the
+ * version they end in, and no value shape (the schema does not know it).
+ */
+function olderFieldItems(context: CursorContext, definition: string, properties: object, range: Range, newItem: boolean, version: string): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const name of fieldsEverIn(definition)) {
+    if (name in properties || (!newItem && context.presentKeys.has(name)) || !fieldExistsIn(definition, name, version)) continue;
+    const removedIn = fieldRemovedIn(definition, name);
+    const detail = [removedIn && `removed in ${removedIn}`, versionDetail(definition, name, version)].filter(Boolean).join(' · ');
+    const prefix = newItem ? '- ' : '';
+    items.push({
+      label: `${prefix}${name}`,
+      kind: CompletionItemKind.Property,
+      detail,
+      sortText: `1_${name}`,
+      filterText: name,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range, newText: context.hasColon ? name : `${prefix}${name}: $0` },
+    });
+  }
   return items;
 }
 
@@ -125,7 +151,9 @@ function versionDetail(definition: string, name: string, version: string): strin
   const gated = fieldGate(definition, name);
   const state = gated && gateStage(gated.gate, version);
   const off = state && !state.onByDefault ? `${state.stage}: off by default` : undefined;
-  const since = fieldAlwaysThere(definition, name) ? undefined : fieldSince(definition, name);
+  // A field of the oldest targeted version may be older still: only a later start is worth saying.
+  const first = fieldSince(definition, name);
+  const since = first !== TABLE_VERSIONS[0] ? first : undefined;
   if (!since && !off) return undefined;
   return [since && `since ${since}`, off].filter(Boolean).join(', ');
 }

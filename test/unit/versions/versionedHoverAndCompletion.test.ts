@@ -92,8 +92,25 @@ describe('versions: completion offers the fields of the target version', () => {
     assert.doesNotMatch(at134.get('resources')!, /off by default/);
   });
 
-  it('PodSpec at 1.36: schedulingGroup (alpha)', () => {
+  it('PodSpec at 1.36: schedulingGroup (alpha), and no workloadRef', () => {
     assert.match(keysOffered(SPEC_KEYS, '1.36').get('schedulingGroup')!, /since 1\.36, alpha: off by default/);
+    assert.ok(!keysOffered(SPEC_KEYS, '1.36').has('workloadRef'));
+  });
+
+  it('PodSpec at 1.35: workloadRef, a field 1.36 removed, and no schedulingGroup', () => {
+    const keys = keysOffered(SPEC_KEYS, '1.35');
+    assert.equal(keys.get('workloadRef'), 'removed in 1.36 · since 1.35, alpha: off by default');
+    assert.ok(!keys.has('schedulingGroup'));
+  });
+
+  it('a resource claim at 1.30 offers source (removed in 1.31), at 1.31 the names that replaced it', () => {
+    const claim = pod('  resourceClaims:', '    - name: gpu', '      |', ...CONTAINER);
+    const at130 = keysOffered(claim, '1.30');
+    assert.equal(at130.get('source'), 'removed in 1.31');
+    assert.ok(!at130.has('resourceClaimTemplateName'));
+    const at131 = keysOffered(claim, '1.31');
+    assert.ok(!at131.has('source'));
+    assert.ok(at131.has('resourceClaimTemplateName'));
   });
 
   it('lifecycle: stopSignal from 1.33, not at 1.32', () => {
