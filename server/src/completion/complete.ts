@@ -8,6 +8,7 @@ import { containerAtCursor } from './containerAtCursor';
 import { containerPatternItems } from './containerPatterns';
 import { contextInText, type CursorContext } from './cursorContext';
 import { documentStarters } from './documentStarters';
+import { fieldSnippets } from './fieldSnippets';
 import { flowItemSkeleton, isNewFlowItem } from './flowItems';
 import { indentStyleOf } from './indentStyle';
 import { keyItems } from './keyItems';
@@ -47,7 +48,12 @@ export function complete(req: FeatureRequest): CompletionList {
     if (schema) items.push(...keyItems(context, schema, style, range, { kubernetesVersion: req.settings.kubernetesVersion, container }));
     const list = containerListAt(context, identity.kind);
     if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
+    if (list === 'containers' && context.style === 'block') items.push(...fieldSnippets('containers-item', context, range));
     if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
+    if (context.style === 'block' && container && !context.itemStart && context.path.length === (workloadKindByName(identity.kind)?.podSpecPath.length ?? 0) + 2) {
+      items.push(...fieldSnippets('container-fields', context, range));
+    }
+    if (context.style === 'block' && isNewItemOf(context, 'volumeMounts')) items.push(...fieldSnippets('volumeMounts-item', context, range));
     return { isIncomplete: false, items };
   }
 
@@ -122,4 +128,12 @@ function claimTemplateNames(root: unknown): [string, number][] {
     if (name) names.push([name, index]);
   }
   return names;
+}
+
+/** A new item of a container's `list` (`volumeMounts:` then a new line, or a fresh `- `). */
+function isNewItemOf(context: CursorContext, list: string): boolean {
+  const path = context.path;
+  const last = path[path.length - 1];
+  if (last === list && !context.itemStart) return true;
+  return path[path.length - 2] === list && typeof last === 'number' && context.itemStart && context.presentKeys.size === 0 && context.lineIsOpen;
 }

@@ -43,11 +43,28 @@ describe('completion in VS Code', function () {
     assert.equal(resources.detail, 'ResourceRequirements · container-level');
   });
 
+  it('snippets only where they fit: whole manifests after k8s- in an empty file, none inside a volume mount', async () => {
+    const empty = await openWithCursor('k8s-‸');
+    const top = await waitFor(
+      () => completionItems(empty.document, empty.position),
+      (list) => list.some((i) => completionLabel(i) === 'Deployment manifest'),
+      'the manifests after k8s-',
+    );
+    assert.ok(top.some((i) => completionLabel(i) === 'Pod manifest'));
+    const mount = await openWithCursor([...POD, '    - name: app', '      image: nginx:1.27', '      volumeMounts:', '        - name: cache', '          ‸', ''].join('\n'));
+    const inside = await waitFor(
+      () => completionItems(mount.document, mount.position),
+      (list) => list.some((i) => completionLabel(i) === 'mountPath'),
+      'the mount fields',
+    );
+    assert.deepEqual(inside.map(completionLabel).filter((l) => l.startsWith('k8s-') || l.endsWith(' manifest')), []);
+  });
+
   it('the Deployment snippet, inserted with its defaults, is a manifest without errors', async () => {
     const file = path.join(extensionRoot(), 'snippets', 'kubernetes.code-snippets.json');
     const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { prefix: string; body: string[] }>;
     const deployment = Object.values(snippets).find((s) => s.prefix === 'k8s-deployment');
-    assert.ok(deployment, 'k8s-deployment is contributed');
+    assert.ok(deployment, 'k8s-deployment is in the snippet file');
     const document = await openText('');
     const editor = await vscode.window.showTextDocument(document);
     assert.ok(await editor.insertSnippet(new vscode.SnippetString(deployment.body.join('\n')), new vscode.Position(0, 0)), 'snippet inserted');

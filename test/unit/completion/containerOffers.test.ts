@@ -90,8 +90,8 @@ describe('completion: multi-container patterns only in their own list', () => {
   const APP = ['sidecar: log shipper', 'ambassador: local proxy', 'adapter: metrics exporter'];
   const patterns = (marked: string) => itemsAt(marked).filter((i) => i.kind === 15).map((i) => i.label);
   const cases: [what: string, manifest: string, offered: string[]][] = [
-    ['under containers:', POD('  containers:', '    |'), APP],
-    ['a new item after the app containers', POD('  containers:', '  - name: a', '    image: b', '  - |'), APP],
+    ['under containers:', POD('  containers:', '    |'), [...APP, 'k8s-container']],
+    ['a new item after the app containers', POD('  containers:', '  - name: a', '    image: b', '  - |'), [...APP, 'k8s-container']],
     ['under initContainers:', POD('  initContainers:', '    |'), [NATIVE, 'init container: wait for a service']],
     [
       'after the init containers, with containers below',
@@ -99,7 +99,7 @@ describe('completion: multi-container patterns only in their own list', () => {
       [NATIVE, 'init container: wait for a service'],
     ],
     ['a new item after the init containers (compact)', POD('  initContainers:', '  - name: a', '    image: b', '  - |', '  containers:', '  - name: c'), [NATIVE, 'init container: wait for a service']],
-    ['inside a container: none', POD('  containers:', '    - name: a', '      |'), []],
+    ['inside a container: no pattern, the probe and resources snippets', POD('  containers:', '    - name: a', '      |'), ['k8s-probe-http', 'k8s-probe-tcp', 'k8s-probe-exec', 'k8s-probe-grpc', 'k8s-resources']],
     ['at the PodSpec: none', POD('  initContainers:', '  - name: a', '    image: b', '  |'), []],
   ];
   for (const [what, manifest, offered] of cases) {
