@@ -48,14 +48,6 @@ export function scalarString(node: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * An integer scalar's value, else undefined. Scalars already hold kubectl's reading (kubectlScalars.ts: a plain
- * `0644` is 420, `0x1F` is 31, `1_000` is 1000).
- */
-export function integerAsWritten(node: unknown): number | undefined {
-  return isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
-}
-
 /** The [start, end) of a node's value (no trailing comment or newline), relative to its document; undefined without range. */
 export function spanOf(node: unknown): { start: number; end: number } | undefined {
   const range = (node as Node | undefined)?.range;

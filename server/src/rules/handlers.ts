@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { integerAsWritten, mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
+import { intOf } from './fieldValues';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, spanOf, type Span } from './support';
 
@@ -73,7 +74,7 @@ export const handlersCheck: Check = {
 function checkTimings(ctx: CheckContext, probe: Node, kind: string, c: ContainerModel): void {
   for (const field of TIMINGS) {
     const node = valueOf(probe, field);
-    const value = integerAsWritten(node);
+    const value = intOf(node);
     if (value === undefined || value >= 0) continue;
     ctx.report(probeTimingRule, {
       message: `${field} ${value} of the ${kind} of ${containerLabel(c)} is negative; it counts ${field.endsWith('Threshold') ? 'attempts' : 'seconds'}, so the API server rejects it. Use 0 or more, or omit it for the default.`,
@@ -81,7 +82,7 @@ function checkTimings(ctx: CheckContext, probe: Node, kind: string, c: Container
     });
   }
   const graceNode = valueOf(probe, 'terminationGracePeriodSeconds');
-  const grace = integerAsWritten(graceNode);
+  const grace = intOf(graceNode);
   if (grace !== undefined && grace <= 0) {
     ctx.report(probeTimingRule, {
       message: `terminationGracePeriodSeconds ${grace} of the ${kind} of ${containerLabel(c)} must be greater than 0: it is how long the container gets to stop after the probe fails. The API server rejects it; remove it to use the Pod's grace period.`,
@@ -142,7 +143,7 @@ function checkActions(ctx: CheckContext, pod: PodModel, handler: Node, owner: st
 /** validateSleepAction: 0 (1 where PodLifecycleSleepActionAllowZero is off) up to the Pod's terminationGracePeriodSeconds, reported on `sleep`. */
 function checkSleep(ctx: CheckContext, pod: PodModel, sleep: Pair<unknown, unknown>, owner: string): void {
   const node = valueOf(sleep.value, 'seconds');
-  const seconds = integerAsWritten(node);
+  const seconds = intOf(node);
   if (seconds === undefined) return;
   const grace = pod.terminationGracePeriodSeconds;
   // PodLifecycleSleepActionAllowZero allows a sleep of 0 seconds where it is on.

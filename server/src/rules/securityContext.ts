@@ -1,10 +1,11 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { integerAsWritten, mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { mapItems, nodeAtPath, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type PodModel } from '../pod/podModel';
 import { podSecurityOf, type WrittenField } from '../pod/securityContext';
 import { dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem } from './pathFormats';
 import { invalidEnumRule } from '../schema/schemaRules';
+import { intOf } from './fieldValues';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, keySpan, sentence, spanOf, type Span } from './support';
 
@@ -214,7 +215,7 @@ function checkSeLinuxChangePolicy(ctx: CheckContext, field: WrittenField | undef
 }
 
 function checkId(ctx: CheckContext, field: WrittenField | undefined, name: string, owner: string): void {
-  const id = integerAsWritten(field?.node);
+  const id = intOf(field?.node);
   if (id === undefined || (id >= 0 && id <= MAX_ID)) return;
   ctx.report(securityIdRangeRule, {
     message: `${name} ${id} of ${owner} is not a ${name === 'runAsUser' ? 'user' : 'group'} ID: IDs are 0 to ${MAX_ID}, so the API server rejects it.`,

@@ -1,11 +1,12 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { integerAsWritten, mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
+import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type VolumeModel } from '../pod/podModel';
 import { parseQuantity } from '../pod/quantity';
 import { checkClaimSpec } from './claimSpec';
 import { checkFieldRef, checkResourceFieldRef, downwardApiFieldRule } from './downwardApi';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './nameFormats';
 import { descendingPathProblem, hasBackstep, itemPathProblem } from './pathFormats';
+import { intOf } from './fieldValues';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { hasPlaceholder, keySpan, spanOf, type Span } from './support';
 
@@ -119,7 +120,7 @@ function reportAt(s: SourceContext, span: Span | undefined, anchor: Span | undef
 
 function checkMode(s: SourceContext, map: unknown, key: 'defaultMode' | 'mode', anchor?: Span): void {
   const node = valueOf(map, key);
-  const mode = integerAsWritten(node);
+  const mode = intOf(node);
   if (mode === undefined || (mode >= 0 && mode <= 0o777)) return;
   const written = isScalar(node) ? (node.source ?? String(node.value)) : String(mode);
   const octalHint = /^[0-7]{3}$/.test(written) ? ` Did you mean \`0${written}\` (octal)?` : '';
@@ -200,7 +201,7 @@ function iscsiNameProblem(name: string): string | undefined {
 
 function checkRange(s: SourceContext, map: unknown, key: string, low: number, high: number, what: string): void {
   const node = valueOf(map, key);
-  const value = integerAsWritten(node);
+  const value = intOf(node);
   if (value === undefined || (value >= low && value <= high)) return;
   report(s, spanOf(node), `${key} ${value} is out of range: ${what} is ${low} to ${high}, so the API server rejects ${sourceLabel(s)}.`);
 }
@@ -412,7 +413,7 @@ function checkProjection(s: SourceContext, entry: Node, seen: Map<string, Span |
   const token = valueOf(entry, 'serviceAccountToken');
   if (isMap(token)) {
     const node = valueOf(token, 'expirationSeconds');
-    const seconds = integerAsWritten(node);
+    const seconds = intOf(node);
     if (seconds !== undefined && (seconds < 600 || seconds > 2 ** 32)) {
       report(s, spanOf(node), seconds < 600
         ? `expirationSeconds ${seconds} is under 10 minutes; the API server rejects service account tokens that short (the kubelet renews them well before they expire). Use 600 or more (the default is 3600).`
