@@ -1,6 +1,8 @@
 import { isScalar } from 'yaml';
 import { valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PortModel } from '../pod/podModel';
+import { earlierPartner } from '../pod/portClashes';
+import { runsBesideApps } from '../pod/runTogether';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import { containerLabel, sentence, spanOf, twoLabels, type Span } from './support';
 
@@ -58,7 +60,6 @@ export const portsCheck: Check = {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     const hostPorts = new Map<string, { container: ContainerModel; span: Span }>();
-    const containerPorts = new Map<string, { container: ContainerModel; span: Span }>();
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers') continue;
       const names = new Map<string, Span>();
@@ -100,20 +101,20 @@ export const portsCheck: Check = {
             hostPorts.set(key, { container: c, span: hostPortSpan });
           }
         }
-        // Only long-running containers bind at the same time: app containers and native sidecars.
-        if ((c.list === 'containers' || c.isNativeSidecar) && port.containerPort !== undefined && containerPortSpan) {
-          const key = `${port.protocol}/${port.containerPort}`;
-          const first = containerPorts.get(key);
-          if (first && first.container !== c) {
-            const [self, other] = twoLabels(c, first.container);
-            ctx.report(sharedContainerPortRule, {
-              message: sentence(`${self} and ${other} both declare containerPort ${port.containerPort}/${port.protocol}. All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`),
-              ...containerPortSpan,
-              related: [{ ...first.span, message: `${other} declares ${port.containerPort}/${port.protocol} here` }],
-            });
-          } else if (!first) {
-            containerPorts.set(key, { container: c, span: containerPortSpan });
-          }
+        // Containers that run at the same time cannot bind one port; pod/portClashes.ts says which ones do. The later
+        // of the two carries the finding.
+        const earlier = containerPortSpan ? earlierPartner(pod, { container: c, port }) : undefined;
+        const earlierSpan = earlier && spanOf(valueOf(earlier.port.node, 'containerPort'));
+        if (earlier && containerPortSpan && earlierSpan) {
+          const [self, other] = twoLabels(c, earlier.container);
+          const during = runsBesideApps(c)
+            ? ''
+            : ` ${sentence(other)} keeps running while the later init steps run, so it is still listening when ${containerLabel(c)} starts.`;
+          ctx.report(sharedContainerPortRule, {
+            message: sentence(`${self} and ${other} both declare containerPort ${port.containerPort}/${port.protocol}.${during} All containers of a Pod share one network namespace (one IP, one localhost), so only one process can listen on that port: the second one's bind fails. Give them different ports.`),
+            ...containerPortSpan,
+            related: [{ ...earlierSpan, message: `${other} declares ${port.containerPort}/${port.protocol} here` }],
+          });
         }
       }
     }

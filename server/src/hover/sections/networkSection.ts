@@ -1,4 +1,6 @@
 import type { ContainerModel, PodModel, PortModel } from '../../pod/podModel';
+import { portClashOf } from '../../pod/portClashes';
+import { runsBesideApps } from '../../pod/runTogether';
 import type { HoverContext } from '../hoverContext';
 import { bullets, capped, code, containerName, joinWords } from '../markdown';
 import type { HoverSection } from '../section';
@@ -41,9 +43,13 @@ function portText(pod: PodModel, c: ContainerModel, port: PortModel): string | u
     ? `Reachable from the other containers of this Pod (${others.length > 12 ? `${others.slice(0, 12).join(', ')}…` : joinWords(others)}) as ${code(`localhost:${number}`)}`
     : `Reachable from the other containers of this Pod (none besides it yet) as ${code(`localhost:${number}`)}`;
   lines.push(`${reach}; other Pods reach it as ${code(`<pod-ip>:${number}`)}, or through a Service whose targetPort is ${number}${port.name ? ` or ${code(port.name)}` : ''}.`);
-  for (const clash of clashesWith(pod, c, port)) {
+  for (const partner of portClashOf(pod, port)?.partners ?? []) {
+    // A regular init step and a native sidecar started before it: the sidecar is still running during the step.
+    const during = runsBesideApps(c) && runsBesideApps(partner.container)
+      ? ''
+      : ` The native sidecar keeps running while the later init steps run, so both are up at once.`;
     lines.push(
-      `**Port already in use:** container ${code(containerName(clash.container))} also declares ${clash.port.containerPort}/${clash.port.protocol}. The containers share one port space, so only one process can listen on it.`,
+      `**Port already in use:** container ${code(containerName(partner.container))} also declares ${partner.port.containerPort}/${partner.port.protocol}.${during} The containers share one port space, so only one process can listen on it.`,
     );
   }
   if (pod.hostNetwork) {
@@ -113,14 +119,5 @@ function portLabel(e: PortEntry): string {
 }
 
 function siblingsOf(pod: PodModel, c: ContainerModel): ContainerModel[] {
-  return pod.containers.filter((o) => o !== c && (o.list === 'containers' || o.isNativeSidecar));
-}
-
-/** Other containers that declare the same port and protocol, among those that can run at the same time. */
-function clashesWith(pod: PodModel, c: ContainerModel, port: PortModel): PortEntry[] {
-  const runsAlongside = (o: ContainerModel) => o.list === 'containers' || o.isNativeSidecar;
-  if (!runsAlongside(c)) return [];
-  return allPorts(pod).filter(
-    (e) => e.container !== c && runsAlongside(e.container) && e.port.containerPort === port.containerPort && e.port.protocol === port.protocol,
-  );
+  return pod.containers.filter((o) => o !== c && runsBesideApps(o));
 }
