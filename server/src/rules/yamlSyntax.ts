@@ -6,6 +6,8 @@ export const yamlSyntaxRule: RuleDescriptor = {
   defaultSeverity: 'error',
   profile: 'api',
   rationale: 'Text that is not valid YAML cannot be applied, and every later check would read a guess.',
+  example: 'args: ["--port", "8080"   # the [ is never closed',
+  fix: 'Fix the YAML where the message points (the opening bracket or quote that is never closed, a tab in the indentation...); nothing else is checked in that part of the file until then.',
 };
 
 export const duplicateKeyRule: RuleDescriptor = {
@@ -13,6 +15,8 @@ export const duplicateKeyRule: RuleDescriptor = {
   defaultSeverity: 'error',
   profile: 'api',
   rationale: 'YAML forbids a key twice in one mapping; Kubernetes rejects it in strict mode and other tools keep only one of them.',
+  example: 'metadata:\n  name: web\n  name: api   # the second name',
+  fix: 'Keep one of the two keys: kubectl refuses a key written twice, and other tools silently keep the last one.',
 };
 
 /** Reports the parser's errors with messages a person can act on, exact to the offending token. */
