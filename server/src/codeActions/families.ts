@@ -21,6 +21,13 @@ import {
   seLinuxFixes,
   sysctlsFixes,
 } from './podSecurity';
+import {
+  automountTokenFixes,
+  deprecatedServiceAccountFixes,
+  imagePullPolicyFixes,
+  readOnlyRootFilesystemFixes,
+  writableHostPathFixes,
+} from './practices';
 import { invalidEnumFixes, unknownFieldFixes } from './renames';
 import { fractionalBytesFixes, memoryWithoutUnitFixes, requestAboveLimitFixes } from './resources';
 import {
@@ -73,6 +80,11 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   ephemeralContainersFixes,
   privilegeEscalationFixes,
   runAsNonRootFixes,
+  readOnlyRootFilesystemFixes,
+  automountTokenFixes,
+  imagePullPolicyFixes,
+  writableHostPathFixes,
+  deprecatedServiceAccountFixes,
   seccompFixes,
   capabilitiesFixes,
   privilegedFixes,

@@ -6,7 +6,9 @@ import { code, type Fix, type FixContext, type FixFamily } from './fix';
 import { fillEmptyPair, flowText, insertItem, insertPair, removeItem, removePair, renameScalar, type Edit, type YamlValue } from '../document/yamlEdits';
 
 /**
- * Quick fixes for the Pod Security Standard findings whose remedy is clear: the value the standard asks for, or
+ * Quick fixes for the Pod Security Standard findings whose remedy is clear (and for the practice rules that report
+ * the same settings whatever the Pod Security setting: privileged mode, capabilities, escalation, root, host
+ * namespaces): the value the standard asks for, or
  * the field it forbids removed. A setting that is missing is written where it acts: per-container fields
  * (allowPrivilegeEscalation, capabilities) in the container's securityContext, shared fields (runAsNonRoot,
  * seccompProfile) in the Pod's, which every container inherits, or in the container's. Missing parents
@@ -23,7 +25,7 @@ interface ValueAt {
   readonly key: string;
 }
 
-function valueAtFinding(ctx: FixContext): ValueAt | undefined {
+export function valueAtFinding(ctx: FixContext): ValueAt | undefined {
   const at = locate(ctx.doc.root, ctx.finding.start);
   if (!at || at.onKey || !at.pair || !isScalar(at.node) || at.node.range?.[0] !== ctx.finding.start) return undefined;
   const map = at.parents[at.parents.length - 1];
@@ -32,7 +34,7 @@ function valueAtFinding(ctx: FixContext): ValueAt | undefined {
 }
 
 /** The container whose mapping holds the finding (undefined for a finding on the Pod). */
-function containerAt(ctx: FixContext): ContainerModel | undefined {
+export function containerAt(ctx: FixContext): ContainerModel | undefined {
   const at = ctx.finding.start;
   return podModelOf(ctx.doc)?.containers.find((c) => !!c.node.range && c.node.range[0] <= at && at < c.node.range[1]);
 }
@@ -42,7 +44,7 @@ function replaceScalar(node: Scalar, text: string): Edit {
 }
 
 /** The edit that makes `map.keys...` hold `value`, and whether it had to create a parent mapping. */
-interface Setting {
+export interface Setting {
   readonly edit: Edit;
   readonly createsParent: boolean;
 }
@@ -51,7 +53,7 @@ interface Setting {
  * Writes `value` at `keys` under `map`: replaces an existing scalar, fills an empty key, or adds what is missing
  * (the remaining keys nested, in the document's style). Undefined when the text there is not a mapping to write in.
  */
-function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: readonly string[], value: YamlValue): Setting | undefined {
+export function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: readonly string[], value: YamlValue): Setting | undefined {
   const [key, ...rest] = keys;
   const nested = (): YamlValue => rest.reduceRight<YamlValue>((inner, k) => ({ [k]: inner }), value);
   const pair = pairOf(map, key);
@@ -79,12 +81,12 @@ function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: readonly s
 }
 
 /** One fix from a setting: left out of "fix all" when it creates a parent. */
-function settingFix(title: string, setting: Setting | undefined, preferred: boolean): Fix[] {
+export function settingFix(title: string, setting: Setting | undefined, preferred: boolean): Fix[] {
   return setting ? [{ title, edits: [setting.edit], preferred, alone: setting.createsParent || undefined }] : [];
 }
 
 /** A finding on a written value that should read `text` instead: replace it, keeping the key. */
-function valueFix(ctx: FixContext, field: string, text: string): Fix[] {
+export function valueFix(ctx: FixContext, field: string, text: string): Fix[] {
   const at = valueAtFinding(ctx);
   if (!at || at.key !== field) return [];
   return [{ title: `Set ${code(`${field}: ${text}`)}`, edits: [replaceScalar(at.node, text)], preferred: true }];
@@ -94,7 +96,7 @@ const podSecurityContext = (ctx: FixContext) => podModelOf(ctx.doc)?.podSpec;
 
 /** allowPrivilegeEscalation: false, on the written value or added to the container's securityContext. */
 export const privilegeEscalationFixes: FixFamily = {
-  rules: ['pss-privilege-escalation'],
+  rules: ['pss-privilege-escalation', 'privilege-escalation'],
   fixAll: true,
   fixes(ctx) {
     const written = valueFix(ctx, 'allowPrivilegeEscalation', 'false');
@@ -108,9 +110,11 @@ export const privilegeEscalationFixes: FixFamily = {
 
 /** runAsNonRoot: true, on the written value, or in the Pod's securityContext (every container) or the container's. */
 export const runAsNonRootFixes: FixFamily = {
-  rules: ['pss-run-as-non-root'],
+  rules: ['pss-run-as-non-root', 'run-as-root'],
   fixAll: true,
   fixes(ctx) {
+    // runAsUser: 0 with runAsNonRoot: true would stop the container from starting: that user needs changing first.
+    if (valueAtFinding(ctx)?.key === 'runAsUser') return [];
     const written = valueFix(ctx, 'runAsNonRoot', 'true');
     if (written.length) return written;
     const container = containerAt(ctx);
@@ -149,7 +153,7 @@ export const seccompFixes: FixFamily = {
 
 /** Capabilities: an added capability the level forbids removed; drop: [ALL] added where it is missing. */
 export const capabilitiesFixes: FixFamily = {
-  rules: ['pss-capabilities'],
+  rules: ['pss-capabilities', 'dangerous-capabilities', 'net-raw-not-dropped'],
   fixAll: true,
   fixes(ctx) {
     const at = locate(ctx.doc.root, ctx.finding.start);
@@ -177,14 +181,14 @@ export const capabilitiesFixes: FixFamily = {
 
 /** privileged: false. */
 export const privilegedFixes: FixFamily = {
-  rules: ['pss-privileged'],
+  rules: ['pss-privileged', 'privileged-container'],
   fixAll: true,
   fixes: (ctx) => valueFix(ctx, 'privileged', 'false'),
 };
 
 /** hostNetwork, hostPID, hostIPC: true → the field removed (the default is false), or set to false. */
 export const hostNamespacesFixes: FixFamily = {
-  rules: ['pss-host-namespaces'],
+  rules: ['pss-host-namespaces', 'host-namespaces'],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);

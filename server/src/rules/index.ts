@@ -24,6 +24,15 @@ import { volumesCheck } from './volumes';
 import { volumeSourcesCheck } from './volumeSources';
 import { workloadNumbersCheck } from './workloadNumbers';
 import { workloadsCheck } from './workloads';
+// Practices (profiles recommended and strict): what kube-linter, kube-score and Polaris look for, one module per concern.
+import { availabilityPracticesCheck } from './practices/availability';
+import { hostAccessPracticesCheck } from './practices/hostAccess';
+import { jobPracticesCheck } from './practices/jobs';
+import { privilegePracticesCheck } from './practices/privileges';
+import { probePracticesCheck } from './practices/probes';
+import { resourcePracticesCheck } from './practices/resources';
+import { secretPracticesCheck } from './practices/secrets';
+import { serviceAccountPracticesCheck } from './practices/serviceAccount';
 // Pod Security Standards: run only when podsmith.podSecurityStandard names a level.
 import { podSecurityConfinementCheck } from './podSecurity/confinement';
 import { podSecurityHostAccessCheck } from './podSecurity/hostAccess';
@@ -40,6 +49,8 @@ import { LINK_CHECKS } from './links/index';
 export const ALL_CHECKS: readonly Check[] = [
   yamlSyntaxCheck, yamlAliasesCheck, apiVersionCheck, schemaCheck,
   metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck, appsCheck, batchCheck, workloadNumbersCheck,
+  probePracticesCheck, resourcePracticesCheck, hostAccessPracticesCheck, privilegePracticesCheck, secretPracticesCheck,
+  serviceAccountPracticesCheck, availabilityPracticesCheck, jobPracticesCheck,
   podSecurityHostAccessCheck, podSecurityVolumesCheck, podSecurityPrivilegesCheck, podSecurityUsersCheck, podSecurityConfinementCheck,
 ];
 

@@ -1,9 +1,9 @@
 import { isMap, type Pair } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
-import { podModelOf, readResources, type ContainerModel, type ResourceList } from '../pod/podModel';
+import { podModelOf, readResources, type ResourceList } from '../pod/podModel';
 import { isByteResource, isFractional, shortQuantity, type Quantity } from '../pod/quantity';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
-import { containerLabel, containerSpan, keySpan, sentence, spanOf } from './support';
+import { containerLabel, keySpan, spanOf } from './support';
 
 export const requestExceedsLimitRule: RuleDescriptor = {
   id: 'request-exceeds-limit',
@@ -50,19 +50,10 @@ export const extendedResourceRule: RuleDescriptor = {
   fix: 'Set the limit (the request defaults to it), as a whole number; if you set both, make them equal.',
 };
 
-export const missingResourcesRule: RuleDescriptor = {
-  id: 'missing-resources',
-  defaultSeverity: 'hint',
-  profile: 'recommended',
-  rationale: 'Without requests the scheduler places the container as if it needed nothing, and without a memory limit it can starve its neighbours; set at least requests.',
-  example: 'containers:\n  - name: web\n    image: nginx:1.27',
-  fix: 'Add resources.requests (cpu, memory) and a memory limit. Turn this hint off with "podsmith.rules": {"missing-resources": "off"}.',
-};
-
 /** Resources per container (and for the whole Pod): amounts that the API server accepts and that make sense. */
 export const resourcesCheck: Check = {
   name: 'resources',
-  rules: [requestExceedsLimitRule, negativeQuantityRule, fractionalBytesRule, memoryWithoutUnitRule, extendedResourceRule, missingResourcesRule],
+  rules: [requestExceedsLimitRule, negativeQuantityRule, fractionalBytesRule, memoryWithoutUnitRule, extendedResourceRule],
   appliesTo: 'pod',
   run(ctx) {
     const pod = podModelOf(ctx.doc);
@@ -72,9 +63,6 @@ export const resourcesCheck: Check = {
     for (const c of pod.containers) {
       if (c.list === 'ephemeralContainers') continue;
       checkAmounts(ctx, c.requests, c.limits, containerLabel(c), false, pairOf(c.node, 'resources'));
-      // Long-running containers only: an init step that exits is a smaller concern than a server that stays.
-      const longRunning = c.list === 'containers' || c.isNativeSidecar;
-      if (longRunning && !hasPodLevel && ctx.isEnabled(missingResourcesRule)) checkMissing(ctx, c);
     }
     if (hasPodLevel) {
       checkAmounts(ctx, readResources(valueOf(podResources, 'requests')), readResources(valueOf(podResources, 'limits')), 'the Pod (spec.resources)', true, pairOf(pod.podSpec, 'resources'));
@@ -175,14 +163,4 @@ const SMALLEST_PLAIN_BYTES = 2 ** 20;
 function isForgottenByteUnit(name: string, q: Quantity): boolean {
   if (name !== 'memory' && name !== 'ephemeral-storage') return false;
   return q.suffix === '' && q.value > 0 && q.value < SMALLEST_PLAIN_BYTES && !isFractional(q);
-}
-
-function checkMissing(ctx: CheckContext, c: ContainerModel): void {
-  if (c.requests.nodes.size > 0 || c.limits.nodes.size > 0) return;
-  const span = (pairOf(c.node, 'resources') ? keySpan(c.node, 'resources') : undefined) ?? containerSpan(c);
-  if (!span) return;
-  ctx.report(missingResourcesRule, {
-    message: sentence(`${containerLabel(c)} sets no resource requests or limits. The scheduler then places it as if it needed nothing, and without a memory limit it can use the node's memory until something is evicted. Add requests (cpu, memory) and a memory limit.`),
-    ...span,
-  });
 }

@@ -3,12 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { coveredText, diagnosticsOf, settingsWith } from '../../support/service';
 
-/** examples/security-context.yaml: clean by default; at restricted only its second Deployment fails, on these fields. */
+/** examples/security-context.yaml: clean under the api profile, one practice finding by default; at restricted only its second Deployment fails, on these fields. */
 const text = readFileSync(path.resolve(__dirname, '../../../../examples/security-context.yaml'), 'utf8');
 
 describe('examples/security-context.yaml', () => {
-  it('has no finding at all with the default settings', () => {
-    assert.deepEqual(diagnosticsOf(text, settingsWith()).map((d) => d.message), []);
+  it('has no finding at all under the api profile', () => {
+    assert.deepEqual(diagnosticsOf(text, settingsWith({ profile: 'api' })).map((d) => d.message), []);
+  });
+
+  it('with the default settings (recommended): only the added NET_ADMIN of the second Deployment', () => {
+    assert.deepEqual(diagnosticsOf(text, settingsWith()).map((d) => [d.code, coveredText(text, d)]), [['dangerous-capabilities', 'NET_ADMIN']]);
   });
 
   it('at restricted: the first Deployment passes, the second fails on exactly these fields', () => {

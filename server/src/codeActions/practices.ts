@@ -1,0 +1,80 @@
+import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { locate, pairOf } from '../document/yamlTree';
+import { podModelOf } from '../pod/podModel';
+import { who } from '../pod/podSecurity/standard';
+import { code, keyAt, type FixFamily } from './fix';
+import { containerAt, setIn, settingFix, valueFix } from './podSecurity';
+import { removePair } from '../document/yamlEdits';
+
+/**
+ * Quick fixes of the practice rules (rules/practices/) whose remedy is one setting: a read-only root filesystem,
+ * no token mounted, images pulled every time, a hostPath mounted read-only, the current spelling of the
+ * ServiceAccount field. Settings reuse the Pod Security fixes' writer, which creates a missing parent on the way.
+ */
+
+/** readOnlyRootFilesystem: true, on the written value or in the container's securityContext. */
+export const readOnlyRootFilesystemFixes: FixFamily = {
+  rules: ['read-only-root-filesystem'],
+  fixAll: true,
+  fixes(ctx) {
+    const written = valueFix(ctx, 'readOnlyRootFilesystem', 'true');
+    if (written.length) return written;
+    const container = containerAt(ctx);
+    if (!container) return [];
+    return settingFix(`Set ${code('readOnlyRootFilesystem: true')} in ${who(container)}`, setIn(ctx, container.node, ['securityContext', 'readOnlyRootFilesystem'], 'true'), true);
+  },
+};
+
+/** automountServiceAccountToken: false in the Pod spec. */
+export const automountTokenFixes: FixFamily = {
+  rules: ['automount-service-account-token'],
+  fixAll: true,
+  fixes(ctx) {
+    const written = valueFix(ctx, 'automountServiceAccountToken', 'false');
+    if (written.length) return written;
+    const spec = podModelOf(ctx.doc)?.podSpec;
+    if (!spec) return [];
+    return settingFix(`Set ${code('automountServiceAccountToken: false')} (the Pod does not call the API server)`, setIn(ctx, spec, ['automountServiceAccountToken'], 'false'), true);
+  },
+};
+
+/** imagePullPolicy: Always, on the written value or added to the container. */
+export const imagePullPolicyFixes: FixFamily = {
+  rules: ['image-pull-policy'],
+  fixAll: true,
+  fixes(ctx) {
+    const written = valueFix(ctx, 'imagePullPolicy', 'Always');
+    if (written.length) return written;
+    const container = containerAt(ctx);
+    if (!container) return [];
+    return settingFix(`Set ${code('imagePullPolicy: Always')} in ${who(container)}`, setIn(ctx, container.node, ['imagePullPolicy'], 'Always'), true);
+  },
+};
+
+/** A writable hostPath mount: readOnly: true on the mount. */
+export const writableHostPathFixes: FixFamily = {
+  rules: ['writable-host-path'],
+  fixAll: true,
+  fixes(ctx) {
+    const at = locate(ctx.doc.root, ctx.finding.start);
+    const mount = at?.parents[at.parents.length - 1];
+    if (!isMap(mount)) return [];
+    return settingFix(`Mount it read-only (${code('readOnly: true')})`, setIn(ctx, mount as YAMLMap<unknown, unknown>, ['readOnly'], 'true'), true);
+  },
+};
+
+/** spec.serviceAccount: renamed to serviceAccountName, or removed where serviceAccountName is already set. */
+export const deprecatedServiceAccountFixes: FixFamily = {
+  rules: ['deprecated-service-account'],
+  fixAll: true,
+  fixes(ctx) {
+    const key = keyAt(ctx);
+    if (!key || !isScalar(key.pair.key) || !key.pair.key.range) return [];
+    if (pairOf(key.map, 'serviceAccountName')) {
+      const edit = removePair(ctx.text, key.map, key.pair);
+      return edit ? [{ title: `Remove ${code('serviceAccount')} (${code('serviceAccountName')} is set)`, edits: [edit], preferred: true }] : [];
+    }
+    const [start, end] = key.pair.key.range;
+    return [{ title: `Rename to ${code('serviceAccountName')}`, edits: [{ start, end, newText: 'serviceAccountName' }], preferred: true }];
+  },
+};
