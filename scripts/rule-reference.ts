@@ -11,6 +11,10 @@ import { ALL_CHECKS } from '../server/src/rules/index';
 import { LINK_CHECKS } from '../server/src/rules/links/index';
 import type { RuleDescriptor } from '../server/src/core/rule';
 import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../server/src/core/settings';
+import { LINTER_CHECKS } from './linters/checks';
+import type { CorpusNoise } from './noise/corpusNoise';
+
+const NOISE_FIGURES_PATH = path.join(__dirname, 'noise', 'corpusNoise.json');
 
 export const RULE_REFERENCE_PATH = path.join(__dirname, '..', 'docs', 'rules.md');
 
@@ -58,12 +62,16 @@ export function renderRuleReference(): string {
     '| --- | --- | --- |',
     ...RULE_PROFILES.map((profile) => `| \`${profile}\`${profile === DEFAULT_SETTINGS.profile ? ' (default)' : ''} | ${ALL_RULE_LIST.filter((r) => r.profile === profile).length} | ${PROFILE_WORDS[profile]} |`),
     '',
+    ...noiseSection(),
+    '## Rules',
+    '',
     '| Rule | Default severity | Quick fix | Profile | Why |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const check of CHECKS) {
     for (const rule of check.rules) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${SEVERITY_WORDS[rule.defaultSeverity]} | ${quickFixCell(rule.id)} | ${rule.profile} | ${oneLine(rule.rationale)} |`);
   }
+  out.push(...linterSection());
   for (const check of CHECKS) {
     const scope = check.appliesTo === undefined
       ? 'a document against the other files of the workspace, in the editor'
@@ -78,6 +86,53 @@ export function renderRuleReference(): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * How loud each profile is on real manifests: the figures scripts/noise/measure.ts wrote (measured on the corpus
+ * beside the repository; test/unit/corpus/profileNoise.test.ts checks them against a fresh measurement).
+ */
+function noiseSection(): string[] {
+  const noise = JSON.parse(readFileSync(NOISE_FIGURES_PATH, 'utf8')) as CorpusNoise;
+  const figure = (n: number) => n.toFixed(2);
+  return [
+    '### How loud each profile is',
+    '',
+    `Findings per file on ${noise.files} real manifests from public repositories (Kubernetes examples and website, Istio,`,
+    'Google Cloud samples, kube-prometheus, microservices-demo, the voting app), measured by `npm run docs:noise`.',
+    '`recommended` stays at or below one warning per file on average; what fires on most real files is in `strict` or',
+    'reported as information or a hint.',
+    '',
+    '| Profile | Errors | Warnings | Information | Hints |',
+    '| --- | --- | --- | --- | --- |',
+    ...noise.profiles.map((p) => `| \`${p.profile}\` | ${figure(p.errorsPerFile)} | ${figure(p.warningsPerFile)} | ${figure(p.informationPerFile)} | ${figure(p.hintsPerFile)} |`),
+    '',
+    'Under `strict`, the rules that report most often at warning or above there:',
+    '',
+    '| Rule | Findings | Files |',
+    '| --- | --- | --- |',
+    ...noise.loudestRules.slice(0, 12).map((r) => `| \`${r.rule}\` | ${r.findings} | ${r.files} |`),
+    '',
+  ];
+}
+
+/** Each check of kube-linter, kube-score and Polaris, and the Podsmith rules that cover it (or why none does). */
+function linterSection(): string[] {
+  const out = [
+    '',
+    '## kube-linter, kube-score and Polaris',
+    '',
+    'Each check of these linters, and the Podsmith rules that report the same problem. Checks left out say why:',
+    'most compare several objects (a Podsmith check reads one document) or check kinds other than workloads.',
+    '',
+    '| Tool | Checks | Podsmith rules | Note |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const row of LINTER_CHECKS) {
+    const rules = row.rules.map((id) => `[\`${id}\`](#${id})`).join(', ') || '-';
+    out.push(`| ${row.tool} | ${row.checks.map((c) => `\`${c}\``).join(', ')} | ${rules} | ${row.note ? oneLine(row.note) : ''} |`);
+  }
+  return out;
 }
 
 /** "yes", "yes, fix all" or "no": whether a code action family names the rule, and whether it fixes many at once. */
