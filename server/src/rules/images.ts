@@ -59,7 +59,7 @@ export const imagesCheck: Check = {
       const span = spanOf(valueOf(c.node, 'image'));
       if (!span) continue;
       const mutable = tag === undefined || tag === 'latest';
-      checkPullPolicy(ctx, c, mutable);
+      if (ctx.isEnabled(imagePullPolicyRule)) checkPullPolicy(ctx, c, mutable);
       if (mutable) {
         ctx.report(imageTagRule, {
           message: `The image of ${containerLabel(c)} ${tag === undefined ? 'has no tag, so it means :latest' : 'uses :latest'}: every Pod pulls whatever was pushed last, so replicas can run different code and a rollback cannot return to the old version. Pin a version tag or a digest (@sha256:...).`,

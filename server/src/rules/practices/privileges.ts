@@ -97,6 +97,11 @@ const DANGEROUS = new Set([
   'PERFMON', 'MAC_ADMIN', 'MAC_OVERRIDE', 'SYSLOG',
 ]);
 
+/** The rules beyond privileged mode and added capabilities: hardening every container can do. */
+const HARDENING: readonly RuleDescriptor[] = [
+  netRawNotDroppedRule, readOnlyRootFilesystemRule, privilegeEscalationRule, runAsRootRule, lowUserIdRule, rootGroupRule, linuxHardeningRule,
+];
+
 /** Privileged mode, capabilities, root filesystem, escalation, users and groups, kernel confinement. */
 export const privilegePracticesCheck: Check = {
   name: 'privilege-practices',
@@ -133,7 +138,7 @@ function checkContainer(ctx: CheckContext, pod: PodSecuritySettings, c: Containe
   const privileged = c.own.get('privileged');
   const isPrivileged = privileged?.value === true;
   const pss = ctx.settings.podSecurityStandard !== 'off';
-  if (isPrivileged && !pss) {
+  if (isPrivileged && !pss && ctx.isEnabled(privilegedContainerRule)) {
     ctx.report(privilegedContainerRule, {
       message: sentence(`${who} runs privileged: it gets nearly every power of root on the node (devices, kernel modules, mounts), so one bug in it is a compromised node. Remove privileged and add only the capabilities it needs.`),
       ...spanOf(privileged.node)!,
@@ -141,7 +146,7 @@ function checkContainer(ctx: CheckContext, pod: PodSecuritySettings, c: Containe
   }
   const capabilities = c.own.get('capabilities');
   const add = subField(capabilities, 'add');
-  if (!pss && isSeq(add)) {
+  if (!pss && isSeq(add) && ctx.isEnabled(dangerousCapabilitiesRule)) {
     for (const item of add.items) {
       const name = capabilityName(item);
       const span = spanOf(item);
@@ -153,6 +158,8 @@ function checkContainer(ctx: CheckContext, pod: PodSecuritySettings, c: Containe
     }
   }
   if (isPrivileged) return; // Privileged mode overrides the rest; its own finding says so.
+  // The rest are strict practices: none of their work while the profile leaves them off.
+  if (!HARDENING.some((rule) => ctx.isEnabled(rule))) return;
 
   const drop = subField(capabilities, 'drop');
   const dropped = isSeq(drop) ? drop.items.map(capabilityName) : [];

@@ -59,12 +59,16 @@ export const probePracticesCheck: Check = {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     const serving = servesUntilStopped(pod);
+    const declaredPorts = ctx.isEnabled(probePortUndeclaredRule);
+    const presence = serving && [readinessProbeMissingRule, livenessProbeMissingRule, livenessWithoutStartupRule].some((rule) => ctx.isEnabled(rule));
     for (const c of runningContainers(pod)) {
-      for (const kind of PROBES) {
-        const probe = valueOf(c.node, kind);
-        if (isMap(probe)) checkDeclaredPort(ctx, c, kind, probe);
+      if (declaredPorts) {
+        for (const kind of PROBES) {
+          const probe = valueOf(c.node, kind);
+          if (isMap(probe)) checkDeclaredPort(ctx, c, kind, probe);
+        }
       }
-      if (!serving || c.list !== 'containers') continue;
+      if (!presence || c.list !== 'containers') continue;
       const span = containerSpan(c);
       if (!span) continue;
       if (!pairOf(c.node, 'readinessProbe') && c.ports.length > 0) {

@@ -46,6 +46,7 @@ export const secretPracticesCheck: Check = {
   run(ctx) {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
+    const fromEnv = ctx.isEnabled(secretFromEnvRule);
     for (const c of definedContainers(pod)) {
       for (const [entry] of mapItems(valueOf(c.node, 'env'))) {
         const name = scalarString(valueOf(entry, 'name'));
@@ -56,6 +57,7 @@ export const secretPracticesCheck: Check = {
             ...spanOf(valueNode)!,
           });
         }
+        if (!fromEnv) continue;
         const secretRef = pairOf(valueOf(entry, 'valueFrom'), 'secretKeyRef');
         const refSpan = secretRef ? spanOf(secretRef.key) : undefined;
         if (refSpan) {
@@ -65,6 +67,7 @@ export const secretPracticesCheck: Check = {
           });
         }
       }
+      if (!fromEnv) continue;
       for (const [source] of mapItems(valueOf(c.node, 'envFrom'))) {
         const span = keySpan(source, 'secretRef');
         if (!span) continue;
