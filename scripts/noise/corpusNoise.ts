@@ -6,15 +6,16 @@ import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS, RULE_PROFILES, type RuleProfile } from '../../server/src/core/settings';
+import { sharedDataPath } from '../sharedData';
 
-/** The corpus of real manifests, beside the repository; PODSMITH_CORPUS points elsewhere. */
-export function corpusDirectory(): string {
-  return process.env.PODSMITH_CORPUS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
+/** The corpus of real manifests in the shared data beside the repository (undefined where it is absent). */
+export function corpusDirectory(): string | undefined {
+  return sharedDataPath('corpus', 'real');
 }
 
 /** The corpus's YAML files (one folder per source repository), relative to it, sorted; empty when it is absent. */
 export function corpusFiles(dir = corpusDirectory()): string[] {
-  if (!existsSync(dir)) return [];
+  if (!dir || !existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(path.join(dir, d.name)).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${d.name}/${f}`))
@@ -40,7 +41,7 @@ export interface CorpusNoise {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Measures every profile on `files` (paths relative to `dir`). */
-export function measureNoise(dir = corpusDirectory(), files = corpusFiles(dir)): CorpusNoise {
+export function measureNoise(dir: string, files = corpusFiles(dir)): CorpusNoise {
   const service = getLanguageService({ log: () => undefined });
   const texts = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
   const loud = new Map<string, { findings: number; files: Set<number> }>();
