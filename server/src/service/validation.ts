@@ -81,7 +81,7 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, chec
     if (check.appliesTo === 'kubernetes' && !kubernetes) continue;
     if (check.appliesTo === 'pod' && !pod) continue;
     // A check whose rules the profile and podsmith.rules all leave off has nothing to report: skip its work.
-    if (!check.rules.some(ctx.isEnabled)) continue;
+    if (check.rules.length > 0 && !check.rules.some(ctx.isEnabled)) continue;
     try {
       check.run(ctx);
     } catch (error) {

@@ -126,7 +126,7 @@ function checkHostPaths(ctx: CheckContext, pod: PodModel): void {
     if (path === undefined || !span) continue;
     const mounts = volume.name ? mountsOf(pod, volume.name) : [];
     const writable = mounts.filter((m) => !m.mount.readOnly && m.container.list !== 'ephemeralContainers');
-    const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+    const normalized = withoutTrailingSlashes(path);
     if (RUNTIME_SOCKET.test(normalized)) {
       ctx.report(runtimeSocketRule, {
         message: `The hostPath ${normalized} is the container runtime's socket: whoever can talk to it can start a privileged container on the node, so the Pod owns the node. Remove the volume and its mounts; build images with a rootless builder instead.`,
@@ -151,4 +151,11 @@ function checkHostPaths(ctx: CheckContext, pod: PodModel): void {
       });
     }
   }
+}
+
+/** `/proc/` is `/proc`; `/` stays `/`. A loop, not a regular expression: a run of slashes costs one pass. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
