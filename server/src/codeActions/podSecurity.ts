@@ -94,19 +94,27 @@ export function valueFix(ctx: FixContext, field: string, text: string): Fix[] {
 
 const podSecurityContext = (ctx: FixContext) => podModelOf(ctx.doc)?.podSpec;
 
+/**
+ * The fixes of rules answered by one container setting (`path` under the container, ending in the field): the
+ * written value replaced, else the setting added to the container, creating its parents on the way.
+ */
+export function containerSettingFixes(rules: readonly string[], path: readonly string[], text: string): FixFamily {
+  const field = path[path.length - 1];
+  return {
+    rules,
+    fixAll: true,
+    fixes(ctx) {
+      const written = valueFix(ctx, field, text);
+      if (written.length) return written;
+      const container = containerAt(ctx);
+      if (!container) return [];
+      return settingFix(`Set ${code(`${field}: ${text}`)} in ${who(container)}`, setIn(ctx, container.node, path, text), true);
+    },
+  };
+}
+
 /** allowPrivilegeEscalation: false, on the written value or added to the container's securityContext. */
-export const privilegeEscalationFixes: FixFamily = {
-  rules: ['pss-privilege-escalation', 'privilege-escalation'],
-  fixAll: true,
-  fixes(ctx) {
-    const written = valueFix(ctx, 'allowPrivilegeEscalation', 'false');
-    if (written.length) return written;
-    const container = containerAt(ctx);
-    if (!container) return [];
-    const setting = setIn(ctx, container.node, ['securityContext', 'allowPrivilegeEscalation'], 'false');
-    return settingFix(`Set ${code('allowPrivilegeEscalation: false')} in ${who(container)}`, setting, true);
-  },
-};
+export const privilegeEscalationFixes = containerSettingFixes(['pss-privilege-escalation', 'privilege-escalation'], ['securityContext', 'allowPrivilegeEscalation'], 'false');
 
 /** runAsNonRoot: true, on the written value, or in the Pod's securityContext (every container) or the container's. */
 export const runAsNonRootFixes: FixFamily = {

@@ -1,9 +1,8 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { locate, pairOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
-import { who } from '../pod/podSecurity/standard';
 import { code, keyAt, type FixFamily } from './fix';
-import { containerAt, setIn, settingFix, valueFix } from './podSecurity';
+import { containerSettingFixes, setIn, settingFix, valueFix } from './podSecurity';
 import { removePair } from '../document/yamlEdits';
 
 /**
@@ -13,17 +12,7 @@ import { removePair } from '../document/yamlEdits';
  */
 
 /** readOnlyRootFilesystem: true, on the written value or in the container's securityContext. */
-export const readOnlyRootFilesystemFixes: FixFamily = {
-  rules: ['read-only-root-filesystem'],
-  fixAll: true,
-  fixes(ctx) {
-    const written = valueFix(ctx, 'readOnlyRootFilesystem', 'true');
-    if (written.length) return written;
-    const container = containerAt(ctx);
-    if (!container) return [];
-    return settingFix(`Set ${code('readOnlyRootFilesystem: true')} in ${who(container)}`, setIn(ctx, container.node, ['securityContext', 'readOnlyRootFilesystem'], 'true'), true);
-  },
-};
+export const readOnlyRootFilesystemFixes = containerSettingFixes(['read-only-root-filesystem'], ['securityContext', 'readOnlyRootFilesystem'], 'true');
 
 /** automountServiceAccountToken: false in the Pod spec. */
 export const automountTokenFixes: FixFamily = {
@@ -39,17 +28,7 @@ export const automountTokenFixes: FixFamily = {
 };
 
 /** imagePullPolicy: Always, on the written value or added to the container. */
-export const imagePullPolicyFixes: FixFamily = {
-  rules: ['image-pull-policy'],
-  fixAll: true,
-  fixes(ctx) {
-    const written = valueFix(ctx, 'imagePullPolicy', 'Always');
-    if (written.length) return written;
-    const container = containerAt(ctx);
-    if (!container) return [];
-    return settingFix(`Set ${code('imagePullPolicy: Always')} in ${who(container)}`, setIn(ctx, container.node, ['imagePullPolicy'], 'Always'), true);
-  },
-};
+export const imagePullPolicyFixes = containerSettingFixes(['image-pull-policy'], ['imagePullPolicy'], 'Always');
 
 /** A writable hostPath mount: readOnly: true on the mount. */
 export const writableHostPathFixes: FixFamily = {
