@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { sharedDataPath } from '../scripts/sharedData';
 import { repeat, summarize, type Summary } from './stats';
 
 export interface CliRun {
@@ -118,7 +119,7 @@ if (require.main === module) {
     return i === -1 ? undefined : process.argv[i + 1];
   };
   const root = path.resolve(__dirname, '..');
-  const corpus = path.resolve(arg('--corpus') ?? path.join(root, '..', 'shared', 'corpus', 'real'));
+  const corpus = path.resolve(arg('--corpus') ?? sharedDataPath('corpus', 'real') ?? path.join(root, '..', 'shared', 'corpus', 'real'));
   const quick = process.argv.includes('--quick');
   measureCli(root, corpus, { copies: Number(arg('--copies') ?? 10), runs: quick ? 2 : 5, log: (line) => process.stderr.write(`[bench] ${line}\n`) })
     .then((figures) => console.log(figures ? cliTable(figures) : `no corpus at ${corpus}`))
