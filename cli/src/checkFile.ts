@@ -13,6 +13,7 @@ import { getLanguageService, type LanguageService } from '../../server/src/servi
 import type { PodsmithSettings } from '../../server/src/core/settings';
 import { BINARY_FILE, NOT_UTF8 } from './cliRules';
 import { decodeUtf8 } from './utf8';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import type { FileReport, ReportedFinding } from './report';
 
 let service: LanguageService | undefined;
@@ -40,7 +41,11 @@ export function checkText(path: string, text: string, settings: PodsmithSettings
   service ??= getLanguageService({ log: (message) => process.stderr.write(`${message}\n`) });
   const textDocument = TextDocument.create(uriOf(path), 'yaml', 1, text);
   const source: ParsedSource = { textDocument, file: service.parse(textDocument, settings) };
-  const diagnostics = service.validate(source, settings);
+  // The links between objects are checked within the file, as the server checks a file open on its own (no
+  // workspace folder): an index of this one file.
+  const index = new WorkspaceIndex();
+  index.setFile(source.file);
+  const diagnostics = service.validate(source, settings, index);
   const fixes = options.fixes && diagnostics.length ? safeFixes(service, source, diagnostics, settings) : new Map<Diagnostic, Fix>();
   const lines = lineStarts(text);
   const findings = diagnostics.map((d): ReportedFinding => {
