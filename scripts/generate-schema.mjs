@@ -35,6 +35,23 @@ const KINDS = [
   ['batch/v1', 'CronJob', 'batch/v1/CronJob'],
 ];
 
+/**
+ * The companion kinds: objects that travel with workloads in the same manifests. They are validated field by
+ * field like the pod-carrying kinds, but carry no Pod, so they are listed apart (`x-companion-kinds`): the Pod
+ * levels and the misplaced-field logic apply to `x-kinds` only.
+ */
+const COMPANION_KINDS = [
+  ['v1', 'Service', 'v1/Service'],
+  ['v1', 'ConfigMap', 'v1/ConfigMap'],
+  ['v1', 'Secret', 'v1/Secret'],
+  ['v1', 'PersistentVolumeClaim', 'v1/PersistentVolumeClaim'],
+  ['v1', 'ServiceAccount', 'v1/ServiceAccount'],
+  ['networking.k8s.io/v1', 'Ingress', 'networking.k8s.io/v1/Ingress'],
+  ['networking.k8s.io/v1', 'NetworkPolicy', 'networking.k8s.io/v1/NetworkPolicy'],
+  ['autoscaling/v2', 'HorizontalPodAutoscaler', 'autoscaling/v2/HorizontalPodAutoscaler'],
+  ['policy/v1', 'PodDisruptionBudget', 'policy/v1/PodDisruptionBudget'],
+];
+
 /** Models that are not objects: the shapes every reader relies on (see ARCHITECTURE.md, server/src/schema/). */
 const SPECIAL_SCALARS = {
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { type: ['integer', 'string'], format: 'int-or-string' },
@@ -268,7 +285,8 @@ function embeddedKind(file, members) {
 
 const models = new Map(); // file -> model
 const kindFiles = KINDS.map(([, , rel]) => path.join(modelsDir, `${rel}.d.ts`));
-const queue = [...kindFiles];
+const companionFiles = COMPANION_KINDS.map(([, , rel]) => path.join(modelsDir, `${rel}.d.ts`));
+const queue = [...kindFiles, ...companionFiles];
 while (queue.length) {
   const file = queue.shift();
   if (models.has(file)) continue;
@@ -328,6 +346,8 @@ await Promise.all(objectModels.map(async (model) => {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing the schema.
 
+// Companion kinds are not pinned: PersistentVolumeClaim is also embedded (StatefulSet volumeClaimTemplates), where
+// upstream leaves apiVersion and kind free, and a document's own apiVersion and kind already chose its definition.
 const kindDefinitionNames = new Set(kindFiles.map((file) => models.get(file).name));
 const typeMetaDescriptions = readTypeMetaDescriptions();
 
@@ -412,6 +432,9 @@ const schema = {
     'Int-or-string, Quantity, Time and MicroTime are definitions of their own, referenced by $ref like every other model.',
   'x-kubernetes-version': KUBERNETES_VERSION,
   'x-kinds': Object.fromEntries(KINDS.map(([apiVersion, kind], i) => [`${apiVersion}/${kind}`, models.get(kindFiles[i]).name])),
+  'x-companion-kinds': Object.fromEntries(
+    COMPANION_KINDS.map(([apiVersion, kind], i) => [`${apiVersion}/${kind}`, models.get(companionFiles[i]).name]),
+  ),
   definitions,
 };
 

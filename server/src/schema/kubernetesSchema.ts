@@ -20,7 +20,10 @@ export interface SchemaNode {
 
 interface SchemaFile {
   readonly 'x-kubernetes-version': string;
+  /** The pod-carrying kinds. */
   readonly 'x-kinds': Readonly<Record<string, string>>;
+  /** The companion kinds (Service, ConfigMap, Ingress...): validated, but with no Pod inside. */
+  readonly 'x-companion-kinds': Readonly<Record<string, string>>;
   readonly definitions: Readonly<Record<string, SchemaNode>>;
 }
 
@@ -52,7 +55,17 @@ export function definitionForKind(identity: DocumentIdentity): string | undefine
   return schemaFile()['x-kinds'][`${identity.apiVersion}/${identity.kind}`];
 }
 
-/** Every `apiVersion/kind` with a schema, e.g. `apps/v1/Deployment`. */
+/**
+ * The definition name for a companion kind (Service, ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount,
+ * Ingress, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget). Kept apart from `definitionForKind`
+ * because the Pod levels and the Pod facts assume a Pod inside.
+ */
+export function companionDefinitionForKind(identity: DocumentIdentity): string | undefined {
+  if (!identity.apiVersion || !identity.kind) return undefined;
+  return schemaFile()['x-companion-kinds'][`${identity.apiVersion}/${identity.kind}`];
+}
+
+/** Every pod-carrying `apiVersion/kind` with a schema, e.g. `apps/v1/Deployment`. */
 export function knownKinds(): string[] {
   return Object.keys(schemaFile()['x-kinds']);
 }

@@ -19,7 +19,7 @@ import {
 } from './schemaRules';
 import { shortDefinitionName, type Shape } from './shapes';
 import { suggest } from './suggest';
-import { intOrStringMistake } from './valueGrammar';
+import { defaultedBeforeValidation, intOrStringMistake } from './valueGrammar';
 import type { FieldNote, GateNote, VersionDelta } from './versions';
 
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
@@ -133,6 +133,7 @@ export class SchemaWalk {
         this.report(missingRequiredRule, key, `\`containers\` is empty: a Pod needs at least one container.`, { field: name });
         continue;
       }
+      if (isScalar(value) && defaultedBeforeValidation(definition, name, value.value)) continue;
       this.path.push(name);
       this.value(value, field, key, name);
       this.path.pop();

@@ -35,3 +35,12 @@ export function intOrStringMistake(field: string, value: string | number): strin
   }
   return undefined;
 }
+
+/**
+ * True when the API server replaces `value` with a default before it validates, so the value is no mistake: a
+ * Service port's `targetPort` given as 0 or "" becomes the port itself (SetDefaults_Service), although 0 and ""
+ * are invalid everywhere else a port goes.
+ */
+export function defaultedBeforeValidation(definition: string | undefined, field: string, value: unknown): boolean {
+  return definition === 'io.k8s.api.core.v1.ServicePort' && field === 'targetPort' && (value === 0 || value === '');
+}
