@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { plainText } from './plainText';
 import { RestartPolicy } from './restartPolicy';
 import { registerDiagramPanel } from './diagramPanel';
 import { registerSelectRange } from './selectRange';
@@ -32,6 +33,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { settings: effectiveSettings() },
     errorHandler: restartingErrorHandler(),
     middleware: {
+      // Messages and quick-fix titles as plain text (plainText.ts): the Problems panel shows no Markdown.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        for (const d of diagnostics) {
+          d.message = plainText(d.message);
+          for (const related of d.relatedInformation ?? []) related.message = plainText(related.message);
+        }
+        next(uri, diagnostics);
+      },
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        for (const action of actions ?? []) action.title = plainText(action.title);
+        return actions;
+      },
       workspace: {
         // The server asks for `podsmith`; we answer with the settings after resolving "auto" choices.
         configuration: async (params, token, next) => {

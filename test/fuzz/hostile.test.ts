@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { exercise, fuzzService } from './support/exercise';
+import { exercise, fuzzService, validatedAlone } from './support/exercise';
 import { checkExpectation, HOSTILE_INPUTS, summaryOf } from './support/hostileInputs';
 import { fmt, positionsFor, reportTally, REQUEST_BOUND_MS, Verdict } from './support/invariants';
 import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';
@@ -51,7 +51,7 @@ describe('hostile inputs: the server process', function () {
       const textDocument = TextDocument.create(uri, 'yaml', 1, text);
       const verdict = new Verdict(textDocument, bound);
       verdict.diagnostics(published.value, 0);
-      const expected = fuzzService.validate({ textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
+      const expected = validatedAlone(textDocument);
       assert.deepEqual(summaryOf(published.value), summaryOf(expected));
       checkExpectation(input, published.value);
       for (const position of positionsFor(textDocument, AT)) {

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { fuzzService } from './support/exercise';
+import { fuzzService, validatedAlone } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
 import { corpusSeeds, exampleSeeds } from './support/seeds';
 import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';
@@ -138,7 +138,7 @@ describe('fuzz: document state under incremental edits through the server', func
       if (n % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1 || n === plan.length - 1) {
         const diagnostics = await server.timed(`diagnostics of version ${n + 2}`, () => published);
         const textDocument = TextDocument.create(uri, 'yaml', n + 2, text);
-        const fresh = fuzzService.validate({ textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
+        const fresh = validatedAlone(textDocument);
         assert.deepEqual(summaryOf(diagnostics.value), summaryOf(fresh), `diagnostics after notification ${n}`);
       }
     }

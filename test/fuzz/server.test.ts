@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { fuzzService } from './support/exercise';
+import { fuzzService, validatedAlone } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
 import { fmt, positionsFor, reportTally, Verdict } from './support/invariants';
 import { applyAll, mutationsArb } from './support/mutations';
@@ -46,7 +46,7 @@ describe('fuzz: the server process on mutated manifests', function () {
           const verdict = new Verdict(textDocument);
           const published = await server.timed('diagnostics', () => server.lsp.open(uri, text));
           verdict.diagnostics(published.value, published.ms);
-          const expected = fuzzService.validate({ textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS);
+          const expected = validatedAlone(textDocument);
           const context = `${seed.name} after ${JSON.stringify(mutations)}`;
           assert.deepEqual(summaryOf(published.value), summaryOf(expected), context);
           for (const position of positionsFor(textDocument, at)) {

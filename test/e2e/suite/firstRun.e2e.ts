@@ -15,7 +15,7 @@ describe('first run through the examples', function () {
     for (const d of diagnostics) {
       assert.doesNotMatch(d.message, /^(container|init container|native sidecar|ephemeral container) /, `a sentence: ${describeDiagnostic(d)}`);
     }
-    assert.ok(diagnostics.some((d) => d.message.startsWith('Container `web` mounts volume `config`')), diagnostics.map(describeDiagnostic).join('\n'));
+    assert.ok(diagnostics.some((d) => d.message.startsWith("Container 'web' mounts volume 'config'")), diagnostics.map(describeDiagnostic).join('\n'));
     const label = diagnostics.find((d) => d.range.start.line === positionOf(document, 'team: web shop').line);
     assert.ok(label, 'a finding on the label value');
     assert.ok(label.message.includes('is not valid: it contains a space.'), label.message);

@@ -28,7 +28,7 @@ describe('security context and Pod Security Standards in VS Code', function () {
       const nonRoot = diagnostics.find((d) => codeOf(d) === 'pss-run-as-non-root')!;
       const at = positionOf(document, 'runAsNonRoot: false', 'runAsNonRoot: '.length);
       assert.deepEqual([nonRoot.range.start.line, nonRoot.range.start.character, nonRoot.range.end.character], [at.line, at.character, at.character + 'false'.length]);
-      assert.match(nonRoot.message, /^Pod Security Standard restricted, control "Running as Non-root": Container `web` sets runAsNonRoot: false, overriding the Pod's true/);
+      assert.match(nonRoot.message, /^Pod Security Standard restricted, control "Running as Non-root": Container 'web' sets runAsNonRoot: false, overriding the Pod's true/);
       // The first Deployment meets restricted: nothing above the second one.
       const second = lineOf(document, 'name: shop-legacy');
       assert.deepEqual(diagnostics.filter((d) => d.range.start.line < second).map(describeDiagnostic), []);

@@ -18,7 +18,7 @@ describe('Pod Security Standard quick fixes in VS Code', function () {
     await withSetting('podsmith.podSecurityStandard', 'restricted', async () => {
       const diagnostics = await waitForDiagnostics(document, (d) => d.some((x) => codeOf(x) === 'pss-privilege-escalation'));
       const escalation = diagnostics.find((x) => codeOf(x) === 'pss-privilege-escalation')!;
-      const title = 'Set `allowPrivilegeEscalation: false` in container `web`';
+      const title = "Set 'allowPrivilegeEscalation: false' in container 'web'";
       const actions = await waitFor(
         () => codeActions(document, escalation.range, vscode.CodeActionKind.QuickFix),
         (list) => list.some((a) => a.title === title),
@@ -42,7 +42,7 @@ describe('Pod Security Standard quick fixes in VS Code', function () {
       const diagnostics = await waitForDiagnostics(document, (d) => d.some((x) => codeOf(x) === 'pss-host-ports'));
       const hostPort = diagnostics.find((x) => codeOf(x) === 'pss-host-ports')!;
       assert.equal(`${hostPort.range.start.line}:${hostPort.range.start.character}`, '10:20');
-      const title = 'Remove `hostPort` (keep the containerPort; expose it through a Service)';
+      const title = "Remove 'hostPort' (keep the containerPort; expose it through a Service)";
       const actions = await waitFor(
         () => codeActions(document, hostPort.range, vscode.CodeActionKind.QuickFix),
         (list) => list.some((a) => a.title === title),

@@ -31,7 +31,7 @@ describe('quick fixes in VS Code', function () {
       const diagnostic = diagnostics.find((d) => d.range.start.line === line && codeOf(d) !== 'missing-resources')!;
       const titles = (await codeActions(document, diagnostic.range, vscode.CodeActionKind.QuickFix)).map((a) => a.title);
       assert.ok(titles.some((t) => !t.startsWith('Disable')), `a fix for ${describeDiagnostic(diagnostic)}; offered: ${titles.join(' | ')}`);
-      assert.ok(titles.includes(`Disable \`${codeOf(diagnostic)}\` for this line`), titles.join(' | '));
+      assert.ok(titles.includes(`Disable '${codeOf(diagnostic)}' for this line`), titles.join(' | '));
     }
   });
 
@@ -52,7 +52,7 @@ describe('quick fixes in VS Code', function () {
         '          emptyDir: {}',
       ),
     );
-    await fixOnce(document, 'misplaced-field', 'Move `volumes` to the Pod (spec)');
+    await fixOnce(document, 'misplaced-field', "Move 'volumes' to the Pod (spec)");
     assert.equal(
       document.getText(),
       lines(
@@ -75,7 +75,7 @@ describe('quick fixes in VS Code', function () {
 
   it('adds a missing image as a placeholder and selects it for typing', async () => {
     const document = await openText(lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web'));
-    await fixOnce(document, 'missing-required', 'Add `image` (a placeholder to replace)');
+    await fixOnce(document, 'missing-required', "Add 'image' (a placeholder to replace)");
     assert.equal(document.getText(), lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      image: IMAGE'));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document === document);

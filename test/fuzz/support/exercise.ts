@@ -4,13 +4,25 @@
  * guard) is a bug the fuzz test reports.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/languageService';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 import { elapsedSince, positionsFor, Verdict } from './invariants';
 
 const logged: string[] = [];
 export const fuzzService = getLanguageService({ log: (message) => logged.push(message) });
+
+/**
+ * What the server publishes for a document open alone (no workspace folder): its own checks, and the links checked
+ * against a workspace index that holds just that document, as the server's does.
+ */
+export function validatedAlone(textDocument: TextDocument): Diagnostic[] {
+  const file = fuzzService.parse(textDocument, DEFAULT_SETTINGS);
+  const index = new WorkspaceIndex();
+  index.setFile(file);
+  return fuzzService.validate({ textDocument, file }, DEFAULT_SETTINGS, index);
+}
 
 export interface ExerciseOptions {
   readonly settings?: PodsmithSettings;
