@@ -28,11 +28,11 @@ function workspace() {
 }
 
 const linkCodes = new Set(['missing-config-key', 'object-not-in-workspace', 'service-selects-nothing', 'service-target-port']);
-function linkDiagnostics(name: string) {
+function linkDiagnostics(name: string, settings = DEFAULT_SETTINGS) {
   const { index, sources } = workspace();
   const source = sources.get(name)!;
   return service
-    .validate(source, DEFAULT_SETTINGS, index)
+    .validate(source, settings, index)
     .filter((d) => linkCodes.has(String(d.code)))
     .map((d) => [String(d.code), d.range.start.line, source.textDocument.getText(d.range), d.severity, d.message]);
 }
@@ -46,8 +46,9 @@ describe('workspace: links between documents and files', () => {
     ]);
   });
 
-  it('an object not in the workspace is a quiet hint that it may exist only in the cluster', () => {
-    const found = linkDiagnostics('deployment').filter(([code]) => code === 'object-not-in-workspace');
+  it('under the strict profile, an object not in the workspace is a quiet hint that it may exist only in the cluster', () => {
+    assert.deepEqual(linkDiagnostics('deployment').filter(([code]) => code === 'object-not-in-workspace'), []);
+    const found = linkDiagnostics('deployment', { ...DEFAULT_SETTINGS, profile: 'strict' }).filter(([code]) => code === 'object-not-in-workspace');
     assert.deepEqual(found.map(([, line, text, severity]) => [line, text, severity]), [[22, 'cluster-only', 4]]);
     assert.match(String(found[0][4]), /^No ConfigMap "cluster-only" in the workspace\. The env SOMEWHERE of container `web` names it; if it exists only in the cluster, this is fine\.$/);
   });

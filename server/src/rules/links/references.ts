@@ -17,7 +17,8 @@ export const missingConfigKeyRule: RuleDescriptor = {
 export const objectNotInWorkspaceRule: RuleDescriptor = {
   id: 'object-not-in-workspace',
   defaultSeverity: 'hint',
-  profile: 'recommended',
+  // Quiet by default: most repositories keep some objects elsewhere (in the cluster, another repository).
+  profile: 'strict',
   rationale: 'A ConfigMap, Secret, claim, service account or Service a manifest names that no file of the workspace declares: it may exist only in the cluster, so this is a quiet hint.',
   example: 'volumes: [{name: config, configMap: {name: app-confg}}]  # the workspace declares app-config',
   fix: 'Check the name (the message names a close one of the workspace), add the object to the workspace, or mark the reference optional: true; turn the rule off if your objects live elsewhere.',
