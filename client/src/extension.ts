@@ -29,7 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'yaml' }],
     // The server reads the workspace's YAML files (links between files) and the project's .podsmith.yaml: tell it
     // when one changes on disk.
-    synchronize: { configurationSection: 'podsmith', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.podsmith.yaml}') },
+    synchronize: {
+      configurationSection: 'podsmith',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.podsmith.yaml'), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')],
+    },
     initializationOptions: { settings: effectiveSettings() },
     errorHandler: restartingErrorHandler(),
     middleware: {
