@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, describeDiagnostic, exampleUri, openDocument, settledDiagnostics, waitForDiagnostics, withSetting } from './helpers';
+import { closeAllEditors, describeDiagnostic, exampleUri, openDocument, settledDiagnostics, waitFor, waitForDiagnostics, withSetting } from './helpers';
 
 /**
  * The project's .podsmith.yaml in VS Code: written into the workspace folder, it applies to the folder's files; a
@@ -15,7 +15,16 @@ describe('.podsmith.yaml in VS Code', function () {
   const write = (text: string) => vscode.workspace.fs.writeFile(config, Buffer.from(text, 'utf8'));
   after(async () => {
     await closeAllEditors();
+    // Emptied before it is deleted: VS Code keeps the closed file's text in memory for a while and sends it again to
+    // a restarted server (the reliability suite restarts it), which would apply its settings once more.
+    await write('');
+    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === config.toString())?.getText() ?? '', (text) => text === '', 'the project file emptied in memory');
     await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    // The suites after this one expect the folder without a project file: wait until the server has seen it go
+    // (the deletion reaches it through the file watcher, a moment later).
+    const clean = await openDocument('pod-rules-clean.yaml');
+    await waitFor(async () => (await settledDiagnostics(clean)).length, (n) => n === 0, 'the clean example checked without the project file');
+    await closeAllEditors();
   });
 
   it('applies to the files of the folder as it is written and removed, under the settings the person set', async () => {
