@@ -35,39 +35,17 @@ export function linkFindingsOf(
   const key = `${index.generation}:${settingsKey(settings)}`;
   const last = LINK_MEMO.get(doc);
   if (last?.index === index && last.key === key) return last.findings;
-  const computed = (() => {
-    const findings: Finding[] = [];
-    const ctx: LinkContext = {
-      doc,
-      settings,
-      index,
-      isEnabled: (rule) => levelOf(rule, settings) !== 'off',
-      report(rule, report) {
-        const level = levelOf(rule, settings, report.severity);
-        if (level === 'off') return;
-        findings.push({ ...report, ruleId: rule.id, severity: level });
-      },
-    };
-    for (const check of checks) {
-      try {
-        check.run(ctx);
-      } catch (error) {
-        onError(error, check.name);
-      }
-    }
-    return applySuppressions(doc, findings);
-  })();
+  const findings: Finding[] = [];
+  const ctx: LinkContext = { ...reportingContext(doc, settings, findings), index };
+  for (const check of checks) runGuarded(check, ctx, onError);
+  const computed = applySuppressions(doc, findings);
   LINK_MEMO.set(doc, { index, key, findings: computed });
   return computed;
 }
 
-const LINK_MEMO = new WeakMap<ManifestDocument, { index: WorkspaceIndex; key: string; findings: readonly Finding[] }>();
-
-function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
-  const findings: Finding[] = [];
-  const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
-  const pod = kubernetes && workloadKindOf(doc.identity) !== undefined;
-  const ctx: CheckContext = {
+/** What a check reports through: findings at the level the settings give their rule, none for a rule that is off. */
+function reportingContext(doc: ManifestDocument, settings: PodsmithSettings, findings: Finding[]): CheckContext {
+  return {
     doc,
     settings,
     isEnabled: (rule) => levelOf(rule, settings) !== 'off',
@@ -77,17 +55,30 @@ function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, chec
       findings.push({ ...report, ruleId: rule.id, severity: level });
     },
   };
+}
+
+/** Runs one check; a bug in it must not cost the person the other checks' findings. */
+function runGuarded<C>(check: { name: string; run(ctx: C): void }, ctx: C, onError: (e: unknown, check: string) => void): void {
+  try {
+    check.run(ctx);
+  } catch (error) {
+    onError(error, check.name);
+  }
+}
+
+const LINK_MEMO = new WeakMap<ManifestDocument, { index: WorkspaceIndex; key: string; findings: readonly Finding[] }>();
+
+function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
+  const findings: Finding[] = [];
+  const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
+  const pod = kubernetes && workloadKindOf(doc.identity) !== undefined;
+  const ctx = reportingContext(doc, settings, findings);
   for (const check of checks) {
     if (check.appliesTo === 'kubernetes' && !kubernetes) continue;
     if (check.appliesTo === 'pod' && !pod) continue;
     // A check whose rules the profile and podsmith.rules all leave off has nothing to report: skip its work.
     if (check.rules.length > 0 && !check.rules.some(ctx.isEnabled)) continue;
-    try {
-      check.run(ctx);
-    } catch (error) {
-      // A bug in one check must not cost the person the other checks' findings.
-      onError(error, check.name);
-    }
+    runGuarded(check, ctx, onError);
   }
   return withAliasOrigins(doc, applySuppressions(doc, withoutSyntaxCascades(findings)));
 }
