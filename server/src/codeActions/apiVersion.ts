@@ -3,6 +3,7 @@ import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { code, valueAt, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
 import { insertPair, insertPairBefore, renameScalar, type Edit } from '../document/yamlEdits';
+import { removedApiVersionRule, unknownApiVersionRule } from '../schema/schemaRules';
 
 /** Kinds whose apps/v1 version requires spec.selector (their beta versions defaulted it from the template). */
 const NEEDS_SELECTOR = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
@@ -12,7 +13,7 @@ const NEEDS_SELECTOR = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Repli
  * `selector` it requires, matching the template's labels, when the manifest has none.
  */
 export const apiVersionFixes: FixFamily = {
-  rules: ['removed-api-version', 'unknown-api-version'],
+  rules: [removedApiVersionRule, unknownApiVersionRule],
   fixAll: true,
   fixes(ctx) {
     const { replacement, kind } = ctx.finding.data ?? {};

@@ -2,10 +2,12 @@ import { isScalar } from 'yaml';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, valueAt, type FixFamily } from './fix';
 import { renameScalar } from '../document/yamlEdits';
+import { duplicateContainerNameRule } from '../rules/names';
+import { duplicatePortNameRule, hostPortConflictRule, sharedContainerPortRule } from '../rules/ports';
 
 /** A container name used twice in the Pod: rename this one to the first free `name-N`. */
 export const duplicateContainerNameFixes: FixFamily = {
-  rules: ['duplicate-container-name'],
+  rules: [duplicateContainerNameRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const at = valueAt(ctx.doc, ctx.finding.start);
@@ -18,7 +20,7 @@ export const duplicateContainerNameFixes: FixFamily = {
 
 /** A port name used twice in one container: rename this one to the first free `name-N` (IANA names: 15 at most). */
 export const duplicatePortNameFixes: FixFamily = {
-  rules: ['duplicate-port-name'],
+  rules: [duplicatePortNameRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const at = valueAt(ctx.doc, ctx.finding.start);
@@ -36,12 +38,12 @@ export const duplicatePortNameFixes: FixFamily = {
  * one host port: move this one to the next port no container of the Pod declares.
  */
 export const portClashFixes: FixFamily = {
-  rules: ['shared-container-port', 'host-port-conflict'],
+  rules: [sharedContainerPortRule, hostPortConflictRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const at = valueAt(ctx.doc, ctx.finding.start);
     if (!pod || !at || !isScalar(at.node) || typeof at.node.value !== 'number') return [];
-    const host = ctx.finding.ruleId === 'host-port-conflict';
+    const host = ctx.finding.ruleId === hostPortConflictRule.id;
     const used = new Set<number>();
     for (const c of pod.containers) {
       for (const p of c.ports) {

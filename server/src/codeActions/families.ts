@@ -98,7 +98,7 @@ export const FIX_FAMILIES: readonly FixFamily[] = [
   runAsUserFixes,
 ];
 
-const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule, family] as const)));
+const BY_RULE = new Map<string, FixFamily>(FIX_FAMILIES.flatMap((family) => family.rules.map((rule) => [rule.id, family] as const)));
 
 export function familyOf(ruleId: string): FixFamily | undefined {
   return BY_RULE.get(ruleId);

@@ -1,12 +1,13 @@
 import { code, keyAt, type FixFamily } from './fix';
 import { removePair } from '../document/yamlEdits';
+import { fieldVersionRule } from '../schema/schemaRules';
 
 /**
  * A field the targeted Kubernetes version does not have (too new, or removed): remove it. Not preferred and not
  * part of "fix all": the other remedy, targeting the version the cluster really runs, is a setting, not an edit.
  */
 export const fieldVersionFixes: FixFamily = {
-  rules: ['field-not-in-version'],
+  rules: [fieldVersionRule],
   fixes(ctx) {
     const at = keyAt(ctx);
     if (!at) return [];

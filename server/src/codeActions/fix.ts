@@ -2,6 +2,7 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
 import type { Finding } from '../core/finding';
+import type { RuleDescriptor } from '../core/rule';
 import type { Edit, IndentStyle } from '../document/yamlEdits';
 import { trimTrailing } from '../document/linearText';
 
@@ -33,7 +34,11 @@ export interface FixContext {
  * finding's text, so that the fixes of many findings can be applied together.
  */
 export interface FixFamily {
-  readonly rules: readonly string[];
+  /**
+   * The rules it fixes, as their descriptors (imported from the rule modules), never as id strings: a renamed rule
+   * keeps its fixes, and a family cannot name a rule that does not exist.
+   */
+  readonly rules: readonly RuleDescriptor[];
   readonly fixAll?: boolean;
   fixes(ctx: FixContext): Fix[];
 }

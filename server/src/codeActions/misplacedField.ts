@@ -2,6 +2,7 @@ import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { nodeAtPath, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { code, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
 import { movePair, movePairUnder, type Edit } from '../document/yamlEdits';
+import { misplacedFieldRule } from '../schema/schemaRules';
 
 /**
  * A real field at the wrong level: move it where it belongs. A Pod field written in a container (volumes,
@@ -10,7 +11,7 @@ import { movePair, movePairUnder, type Edit } from '../document/yamlEdits';
  * merged: list items are appended, mapping entries added.
  */
 export const misplacedFieldFixes: FixFamily = {
-  rules: ['misplaced-field'],
+  rules: [misplacedFieldRule],
   fixes: (ctx) => moveFixes(ctx),
 };
 

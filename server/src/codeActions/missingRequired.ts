@@ -4,6 +4,7 @@ import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
 import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from '../document/yamlEdits';
 import { trimBoth, trimTrailing } from '../document/linearText';
+import { missingRequiredRule } from '../schema/schemaRules';
 
 /** The placeholder a fix writes where only the person knows the value; selected so that typing replaces it. */
 export const IMAGE_PLACEHOLDER = 'IMAGE';
@@ -14,7 +15,7 @@ export const IMAGE_PLACEHOLDER = 'IMAGE';
  * `selector` (the template's labels).
  */
 export const missingRequiredFixes: FixFamily = {
-  rules: ['missing-required'],
+  rules: [missingRequiredRule],
   fixes(ctx) {
     const { field, parentPath } = ctx.finding.data ?? {};
     if (typeof field !== 'string') return [];

@@ -5,6 +5,7 @@ import { dns1123LabelProblem } from '../rules/nameFormats';
 import { code, freeName, valueAt, type FixFamily } from './fix';
 import { nameFromImage } from './missingRequired';
 import { renameScalar, type Edit } from '../document/yamlEdits';
+import { invalidContainerNameRule, invalidVolumeNameRule } from '../rules/names';
 
 /** `My_App` → `my-app`: lowercase, other characters as '-', no '-' at the ends, at most 63. */
 export function dnsLabelOf(name: string): string | undefined {
@@ -13,7 +14,7 @@ export function dnsLabelOf(name: string): string | undefined {
 
 /** A container name that is not a DNS-1123 label: the nearest label, unique in the Pod. */
 export const invalidContainerNameFixes: FixFamily = {
-  rules: ['invalid-container-name'],
+  rules: [invalidContainerNameRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const node = valueAt(ctx.doc, ctx.finding.start)?.node;
@@ -31,7 +32,7 @@ export const invalidContainerNameFixes: FixFamily = {
  * (volumes belong to the Pod and containers find them by name, so the two must change together).
  */
 export const invalidVolumeNameFixes: FixFamily = {
-  rules: ['invalid-volume-name'],
+  rules: [invalidVolumeNameRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const node = valueAt(ctx.doc, ctx.finding.start)?.node;

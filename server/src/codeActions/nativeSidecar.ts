@@ -3,13 +3,14 @@ import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
 import { appendBlockLines, columnOf, dashColumn, itemBlock, lineStart, placeItem, removeItem, type Block } from '../document/yamlEdits';
+import { jobSidecarRule } from '../rules/workloads';
 
 /**
  * A long-running helper among a Job's containers keeps the Job from completing: make it a native sidecar, an init
  * container with `restartPolicy: Always`, which starts before the work and is stopped when the work is done.
  */
 export const nativeSidecarFixes: FixFamily = {
-  rules: ['job-blocking-sidecar'],
+  rules: [jobSidecarRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const podSpec = pod?.podSpec;

@@ -2,8 +2,15 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { keyName, locate, pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { who } from '../pod/podSecurity/standard';
+import type { RuleDescriptor } from '../core/rule';
 import { code, type Fix, type FixContext, type FixFamily } from './fix';
 import { fillEmptyPair, flowText, insertItem, insertPair, removeItem, removePair, renameScalar, type Edit, type YamlValue } from '../document/yamlEdits';
+import { appArmorRule, procMountRule, seLinuxRule, seccompRule, sysctlsRule } from '../rules/podSecurity/confinement';
+import { hostNamespacesRule as pssHostNamespacesRule, hostPortsRule, hostProcessRule } from '../rules/podSecurity/hostAccess';
+import { capabilitiesRule as pssCapabilitiesRule, privilegeEscalationRule as pssPrivilegeEscalationRule, privilegedRule as pssPrivilegedRule } from '../rules/podSecurity/privileges';
+import { runAsNonRootRule as pssRunAsNonRootRule, runAsUserRule } from '../rules/podSecurity/users';
+import { hostNamespacesRule } from '../rules/practices/hostAccess';
+import { dangerousCapabilitiesRule, netRawNotDroppedRule, privilegeEscalationRule, privilegedContainerRule, runAsRootRule } from '../rules/practices/privileges';
 
 /**
  * Quick fixes for the Pod Security Standard findings whose remedy is clear (and for the practice rules that report
@@ -98,7 +105,7 @@ const podSecurityContext = (ctx: FixContext) => podModelOf(ctx.doc)?.podSpec;
  * The fixes of rules answered by one container setting (`path` under the container, ending in the field): the
  * written value replaced, else the setting added to the container, creating its parents on the way.
  */
-export function containerSettingFixes(rules: readonly string[], path: readonly string[], text: string): FixFamily {
+export function containerSettingFixes(rules: readonly RuleDescriptor[], path: readonly string[], text: string): FixFamily {
   const field = path[path.length - 1];
   return {
     rules,
@@ -114,11 +121,11 @@ export function containerSettingFixes(rules: readonly string[], path: readonly s
 }
 
 /** allowPrivilegeEscalation: false, on the written value or added to the container's securityContext. */
-export const privilegeEscalationFixes = containerSettingFixes(['pss-privilege-escalation', 'privilege-escalation'], ['securityContext', 'allowPrivilegeEscalation'], 'false');
+export const privilegeEscalationFixes = containerSettingFixes([pssPrivilegeEscalationRule, privilegeEscalationRule], ['securityContext', 'allowPrivilegeEscalation'], 'false');
 
 /** runAsNonRoot: true, on the written value, or in the Pod's securityContext (every container) or the container's. */
 export const runAsNonRootFixes: FixFamily = {
-  rules: ['pss-run-as-non-root', 'run-as-root'],
+  rules: [pssRunAsNonRootRule, runAsRootRule],
   fixAll: true,
   fixes(ctx) {
     // runAsUser: 0 with runAsNonRoot: true would stop the container from starting: that user needs changing first.
@@ -140,7 +147,7 @@ export const runAsNonRootFixes: FixFamily = {
 
 /** seccompProfile type RuntimeDefault: the written type replaced, or a profile added to the Pod or the container. */
 export const seccompFixes: FixFamily = {
-  rules: ['pss-seccomp'],
+  rules: [seccompRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -161,7 +168,7 @@ export const seccompFixes: FixFamily = {
 
 /** Capabilities: an added capability the level forbids removed; drop: [ALL] added where it is missing. */
 export const capabilitiesFixes: FixFamily = {
-  rules: ['pss-capabilities', 'dangerous-capabilities', 'net-raw-not-dropped'],
+  rules: [pssCapabilitiesRule, dangerousCapabilitiesRule, netRawNotDroppedRule],
   fixAll: true,
   fixes(ctx) {
     const at = locate(ctx.doc.root, ctx.finding.start);
@@ -189,14 +196,14 @@ export const capabilitiesFixes: FixFamily = {
 
 /** privileged: false. */
 export const privilegedFixes: FixFamily = {
-  rules: ['pss-privileged', 'privileged-container'],
+  rules: [pssPrivilegedRule, privilegedContainerRule],
   fixAll: true,
   fixes: (ctx) => valueFix(ctx, 'privileged', 'false'),
 };
 
 /** hostNetwork, hostPID, hostIPC: true → the field removed (the default is false), or set to false. */
 export const hostNamespacesFixes: FixFamily = {
-  rules: ['pss-host-namespaces', 'host-namespaces'],
+  rules: [pssHostNamespacesRule, hostNamespacesRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -211,7 +218,7 @@ export const hostNamespacesFixes: FixFamily = {
 
 /** procMount: Default (/proc masked as usual). */
 export const procMountFixes: FixFamily = {
-  rules: ['pss-proc-mount'],
+  rules: [procMountRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -272,7 +279,7 @@ function holderDepth(ctx: FixContext): number {
 
 /** hostPort removed: the containerPort stays, reachable through the Pod's IP or a Service. */
 export const hostPortsFixes: FixFamily = {
-  rules: ['pss-host-ports'],
+  rules: [hostPortsRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -285,7 +292,7 @@ export const hostPortsFixes: FixFamily = {
 
 /** hostProcess: false, or the field removed (with a windowsOptions it leaves empty). */
 export const hostProcessFixes: FixFamily = {
-  rules: ['pss-host-process'],
+  rules: [hostProcessRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -301,7 +308,7 @@ const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
 /** AppArmor: the profile type RuntimeDefault (field), or the annotation's value runtime/default. */
 export const appArmorFixes: FixFamily = {
-  rules: ['pss-apparmor'],
+  rules: [appArmorRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -320,7 +327,7 @@ export const appArmorFixes: FixFamily = {
 
 /** SELinux: a custom user or role removed; a type outside the container types becomes container_t. */
 export const seLinuxFixes: FixFamily = {
-  rules: ['pss-selinux'],
+  rules: [seLinuxRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);
@@ -336,7 +343,7 @@ export const seLinuxFixes: FixFamily = {
 
 /** Sysctls: the unsafe item removed (the whole list when it was the only one). */
 export const sysctlsFixes: FixFamily = {
-  rules: ['pss-sysctls'],
+  rules: [sysctlsRule],
   // Removing every unsafe item of a list of unsafe items would leave `sysctls:` empty: one at a time.
   fixAll: false,
   fixes(ctx) {
@@ -354,7 +361,7 @@ export const sysctlsFixes: FixFamily = {
  * container's 0 under a Pod's 0.
  */
 export const runAsUserFixes: FixFamily = {
-  rules: ['pss-run-as-user'],
+  rules: [runAsUserRule],
   fixAll: true,
   fixes(ctx) {
     const at = valueAtFinding(ctx);

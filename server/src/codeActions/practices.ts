@@ -4,6 +4,10 @@ import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type FixFamily } from './fix';
 import { containerSettingFixes, setIn, settingFix, valueFix } from './podSecurity';
 import { removePair } from '../document/yamlEdits';
+import { imagePullPolicyRule } from '../rules/images';
+import { writableHostPathRule } from '../rules/practices/hostAccess';
+import { readOnlyRootFilesystemRule } from '../rules/practices/privileges';
+import { automountServiceAccountTokenRule, deprecatedServiceAccountRule } from '../rules/practices/serviceAccount';
 
 /**
  * Quick fixes of the practice rules (rules/practices/) whose remedy is one setting: a read-only root filesystem,
@@ -12,11 +16,11 @@ import { removePair } from '../document/yamlEdits';
  */
 
 /** readOnlyRootFilesystem: true, on the written value or in the container's securityContext. */
-export const readOnlyRootFilesystemFixes = containerSettingFixes(['read-only-root-filesystem'], ['securityContext', 'readOnlyRootFilesystem'], 'true');
+export const readOnlyRootFilesystemFixes = containerSettingFixes([readOnlyRootFilesystemRule], ['securityContext', 'readOnlyRootFilesystem'], 'true');
 
 /** automountServiceAccountToken: false in the Pod spec. */
 export const automountTokenFixes: FixFamily = {
-  rules: ['automount-service-account-token'],
+  rules: [automountServiceAccountTokenRule],
   fixAll: true,
   fixes(ctx) {
     const written = valueFix(ctx, 'automountServiceAccountToken', 'false');
@@ -28,11 +32,11 @@ export const automountTokenFixes: FixFamily = {
 };
 
 /** imagePullPolicy: Always, on the written value or added to the container. */
-export const imagePullPolicyFixes = containerSettingFixes(['image-pull-policy'], ['imagePullPolicy'], 'Always');
+export const imagePullPolicyFixes = containerSettingFixes([imagePullPolicyRule], ['imagePullPolicy'], 'Always');
 
 /** A writable hostPath mount: readOnly: true on the mount. */
 export const writableHostPathFixes: FixFamily = {
-  rules: ['writable-host-path'],
+  rules: [writableHostPathRule],
   fixAll: true,
   fixes(ctx) {
     const at = locate(ctx.doc.root, ctx.finding.start);
@@ -44,7 +48,7 @@ export const writableHostPathFixes: FixFamily = {
 
 /** spec.serviceAccount: renamed to serviceAccountName, or removed where serviceAccountName is already set. */
 export const deprecatedServiceAccountFixes: FixFamily = {
-  rules: ['deprecated-service-account'],
+  rules: [deprecatedServiceAccountRule],
   fixAll: true,
   fixes(ctx) {
     const key = keyAt(ctx);

@@ -3,10 +3,11 @@ import { pairOf } from '../document/yamlTree';
 import { code, keyAt, valueAt, type FixFamily } from './fix';
 import { moveFixes } from './misplacedField';
 import { renameScalar } from '../document/yamlEdits';
+import { invalidEnumRule, unknownFieldRule } from '../schema/schemaRules';
 
 /** A typo of a field of the same level: rename the key to the field it is close to, keeping its quoting. */
 export const unknownFieldFixes: FixFamily = {
-  rules: ['unknown-field'],
+  rules: [unknownFieldRule],
   fixAll: true,
   fixes(ctx) {
     const { suggestion, misplaced } = ctx.finding.data ?? {};
@@ -27,7 +28,7 @@ const MAX_ENUM_CHOICES = 12;
  * all" takes it), then each allowed value, so that a value with no close match still has its fixes.
  */
 export const invalidEnumFixes: FixFamily = {
-  rules: ['invalid-enum'],
+  rules: [invalidEnumRule],
   fixAll: true,
   fixes(ctx) {
     const { suggestion, allowed } = ctx.finding.data ?? {};

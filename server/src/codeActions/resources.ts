@@ -1,10 +1,11 @@
 import { isScalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
 import { renameScalar } from '../document/yamlEdits';
+import { fractionalBytesRule, memoryWithoutUnitRule, requestExceedsLimitRule } from '../rules/resources';
 
 /** A request above its limit: raise the limit to the request, or lower the request to the limit. */
 export const requestAboveLimitFixes: FixFamily = {
-  rules: ['request-exceeds-limit'],
+  rules: [requestExceedsLimitRule],
   fixes(ctx) {
     // The finding sits on the requests map (where the API server reports it); it relates the limit, then the request.
     const limitAt = ctx.finding.related?.[0]?.start;
@@ -29,7 +30,7 @@ export const requestAboveLimitFixes: FixFamily = {
 
 /** Memory written with the milli suffix (`100m` is a tenth of a byte): the mebibytes or megabytes meant. */
 export const fractionalBytesFixes: FixFamily = {
-  rules: ['fractional-bytes'],
+  rules: [fractionalBytesRule],
   fixes(ctx) {
     const node = valueAt(ctx.doc, ctx.finding.start)?.node;
     if (!isScalar(node) || typeof node.value !== 'string' || !/^[0-9.]+m$/.test(node.value)) return [];
@@ -43,7 +44,7 @@ export const fractionalBytesFixes: FixFamily = {
 
 /** A small memory amount with no unit (`memory: 512` is 512 bytes): the mebibytes (or gibibytes) meant. */
 export const memoryWithoutUnitFixes: FixFamily = {
-  rules: ['memory-without-unit'],
+  rules: [memoryWithoutUnitRule],
   fixes(ctx) {
     const node = valueAt(ctx.doc, ctx.finding.start)?.node;
     if (!isScalar(node) || !node.range) return [];

@@ -4,6 +4,13 @@ import { locate } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, valueAt, type Fix, type FixContext, type FixFamily } from './fix';
 import { removeItem, removePair, renameScalar, type Edit } from '../document/yamlEdits';
+import { deploymentStrategyRule } from '../rules/apps';
+import { duplicateEnvRule } from '../rules/env';
+import { ephemeralContainersRule, initRestartPolicyRule } from '../rules/lifecycle';
+import { hostNetworkPortRule } from '../rules/ports';
+import { probeSuccessThresholdRule, readinessGracePeriodRule } from '../rules/probes';
+import { invalidSubPathRule } from '../rules/volumes';
+import { podFailurePolicyRule, workloadRestartPolicyRule } from '../rules/workloads';
 
 /**
  * Pod rules whose fix is one value or one field: the value the API server accepts, or the field it rejects
@@ -30,7 +37,7 @@ function removal(ctx: FixContext, title: string, preferred: boolean, pairAt: { p
 
 /** A Deployment's (StatefulSet's...) template restartPolicy other than Always; a Job's other than OnFailure or Never. */
 export const workloadRestartPolicyFixes: FixFamily = {
-  rules: ['workload-restart-policy'],
+  rules: [workloadRestartPolicyRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
     const kind = podModelOf(ctx.doc)?.workload.kind;
@@ -42,7 +49,7 @@ export const workloadRestartPolicyFixes: FixFamily = {
 
 /** A Job with a podFailurePolicy must not restart containers in place: restartPolicy Never. */
 export const podFailurePolicyRestartFixes: FixFamily = {
-  rules: ['pod-failure-policy-restart'],
+  rules: [podFailurePolicyRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
     return at ? [{ title: `Change to ${code('Never')}`, edits: [setValue(at.node, 'Never')], preferred: true }] : [];
@@ -51,7 +58,7 @@ export const podFailurePolicyRestartFixes: FixFamily = {
 
 /** An init container's restartPolicy other than Always: remove it (a plain init step), or make it a native sidecar. */
 export const initContainerRestartPolicyFixes: FixFamily = {
-  rules: ['init-container-restart-policy'],
+  rules: [initRestartPolicyRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
     if (!at) return [];
@@ -64,7 +71,7 @@ export const initContainerRestartPolicyFixes: FixFamily = {
 
 /** Liveness and startup probes act on the first success: successThreshold 1. */
 export const probeSuccessThresholdFixes: FixFamily = {
-  rules: ['probe-success-threshold'],
+  rules: [probeSuccessThresholdRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
     return at ? [{ title: `Change to ${code(1)}`, edits: [setValue(at.node, 1)], preferred: true }] : [];
@@ -73,13 +80,13 @@ export const probeSuccessThresholdFixes: FixFamily = {
 
 /** terminationGracePeriodSeconds on a readiness probe (which never kills the container): remove it. */
 export const readinessGracePeriodFixes: FixFamily = {
-  rules: ['readiness-probe-grace-period'],
+  rules: [readinessGracePeriodRule],
   fixes: (ctx) => removal(ctx, `Remove ${code('terminationGracePeriodSeconds')} from the readiness probe`, true, keyAt(ctx)),
 };
 
 /** With hostNetwork, hostPort must equal containerPort: make it equal, or leave it out. */
 export const hostNetworkPortFixes: FixFamily = {
-  rules: ['host-network-port'],
+  rules: [hostNetworkPortRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
     const containerPort = ctx.finding.related?.[0] ? valueAt(ctx.doc, ctx.finding.related[0].start)?.node : undefined;
@@ -93,7 +100,7 @@ export const hostNetworkPortFixes: FixFamily = {
 
 /** An absolute subPath: the same path relative to the volume's root. */
 export const invalidSubPathFixes: FixFamily = {
-  rules: ['invalid-subpath'],
+  rules: [invalidSubPathRule],
   fixes(ctx) {
     // The finding sits on the volumeMounts list (where the API server reports it) and relates the subPath.
     const at = valuePair(ctx.doc, ctx.finding.related?.[0]?.start ?? ctx.finding.start);
@@ -106,7 +113,7 @@ export const invalidSubPathFixes: FixFamily = {
 
 /** Recreate with rollingUpdate settings: remove them. Both limits 0: let one surge Pod through. */
 export const deploymentStrategyFixes: FixFamily = {
-  rules: ['deployment-strategy'],
+  rules: [deploymentStrategyRule],
   fixes(ctx) {
     const key = keyAt(ctx);
     if (key) return removal(ctx, `Remove ${code('rollingUpdate')} (Recreate does not use it)`, true, key);
@@ -117,7 +124,7 @@ export const deploymentStrategyFixes: FixFamily = {
 
 /** An environment variable set twice: the last entry wins, so the earlier one can go without changing anything. */
 export const duplicateEnvFixes: FixFamily = {
-  rules: ['duplicate-env'],
+  rules: [duplicateEnvRule],
   fixes(ctx) {
     const first = ctx.finding.related?.[0] ? locate(ctx.doc.root, ctx.finding.related[0].start) : undefined;
     if (!first || first.parents.length < 2) return [];
@@ -131,6 +138,6 @@ export const duplicateEnvFixes: FixFamily = {
 
 /** Ephemeral containers in a manifest (they are added to a running Pod with kubectl debug): remove them. */
 export const ephemeralContainersFixes: FixFamily = {
-  rules: ['ephemeral-containers-in-manifest'],
+  rules: [ephemeralContainersRule],
   fixes: (ctx) => removal(ctx, `Remove ${code('ephemeralContainers')} (add them to a running Pod with kubectl debug)`, true, keyAt(ctx)),
 };

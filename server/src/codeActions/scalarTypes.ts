@@ -1,6 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
 import { quoteScalar, unquoteScalar } from '../document/yamlEdits';
+import { wrongTypeRule } from '../schema/schemaRules';
 
 const NUMBER = /^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 const INTEGER = /^[-+]?(0|[1-9][0-9]*)$/;
@@ -10,7 +11,7 @@ const INTEGER = /^[-+]?(0|[1-9][0-9]*)$/;
  * boolean where a boolean belongs, and a number or boolean where a string belongs (`value: 8080`, a label value).
  */
 export const wrongTypeFixes: FixFamily = {
-  rules: ['wrong-type'],
+  rules: [wrongTypeRule],
   fixAll: true,
   fixes(ctx) {
     const { expectedType, actualType } = ctx.finding.data ?? {};

@@ -4,6 +4,7 @@ import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type Fix, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
 import { flowText, insertPair } from '../document/yamlEdits';
+import { emptySelectorRule, selectorMismatchRule } from '../rules/workloads';
 
 /**
  * A selector label the Pod template does not carry: give the template that label (a selector cannot change once
@@ -11,7 +12,7 @@ import { flowText, insertPair } from '../document/yamlEdits';
  * selector at it instead.
  */
 export const selectorMismatchFixes: FixFamily = {
-  rules: ['selector-mismatch'],
+  rules: [selectorMismatchRule],
   fixes(ctx) {
     // The finding lands on the template's labels; the selector entry it fails is its related place.
     const requirement = ctx.finding.related?.[0];
@@ -48,7 +49,7 @@ export const selectorMismatchFixes: FixFamily = {
 
 /** An empty selector: match the labels the Pod template already has. */
 export const emptySelectorFixes: FixFamily = {
-  rules: ['empty-selector'],
+  rules: [emptySelectorRule],
   fixes(ctx) {
     const at = keyAt(ctx);
     const metadataPath = podModelOf(ctx.doc)?.workload.templateMetadataPath;

@@ -3,13 +3,14 @@ import { pairOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
 import { fillEmptyPair, insertItem, insertPair, removeItem, removePair, scalarLiteral, type Edit } from '../document/yamlEdits';
+import { mountNotFoundRule, unusedVolumeRule } from '../rules/volumes';
 
 /**
  * A mount of a volume the Pod does not define: define it as an emptyDir (the Pod's scratch space, shared by its
  * containers), in spec.volumes, which is created when absent.
  */
 export const mountNotFoundFixes: FixFamily = {
-  rules: ['mount-not-found'],
+  rules: [mountNotFoundRule],
   fixes(ctx) {
     const name = ctx.finding.data?.volume;
     const pod = podModelOf(ctx.doc);
@@ -26,7 +27,7 @@ export const mountNotFoundFixes: FixFamily = {
 
 /** A volume no container mounts: remove it (and `volumes:` with it when it was the only one). */
 export const unusedVolumeFixes: FixFamily = {
-  rules: ['unused-volume'],
+  rules: [unusedVolumeRule],
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const volume = pod?.volumes.find((v) => v.nameNode?.range?.[0] === ctx.finding.start);
