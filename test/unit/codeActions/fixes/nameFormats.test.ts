@@ -1,0 +1,27 @@
+import { invalidContainerNameFixes, invalidVolumeNameFixes } from '../../../../server/src/codeActions/nameFormats';
+import { invalidContainerNameRule, invalidVolumeNameRule } from '../../../../server/src/rules/names';
+import { fixTable, lines } from '../support/fixTable';
+
+const pod = (...spec: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', ...spec);
+
+fixTable(invalidContainerNameFixes, [
+  {
+    title: 'renames an invalid container name to the nearest DNS-1123 label',
+    rule: invalidContainerNameRule,
+    manifest: pod('  containers:', '    - name: «Web_App»', '      image: web:1'),
+    apply: 'Rename to `web-app`',
+    preferred: true,
+    expected: pod('  containers:', '    - name: web-app', '      image: web:1'),
+  },
+]);
+
+fixTable(invalidVolumeNameFixes, [
+  {
+    title: 'renames an invalid volume name together with every mount of it',
+    rule: invalidVolumeNameRule,
+    manifest: pod('  containers:', '    - name: a', '      image: a:1', '      volumeMounts: [{name: app_data, mountPath: /a}]', '    - name: b', '      image: b:1', '      volumeMounts:', '        - name: "app_data"', '          mountPath: /b', '  volumes:', '    - name: «app_data»', '      emptyDir: {}'),
+    apply: 'Rename to `app-data` (and its 2 mounts)',
+    preferred: true,
+    expected: pod('  containers:', '    - name: a', '      image: a:1', '      volumeMounts: [{name: app-data, mountPath: /a}]', '    - name: b', '      image: b:1', '      volumeMounts:', '        - name: "app-data"', '          mountPath: /b', '  volumes:', '    - name: app-data', '      emptyDir: {}'),
+  },
+]);

@@ -1,0 +1,35 @@
+import { mountNotFoundFixes, unusedVolumeFixes } from '../../../../server/src/codeActions/volumes';
+import { mountNotFoundRule, unusedVolumeRule } from '../../../../server/src/rules/volumes';
+import { fixTable, lines } from '../support/fixTable';
+
+const pod = (...spec: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', ...spec);
+
+fixTable(mountNotFoundFixes, [
+  {
+    title: 'defines the emptyDir volume a mount refers to, creating spec.volumes',
+    rule: mountNotFoundRule,
+    manifest: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts:', '    - name: «scratch»', '      mountPath: /tmp'),
+    apply: 'Add an emptyDir volume `scratch` to spec.volumes',
+    preferred: true,
+    expected: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts:', '    - name: scratch', '      mountPath: /tmp', '  volumes:', '  - name: scratch', '    emptyDir: {}'),
+  },
+]);
+
+fixTable(unusedVolumeFixes, [
+  {
+    title: 'removes an unused volume with its lines, keeping the others',
+    rule: unusedVolumeRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      volumeMounts: [{name: data, mountPath: /data}]', '  volumes:', '    - name: «cache»', '      emptyDir: {}', '    - name: data', '      emptyDir: {}'),
+    apply: 'Remove the unused volume `cache`',
+    preferred: true,
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      volumeMounts: [{name: data, mountPath: /data}]', '  volumes:', '    - name: data', '      emptyDir: {}'),
+  },
+  {
+    title: 'removes the volumes key with its only, unused volume',
+    rule: unusedVolumeRule,
+    manifest: pod('  volumes:', '    - name: «cache»', '      emptyDir: {}', '  containers:', '    - {name: web, image: "web:1"}'),
+    apply: 'Remove the unused volume `cache`',
+    preferred: true,
+    expected: pod('  containers:', '    - {name: web, image: "web:1"}'),
+  },
+]);
