@@ -1,8 +1,9 @@
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
-import { workloadKindByName } from '../pod/workloadKinds';
-import { schemaAtPath } from '../schema/kubernetesSchema';
+import type { DocumentIdentity } from '../document/manifestDocument';
+import { podCarrierOf } from '../pod/podCarriers';
+import { schemaAt, schemaRootOf } from '../schema/schemaRoot';
 import type { FeatureRequest } from '../core/featureRequest';
 import { containerAtCursor } from './containerAtCursor';
 import { containerPatternItems } from './containerPatterns';
@@ -12,7 +13,7 @@ import { fieldSnippets } from './fieldSnippets';
 import { flowItemSkeleton, isNewFlowItem } from './flowItems';
 import { indentStyleOf } from './indentStyle';
 import { keyItems } from './keyItems';
-import { identityOf, rootDefinitionOf } from './schemaContext';
+import { identityOf } from './schemaContext';
 import { TextLines } from './textLines';
 import { valueItems } from './valueItems';
 import { volumeItems } from './volumeItems';
@@ -33,32 +34,33 @@ export function complete(req: FeatureRequest): CompletionList {
   if (!context) return EMPTY;
   const range = req.rangeOf(context.replaceStart, context.replaceEnd);
   const identity = identityOf(doc, lines);
-  const rootDefinition = rootDefinitionOf(identity);
+  const root = schemaRootOf(identity);
+  const podSpecPath = podCarrierOf(identity)?.podSpecPath;
   const style = doc.cached('completion:indentStyle', () => indentStyleOf(lines));
   const items: CompletionItem[] = [];
 
   if (context.position === 'key') {
-    if (context.path.length === 0 && !rootDefinition) {
+    if (context.path.length === 0 && !root) {
       return { isIncomplete: false, items: identity.kind ? [] : documentStarters(context, lines, range) };
     }
-    if (!rootDefinition) return EMPTY;
-    const schema = schemaAtPath(rootDefinition, context.path);
+    if (!root) return EMPTY;
+    const schema = schemaAt(root, context.path);
     const pod = podModelOf(doc);
-    const container = containerAtCursor(context, workloadKindByName(identity.kind)?.podSpecPath, pod);
+    const container = containerAtCursor(context, podSpecPath, pod);
     if (schema) items.push(...keyItems(context, schema, style, range, { kubernetesVersion: req.settings.kubernetesVersion, container }));
-    const list = containerListAt(context, identity.kind);
+    const list = containerListAt(context, identity);
     if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
     if (list === 'containers' && context.style === 'block') items.push(...fieldSnippets('containers-item', context, range));
-    if (isVolumeListAt(context, identity.kind) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
-    if (context.style === 'block' && container && !context.itemStart && context.path.length === (workloadKindByName(identity.kind)?.podSpecPath.length ?? 0) + 2) {
+    if (isVolumeListAt(context, identity) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
+    if (context.style === 'block' && container && !context.itemStart && context.path.length === (podSpecPath?.length ?? 0) + 2) {
       items.push(...fieldSnippets('container-fields', context, range));
     }
     if (context.style === 'block' && isNewItemOf(context, 'volumeMounts')) items.push(...fieldSnippets('volumeMounts-item', context, range));
     return { isIncomplete: false, items };
   }
 
-  const schema = rootDefinition ? schemaAtPath(rootDefinition, context.path) : undefined;
-  const pod = rootDefinition ? podModelOf(doc) : undefined;
+  const schema = root ? schemaAt(root, context.path) : undefined;
+  const pod = root ? podModelOf(doc) : undefined;
   const kindLineIndex = firstTopLevelKey(lines, 'kind');
   const kindLine = kindLineIndex === undefined ? undefined : lines.starts[kindLineIndex];
   items.push(
@@ -66,7 +68,7 @@ export function complete(req: FeatureRequest): CompletionList {
       context,
       identity,
       pod,
-      container: containerAtCursor(context, workloadKindByName(identity.kind)?.podSpecPath, pod),
+      container: containerAtCursor(context, podSpecPath, pod),
       schema,
       range,
       apiVersionInsert: kindLine !== undefined ? req.rangeOf(kindLine, kindLine) : undefined,
@@ -78,7 +80,7 @@ export function complete(req: FeatureRequest): CompletionList {
   if (isNewFlowItem(context) && entryEndsAt(lines.text, offset)) {
     const skeleton = flowItemSkeleton(context, schema, range);
     if (skeleton) items.push(skeleton);
-    const list = containerListAt(context, identity.kind);
+    const list = containerListAt(context, identity);
     if (list) items.push(...containerPatternItems(req, context, list, pod, style, range));
   }
   return { isIncomplete: false, items };
@@ -90,8 +92,8 @@ function entryEndsAt(text: string, offset: number): boolean {
 }
 
 /** The container list whose new item is at the cursor: under its key, or right after a fresh `- `. */
-function containerListAt(context: CursorContext, kind: string | undefined): 'containers' | 'initContainers' | undefined {
-  const podSpecPath = workloadKindByName(kind)?.podSpecPath;
+function containerListAt(context: CursorContext, identity: DocumentIdentity): 'containers' | 'initContainers' | undefined {
+  const podSpecPath = podCarrierOf(identity)?.podSpecPath;
   if (!podSpecPath) return undefined;
   const path = context.path;
   const tail = path.slice(podSpecPath.length);
@@ -104,8 +106,8 @@ function containerListAt(context: CursorContext, kind: string | undefined): 'con
   return undefined;
 }
 
-function isVolumeListAt(context: CursorContext, kind: string | undefined): boolean {
-  const podSpecPath = workloadKindByName(kind)?.podSpecPath;
+function isVolumeListAt(context: CursorContext, identity: DocumentIdentity): boolean {
+  const podSpecPath = podCarrierOf(identity)?.podSpecPath;
   if (!podSpecPath || !podSpecPath.every((step, i) => context.path[i] === step)) return false;
   const tail = context.path.slice(podSpecPath.length);
   if (tail[0] !== 'volumes') return false;

@@ -1,6 +1,4 @@
 import type { ManifestDocument, DocumentIdentity } from '../document/manifestDocument';
-import { workloadKindByName } from '../pod/workloadKinds';
-import { companionDefinitionForKind, definitionForKind } from '../schema/kubernetesSchema';
 import type { TextLines } from './textLines';
 import { withoutComment } from '../document/linearText';
 
@@ -20,15 +18,4 @@ export function identityOf(doc: ManifestDocument, lines: TextLines): DocumentIde
     else if (s.key === 'apiVersion') apiVersion ??= value;
   }
   return { apiVersion, kind };
-}
-
-/**
- * The schema definition for the document: its apiVersion/kind (a pod-carrying or a companion kind), or, for a pod-carrying kind written with a
- * missing or outdated apiVersion, the kind's current one (completion should help the person fix the rest).
- */
-export function rootDefinitionOf(identity: DocumentIdentity): string | undefined {
-  const exact = definitionForKind(identity) ?? companionDefinitionForKind(identity);
-  if (exact) return exact;
-  const workload = workloadKindByName(identity.kind);
-  return workload ? definitionForKind({ apiVersion: workload.apiVersion, kind: workload.kind }) : undefined;
 }

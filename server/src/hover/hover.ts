@@ -3,7 +3,8 @@ import { isScalar } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { isKubernetesObject } from '../pod/workloadKinds';
 import type { FeatureRequest } from '../core/featureRequest';
-import { hoverContextOf, podCarryingKindOf, rootDefinition } from './hoverContext';
+import { schemaRootOf } from '../schema/schemaRoot';
+import { hoverContextOf, pathIs, podCarryingKindOf, startsWith } from './hoverContext';
 import { code } from './markdown';
 import type { HoverSection } from './section';
 import { HOVER_SECTIONS } from './sections';
@@ -19,9 +20,12 @@ export function hover(req: FeatureRequest, sections: readonly HoverSection[] = H
   if (!workload) return otherKindHover(req);
   const ctx = hoverContextOf(req, workload);
   if (!ctx) return null;
+  // A custom resource's own fields are its CRD's: only its Pod (and the `kind` that sums it up) is ours to explain.
+  const custom = workload.customResource;
+  if (custom && !startsWith(ctx.path, custom.schemaPath) && !pathIs(ctx.path, 'kind')) return null;
   const [start, end] = ctx.node.range!;
   // A key the schema does not have there gets only that said: the sections would describe the enclosing field.
-  const unknown = unknownFieldText(ctx, rootDefinition(req.doc, workload));
+  const unknown = unknownFieldText(ctx, schemaRootOf(req.doc.identity));
   if (unknown) return { contents: { kind: 'markdown', value: unknown }, range: req.rangeOf(start, end) };
   const parts: string[] = [];
   for (const section of sections) {

@@ -4,9 +4,11 @@ import { locate, type Path, type PathSegment } from '../document/yamlTree';
 import { effectiveResources, type EffectiveResources } from '../pod/effectiveResources';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
-import { workloadKindByName, type WorkloadKind } from '../pod/workloadKinds';
+import { podCarrierOf } from '../pod/podCarriers';
+import type { WorkloadKind } from '../pod/workloadKinds';
 import { annotationIfBuilt, type FieldAnnotation, type Scope } from '../schema/annotations';
-import { definitionForKind, schemaAtPath, type ResolvedSchema } from '../schema/kubernetesSchema';
+import type { ResolvedSchema } from '../schema/kubernetesSchema';
+import { schemaAt, schemaRootOf, type SchemaRoot } from '../schema/schemaRoot';
 import type { FeatureRequest } from '../core/featureRequest';
 
 /**
@@ -77,21 +79,21 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
     if (container) inContainer = inPodSpec.slice(2);
   }
 
-  const root = rootDefinition(doc, workload);
-  const schema = root ? schemaAtPath(root, path) : undefined;
+  const root = schemaRootOf(doc.identity);
+  const schema = root ? schemaAt(root, path) : undefined;
   let parentDefinition: string | undefined;
   let annotation: FieldAnnotation | undefined;
   let nearest: HoverContext['nearest'];
   if (root && field !== undefined) {
     const fieldIndex = lastKeyIndex(path);
-    parentDefinition = schemaAtPath(root, path.slice(0, fieldIndex))?.definition;
+    parentDefinition = schemaAt(root, path.slice(0, fieldIndex))?.definition;
     if (parentDefinition) annotation = annotationIfBuilt(parentDefinition, field);
     nearest = annotation ? { field, annotation } : nearestAnnotated(root, path.slice(0, fieldIndex));
   }
 
   let description = schema?.description;
   for (let up = 1; !description && root && up <= 2 && up < path.length; up++) {
-    description = schemaAtPath(root, path.slice(0, path.length - up))?.description;
+    description = schemaAt(root, path.slice(0, path.length - up))?.description;
   }
 
   return {
@@ -118,14 +120,9 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
   };
 }
 
-/** The schema definition of the document's kind; a removed apiVersion is explained with today's schema. */
-export function rootDefinition(doc: ManifestDocument, workload: WorkloadKind): string | undefined {
-  return definitionForKind(doc.identity) ?? definitionForKind({ apiVersion: workload.apiVersion, kind: workload.kind });
-}
-
 /** The workload kind of a document, when it carries a Pod. */
 export function podCarryingKindOf(doc: ManifestDocument): WorkloadKind | undefined {
-  return doc.identity.apiVersion ? workloadKindByName(doc.identity.kind) : undefined;
+  return podCarrierOf(doc.identity);
 }
 
 /**
@@ -141,11 +138,11 @@ function structuralScope(path: Path, workload: WorkloadKind, inPodSpec: Path | u
 }
 
 /** Walks up from `path` to the first field our annotations name (a port's `containerPort` finds the container's `ports`). */
-function nearestAnnotated(root: string, path: Path): HoverContext['nearest'] {
+function nearestAnnotated(root: SchemaRoot, path: Path): HoverContext['nearest'] {
   for (let i = path.length - 1; i >= 0; i--) {
     const step = path[i];
     if (typeof step !== 'string') continue;
-    const holder = schemaAtPath(root, path.slice(0, i))?.definition;
+    const holder = schemaAt(root, path.slice(0, i))?.definition;
     const annotation = holder ? annotationIfBuilt(holder, step) : undefined;
     if (annotation) return { field: step, annotation };
   }

@@ -1,5 +1,6 @@
 import type { Path } from '../document/yamlTree';
 import { childSchema, resolveDefinition, shortName, type ResolvedSchema } from '../schema/kubernetesSchema';
+import { relativeToRoot, type SchemaRoot } from '../schema/schemaRoot';
 import { KindLevels } from '../schema/levels';
 import { shapeOfDefinition } from '../schema/shapes';
 import { suggest } from '../schema/suggest';
@@ -14,11 +15,15 @@ import { code, formatPath } from './markdown';
  * ("Pod-level", the PodSpec's text) and so seem to confirm the mistake the diagnostic reports. Instead it says
  * plainly that the key is not a field there and, when the field exists at another level of this kind, where.
  */
-export function unknownFieldText(ctx: HoverContext, rootDefinition: string | undefined): string | undefined {
-  if (!rootDefinition) return undefined;
-  const unknown = firstUnknownStep(rootDefinition, ctx.path);
+export function unknownFieldText(ctx: HoverContext, root: SchemaRoot | undefined): string | undefined {
+  const inside = root && relativeToRoot(root, ctx.path);
+  const unknown = inside && firstUnknownStep(root.definition, inside);
   if (!unknown) return undefined;
-  const { index, owner } = unknown;
+  const { owner } = unknown;
+  const index = unknown.index + root.at.length;
+  // A field a project adds to the PodSpec (Knative's containerConcurrency) is known to its CRD, not unknown.
+  const extras = ctx.workload.customResource?.podSpecExtras;
+  if (extras && index === ctx.workload.podSpecPath.length && ctx.inPodSpec && Object.hasOwn(extras, String(ctx.path[index]))) return undefined;
   // The securityContext section explains a field set at the wrong one of the two contexts in its own terms.
   if (SECURITY_CONTEXTS.has(shortName(owner))) return undefined;
   const name = String(ctx.path[index]);

@@ -2,7 +2,8 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { isTrue, keyName, mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
 import { parseQuantity, type Quantity } from './quantity';
-import { workloadKindByName, type WorkloadKind } from './workloadKinds';
+import { podCarrierOf } from './podCarriers';
+import type { WorkloadKind } from './workloadKinds';
 
 /**
  * The Pod of one document, read once: its containers, volumes, mounts, ports and resources, each with the node it
@@ -103,14 +104,14 @@ export interface PodModel {
 
 const VOLUME_NON_SOURCE_KEYS = new Set(['name']);
 
-/** The Pod model of a document of a pod-carrying kind (any apiVersion), memoised with the document. */
+/** The Pod model of a document that carries a Pod (`podCarrierOf`), memoised with the document. */
 export function podModelOf(doc: ManifestDocument): PodModel | undefined {
   return doc.cached('podModel', () => buildPodModel(doc));
 }
 
 function buildPodModel(doc: ManifestDocument): PodModel | undefined {
-  const workload = workloadKindByName(doc.identity.kind);
-  if (!workload || !doc.identity.apiVersion || doc.isTemplate) return undefined;
+  const workload = podCarrierOf(doc.identity);
+  if (!workload || doc.isTemplate) return undefined;
   const root = doc.root;
   const specNode = nodeAtPath(root, workload.podSpecPath);
   const podSpec = isMap(specNode) ? (specNode as YAMLMap<unknown, unknown>) : undefined;

@@ -12,6 +12,27 @@ export interface WorkloadKind {
   readonly templateMetadataPath?: Path;
   /** apiVersions that served this kind once and were removed, with the release that removed them. */
   readonly removedVersions: Readonly<Record<string, string>>;
+  /** True when its Pods run to completion (a Job's), so the practices about serving do not apply. */
+  readonly runsToCompletion?: boolean;
+  /** Set for a custom resource (pod/customPodKinds.ts): what of it Kubernetes' own schema describes. */
+  readonly customResource?: CustomResourceShape;
+}
+
+/**
+ * A custom resource that embeds a Kubernetes type holding the Pod (a PodTemplateSpec, a JobSpec, a PodSpec). Only
+ * that part is checked against the Kubernetes schema; the resource's own fields belong to its CRD.
+ */
+export interface CustomResourceShape {
+  /** The project that defines it (`Argo Rollouts`), for hover. */
+  readonly project: string;
+  /** Path from the document root to the embedded Kubernetes value. */
+  readonly schemaPath: Path;
+  /** The Kubernetes definition of that value (`io.k8s.api.core.v1.PodTemplateSpec`). */
+  readonly schemaDefinition: string;
+  /** Fields the project adds to the PodSpec (Knative's RevisionSpec), with the type of their value. */
+  readonly podSpecExtras?: Readonly<Record<string, 'integer'>>;
+  /** Required fields of Kubernetes definitions that the project fills in itself, so a manifest may leave them out. */
+  readonly defaulted?: Readonly<Record<string, readonly string[]>>;
 }
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
@@ -36,11 +57,11 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     kind: 'ReplicaSet', apiVersion: 'apps/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META,
     removedVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta2': '1.16' },
   },
-  { kind: 'Job', apiVersion: 'batch/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META, removedVersions: {} },
+  { kind: 'Job', apiVersion: 'batch/v1', podSpecPath: TEMPLATE_SPEC, templateMetadataPath: TEMPLATE_META, removedVersions: {}, runsToCompletion: true },
   {
     kind: 'CronJob', apiVersion: 'batch/v1', podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
     templateMetadataPath: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
-    removedVersions: { 'batch/v1beta1': '1.25', 'batch/v2alpha1': '1.21' },
+    removedVersions: { 'batch/v1beta1': '1.25', 'batch/v2alpha1': '1.21' }, runsToCompletion: true,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Path, PathSegment } from '../document/yamlTree';
 import type { WorkloadKind } from '../pod/workloadKinds';
 import { annotationIfBuilt, DEFINITIONS, ifAnnotationsBuilt, securityContextLevel } from './annotations';
+import { embeddedShapeOf, shapeAround } from './embeddedShape';
 import { definitionForKind } from './kubernetesSchema';
 import { shapeOfDefinition, type Shape } from './shapes';
 import { suggest } from './suggest';
@@ -99,16 +100,23 @@ export class KindLevels {
   private constructor(readonly workload: WorkloadKind) {}
 
   static of(workload: WorkloadKind): KindLevels | undefined {
-    const cached = cache.get(workload.kind);
+    const cached = cache.get(workload);
     if (cached) return cached;
-    const root = shapeOfDefinition(definitionForKind(workload) ?? '');
+    const custom = workload.customResource;
+    const embedded = embeddedShapeOf(workload);
+    const root = custom ? embedded && shapeAround(custom.schemaPath, embedded) : shapeOfDefinition(definitionForKind(workload) ?? '');
     if (!root) return undefined;
     const levels = new KindLevels(workload);
     const pod = workload.podSpecPath;
     const container: PatternStep[] = [...pod, CONTAINER];
-    levels.add('object', [], root);
-    levels.add('metadata', ['metadata'], root);
-    if (workload.kind !== 'Pod' && workload.kind !== 'PodTemplate') levels.add('workloadSpec', ['spec'], root);
+    // A custom resource's own levels are its CRD's: only those of the Kubernetes value it embeds are known here.
+    if (!custom) {
+      levels.add('object', [], root);
+      levels.add('metadata', ['metadata'], root);
+      if (workload.kind !== 'Pod' && workload.kind !== 'PodTemplate') levels.add('workloadSpec', ['spec'], root);
+    } else if (custom.schemaDefinition === JOB_SPEC) {
+      levels.add('jobSpec', custom.schemaPath, root);
+    }
     if (workload.kind === 'CronJob') {
       levels.add('jobTemplate', ['spec', 'jobTemplate'], root);
       levels.add('jobSpec', ['spec', 'jobTemplate', 'spec'], root);
@@ -123,7 +131,7 @@ export class KindLevels {
     levels.add('containerSecurityContext', [...container, 'securityContext'], root);
     levels.add('containerPort', [...container, 'ports', ITEM], root);
     levels.add('resources', [...container, 'resources'], root);
-    cache.set(workload.kind, levels);
+    cache.set(workload, levels);
     return levels;
   }
 
@@ -214,7 +222,7 @@ export class KindLevels {
       case 'jobTemplate':
         return "the CronJob's jobTemplate";
       case 'jobSpec':
-        return "the Job spec in the CronJob's jobTemplate";
+        return kind === 'CronJob' ? "the Job spec in the CronJob's jobTemplate" : `the ${kind}'s Job spec`;
       case 'template':
         return 'the Pod template';
       case 'templateMetadata':
@@ -235,7 +243,8 @@ export class KindLevels {
   }
 }
 
-const cache = new Map<string, KindLevels>();
+const cache = new Map<WorkloadKind, KindLevels>();
+const JOB_SPEC = 'io.k8s.api.batch.v1.JobSpec';
 
 function matches(pattern: readonly PatternStep[], path: Path): boolean {
   let p = 0;

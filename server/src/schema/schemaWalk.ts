@@ -50,9 +50,14 @@ export class SchemaWalk {
     private readonly delta: VersionDelta,
   ) {}
 
-  /** Validates the document's root mapping against the kind's shape. */
-  run(root: YAMLMap, shape: Shape): void {
-    this.object(root, shape, undefined);
+  /**
+   * Validates the document's root mapping against the kind's shape; or, for a custom resource, the Kubernetes
+   * value it embeds: the mapping at `at` (its key `owner`), against that value's shape.
+   */
+  run(root: YAMLMap, shape: Shape, at: readonly PathSegment[] = [], owner?: Scalar): void {
+    this.path.push(...at);
+    this.object(root, shape, owner);
+    this.path.length = 0;
   }
 
   private value(node: unknown, shape: Shape, key: Scalar | undefined, name: string): void {

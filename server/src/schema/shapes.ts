@@ -154,3 +154,51 @@ function kindOf(node: SchemaNode): ShapeKind {
 export function shortDefinitionName(name: string | undefined): string | undefined {
   return name?.slice(name.lastIndexOf('.') + 1);
 }
+
+/**
+ * How a project's custom resource changes the Kubernetes types it embeds (pod/workloadKinds.ts `CustomResourceShape`):
+ * required fields it fills in itself, and fields it adds to the PodSpec.
+ */
+export interface ShapeVariant {
+  /** Names the variant, for the cache. */
+  readonly id: string;
+  readonly defaulted?: Readonly<Record<string, readonly string[]>>;
+  readonly podSpecExtras?: Readonly<Record<string, 'integer'>>;
+}
+
+const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
+const variants = new Map<string, Map<Shape, Shape>>();
+
+/**
+ * `shape` as a project's variant of the types sees it: a copy of every shape reachable from it (once per variant),
+ * with the defaulted fields no longer required and the extra fields on the PodSpec. Copies keep their definition
+ * names, so messages, version notes and annotations read them as the Kubernetes types they are.
+ */
+export function shapeVariant(shape: Shape, variant: ShapeVariant): Shape {
+  if (!variant.defaulted && !variant.podSpecExtras) return shape;
+  let copies = variants.get(variant.id);
+  if (!copies) variants.set(variant.id, (copies = new Map()));
+  return copyShape(shape, variant, copies);
+}
+
+function copyShape(shape: Shape, variant: ShapeVariant, copies: Map<Shape, Shape>): Shape {
+  const done = copies.get(shape);
+  if (done) return done;
+  const copy = { ...shape } as MutableShape;
+  // Registered before its fields are copied, so that recursive shapes end.
+  copies.set(shape, copy);
+  if (shape.element) copy.element = copyShape(shape.element, variant, copies);
+  if (shape.kind !== 'object') return copy;
+  const fields = new Map<string, Shape>();
+  for (const [name, field] of shape.fields) fields.set(name, copyShape(field, variant, copies));
+  const extras = shape.definition === POD_SPEC ? variant.podSpecExtras : undefined;
+  for (const [name, kind] of Object.entries(extras ?? {})) fields.set(name, emptyShape(kind));
+  copy.fields = fields;
+  if (extras) {
+    copy.fieldNames = [...fields.keys()];
+    copy.lowerCaseFields = new Map([...fields.keys()].map((name) => [name.toLowerCase(), name]));
+  }
+  const defaulted = shape.definition ? variant.defaulted?.[shape.definition] : undefined;
+  if (defaulted) copy.required = shape.required.filter((name) => !defaulted.includes(name));
+  return copy;
+}

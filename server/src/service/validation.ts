@@ -1,5 +1,6 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import { isKubernetesObject, workloadKindOf } from '../pod/workloadKinds';
+import { servedPodCarrierOf } from '../pod/podCarriers';
+import { isKubernetesObject } from '../pod/workloadKinds';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import type { Finding, Severity } from '../core/finding';
 import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from '../core/settings';
@@ -71,7 +72,7 @@ const LINK_MEMO = new WeakMap<ManifestDocument, { index: WorkspaceIndex; key: st
 function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
   const findings: Finding[] = [];
   const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
-  const pod = kubernetes && workloadKindOf(doc.identity) !== undefined;
+  const pod = kubernetes && servedPodCarrierOf(doc.identity) !== undefined;
   const ctx = reportingContext(doc, settings, findings);
   for (const check of checks) {
     if (check.appliesTo === 'kubernetes' && !kubernetes) continue;

@@ -16,10 +16,11 @@ export const podSummary: HoverSection = {
     const { pod } = ctx;
     if (!pod || !(pathIs(ctx.path, 'kind') || (ctx.onKey && pathIs(ctx.inPodSpec)))) return undefined;
     const kind = ctx.workload.kind;
+    const project = ctx.workload.customResource?.project;
     const title =
       kind === 'Pod'
         ? `**Pod${pod.name ? ` ${code(pod.name)}` : ''}**`
-        : `**${kind}${pod.name ? ` ${code(pod.name)}` : ''}**: the controller creates Pods from the template at ${code(pod.podSpecPath.slice(0, -1).join('.'))}; each Pod is:`;
+        : `**${kind}${pod.name ? ` ${code(pod.name)}` : ''}**${project ? ` (${project})` : ''}: the controller creates Pods from the template at ${code(pod.podSpecPath.slice(0, -1).join('.'))}; each Pod is:`;
     const roles = ctx.roles();
     const items: string[] = [];
     const running = pod.containers;

@@ -7,11 +7,9 @@ import type { ContainerModel, PodModel } from '../../pod/podModel';
  * A practice about serving (probes, replicas, spreading) means nothing for a Job's Pod, which runs to completion.
  */
 
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
-
-/** True for a Pod that keeps running: not a Job's or CronJob's, and not a bare Pod with restartPolicy Never/OnFailure. */
+/** True for a Pod that keeps running: not a Job's, CronJob's or KEDA ScaledJob's, and not a bare Pod with restartPolicy Never/OnFailure. */
 export function servesUntilStopped(pod: PodModel): boolean {
-  if (RUN_TO_COMPLETION.has(pod.workload.kind)) return false;
+  if (pod.workload.runsToCompletion) return false;
   if (pod.workload.kind === 'Pod' && (pod.restartPolicy === 'Never' || pod.restartPolicy === 'OnFailure')) return false;
   return true;
 }
