@@ -2,7 +2,9 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { code, valueAt, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
-import { insertPair, insertPairBefore, renameScalar, type Edit } from '../document/yamlEdits';
+import { insertPair, insertPairBefore } from '../document/collectionInserts';
+import type { Edit } from '../document/textEdit';
+import { renameScalar } from '../document/yamlEdits';
 import { removedApiVersionRule, unknownApiVersionRule } from '../schema/schemaRules';
 
 /** Kinds whose apps/v1 version requires spec.selector (their beta versions defaulted it from the template). */

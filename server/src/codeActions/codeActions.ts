@@ -6,7 +6,8 @@ import type { FeatureRequest } from '../core/featureRequest';
 import { familyOf } from './families';
 import type { Fix, FixContext } from './fix';
 import { disableRuleFix } from './suppress';
-import { disjoint, indentStyleOf, type Edit } from '../document/yamlEdits';
+import { indentStyleOfDocument, type IndentStyle } from '../document/indentStyle';
+import { disjoint, type Edit } from '../document/textEdit';
 
 
 /**
@@ -30,7 +31,7 @@ function quickFixes(req: FeatureRequest, range: Range, context: CodeActionContex
   const findings = req.findingsOf(doc);
   const selected = selectFindings(req, findings, range, context);
   if (selected.length === 0) return [];
-  const style = indentStyleOf(doc.text, doc.root);
+  const style = indentStyleOfDocument(doc);
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];
   const fixAllDone = new Set<string>();
@@ -99,12 +100,12 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
   for (const doc of req.source.file.documents) {
     if (isGuessed(doc)) continue;
     const taken: Edit[] = [];
-    let style: ReturnType<typeof indentStyleOf> | undefined;
+    let style: IndentStyle | undefined;
     for (const finding of req.findingsOf(doc)) {
       if (ruleId !== undefined && finding.ruleId !== ruleId) continue;
       const family = fixableThroughText(finding) ? familyOf(finding.ruleId) : undefined;
       if (!family?.fixAll) continue;
-      style ??= indentStyleOf(doc.text, doc.root);
+      style ??= indentStyleOfDocument(doc);
       const ctx: FixContext = { doc, text: doc.text, finding, style };
       const fix = safely(() => family.fixes(ctx)).find((f) => f.preferred);
       if (!fix || fix.alone || fix.edits.length === 0 || !disjoint([...taken, ...fix.edits])) continue;

@@ -2,8 +2,9 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
 import type { Finding } from '../core/finding';
+import type { IndentStyle } from '../document/indentStyle';
+import type { Edit } from '../document/textEdit';
 import type { RuleDescriptor } from '../core/rule';
-import type { Edit, IndentStyle } from '../document/yamlEdits';
 import { trimTrailing } from '../document/linearText';
 
 /** One way to fix a finding: a title that says what it will do, and its edits on the document's text. */

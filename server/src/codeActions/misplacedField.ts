@@ -1,7 +1,8 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { nodeAtPath, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { code, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { movePair, movePairUnder, type Edit } from '../document/yamlEdits';
+import type { Edit } from '../document/textEdit';
+import { movePair, movePairUnder } from '../document/yamlEdits';
 import { misplacedFieldRule } from '../schema/schemaRules';
 
 /**

@@ -2,7 +2,10 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
-import { fillEmptyPair, insertPair, insertPairBefore, lineEnd, type Edit, type YamlValue } from '../document/yamlEdits';
+import { fillEmptyPair, insertPair, insertPairBefore } from '../document/collectionInserts';
+import type { YamlValue } from '../document/flowWriter';
+import { lineEnd } from '../document/lineBreaks';
+import type { Edit } from '../document/textEdit';
 import { trimBoth, trimTrailing } from '../document/linearText';
 import { missingRequiredRule } from '../schema/schemaRules';
 

@@ -4,7 +4,8 @@ import { podModelOf } from '../pod/podModel';
 import { dns1123LabelProblem } from '../rules/nameFormats';
 import { code, freeName, valueAt, type FixFamily } from './fix';
 import { nameFromImage } from './missingRequired';
-import { renameScalar, type Edit } from '../document/yamlEdits';
+import type { Edit } from '../document/textEdit';
+import { renameScalar } from '../document/yamlEdits';
 import { invalidContainerNameRule, invalidVolumeNameRule } from '../rules/names';
 
 /** `My_App` → `my-app`: lowercase, other characters as '-', no '-' at the ends, at most 63. */

@@ -2,7 +2,10 @@ import { isSeq, type YAMLSeq } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
-import { appendBlockLines, columnOf, dashColumn, itemBlock, lineStart, placeItem, removeItem, type Block } from '../document/yamlEdits';
+import { appendBlockLines } from '../document/collectionInserts';
+import { columnOf, lineBreakOf, lineStart } from '../document/lineBreaks';
+import { dashColumn } from '../document/nodeExtent';
+import { itemBlock, placeItem, removeItem, type Block } from '../document/yamlEdits';
 import { jobSidecarRule } from '../rules/workloads';
 
 /**
@@ -34,9 +37,9 @@ export const nativeSidecarFixes: FixFamily = {
       const key = containersPair.key as { range?: [number, number, number] };
       if (!key.range) return [];
       const column = columnOf(ctx.text, key.range[0]);
-      const dash = ctx.style.indentedSequences ? column + ctx.style.unit : column;
+      const dash = column + ctx.style.sequenceIndent;
       const at = lineStart(ctx.text, key.range[0]);
-      const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+      const eol = lineBreakOf(ctx.text);
       insertion = { start: at, end: at, newText: [`${' '.repeat(column)}initContainers:`, ...placeItem(sidecar, dash)].join(eol) + eol };
     }
     if (!insertion) return [];

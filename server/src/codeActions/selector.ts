@@ -3,7 +3,8 @@ import { nodeAtPath, pairOf, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type Fix, type FixFamily } from './fix';
 import { labelsOf } from './missingRequired';
-import { flowText, insertPair } from '../document/yamlEdits';
+import { insertPair } from '../document/collectionInserts';
+import { flowText } from '../document/flowWriter';
 import { emptySelectorRule, selectorMismatchRule } from '../rules/workloads';
 
 /**

@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding';
 import { code } from './fix';
-import { indentationOf, lineStart, type Edit } from '../document/yamlEdits';
+import { indentationOf, lineBreakOf, lineStart } from '../document/lineBreaks';
+import type { Edit } from '../document/textEdit';
 
 const DIRECTIVE = /^([ \t]*#\s*podsmith-disable-next-line\b)([^\r\n]*)$/;
 
@@ -22,7 +23,7 @@ export function disableRuleFix(text: string, finding: Finding): { title: string;
       return { title, edits: [{ start: end, end, newText: ` ${finding.ruleId}` }] };
     }
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const indent = indentationOf(text, finding.start);
   return { title, edits: [{ start, end: start, newText: `${indent}# podsmith-disable-next-line ${finding.ruleId}${eol}` }] };
 }

@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { pairOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
-import { fillEmptyPair, insertItem, insertPair, removeItem, removePair, scalarLiteral, type Edit } from '../document/yamlEdits';
+import { insertListItem } from '../document/collectionInserts';
+import { removeItem, removePair, scalarLiteral } from '../document/yamlEdits';
 import { mountNotFoundRule, unusedVolumeRule } from '../rules/volumes';
 
 /**
@@ -16,11 +17,7 @@ export const mountNotFoundFixes: FixFamily = {
     const pod = podModelOf(ctx.doc);
     if (typeof name !== 'string' || !pod?.podSpec) return [];
     const volume = { name: scalarLiteral(name), emptyDir: '{}' };
-    const pair = pairOf(pod.podSpec, 'volumes');
-    let edit: Edit | undefined;
-    if (!pair) edit = insertPair(ctx.text, pod.podSpec, 'volumes', [volume], ctx.style);
-    else if (isSeq(pair.value) && (pair.value.items.length > 0 || pair.value.flow)) edit = insertItem(ctx.text, pair.value as YAMLSeq, volume, ctx.style);
-    else if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) edit = fillEmptyPair(ctx.text, pair, [volume], ctx.style);
+    const edit = insertListItem(ctx.text, pod.podSpec, 'volumes', volume, ctx.style);
     return edit ? [{ title: `Add an emptyDir volume ${code(name)} to spec.volumes`, edits: [edit], preferred: true }] : [];
   },
 };

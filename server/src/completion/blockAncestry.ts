@@ -1,5 +1,5 @@
 import type { PathSegment } from '../document/yamlTree';
-import type { TextLines } from './textLines';
+import type { TextLines } from '../document/textLines';
 
 /**
  * Where a place of block YAML sits in the tree, inferred from indentation alone: the path from the root to the

@@ -1,4 +1,7 @@
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import { indentStyleOfDocument } from '../document/indentStyle';
+import { lineBreakOf } from '../document/lineBreaks';
+import { TextLines } from '../document/textLines';
 import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import type { DocumentIdentity } from '../document/manifestDocument';
@@ -11,10 +14,8 @@ import { contextInText, type CursorContext } from './cursorContext';
 import { documentStarters } from './documentStarters';
 import { fieldSnippets } from './fieldSnippets';
 import { flowItemSkeleton, isNewFlowItem } from './flowItems';
-import { indentStyleOf } from './indentStyle';
 import { keyItems } from './keyItems';
 import { identityOf } from './schemaContext';
-import { TextLines } from './textLines';
 import { valueItems } from './valueItems';
 import { volumeItems } from './volumeItems';
 
@@ -36,7 +37,8 @@ export function complete(req: FeatureRequest): CompletionList {
   const identity = identityOf(doc, lines);
   const root = schemaRootOf(identity);
   const podSpecPath = podCarrierOf(identity)?.podSpecPath;
-  const style = doc.cached('completion:indentStyle', () => indentStyleOf(lines));
+  const style = indentStyleOfDocument(doc);
+  const lineBreak = lineBreakOf(doc.text);
   const items: CompletionItem[] = [];
 
   if (context.position === 'key') {
@@ -47,15 +49,15 @@ export function complete(req: FeatureRequest): CompletionList {
     const schema = schemaAt(root, context.path);
     const pod = podModelOf(doc);
     const container = containerAtCursor(context, podSpecPath, pod);
-    if (schema) items.push(...keyItems(context, schema, style, range, { kubernetesVersion: req.settings.kubernetesVersion, container }));
+    if (schema) items.push(...keyItems(context, schema, style, range, { kubernetesVersion: req.settings.kubernetesVersion, container, lineBreak }));
     const list = containerListAt(context, identity);
     if (list && context.style === 'block') items.push(...containerPatternItems(req, context, list, pod, style, range));
-    if (list === 'containers' && context.style === 'block') items.push(...fieldSnippets('containers-item', context, range));
+    if (list === 'containers' && context.style === 'block') items.push(...fieldSnippets('containers-item', context, range, lineBreak));
     if (isVolumeListAt(context, identity) && context.style === 'block') items.push(...volumeItems(req, context, pod, style, range));
     if (context.style === 'block' && container && !context.itemStart && context.path.length === (podSpecPath?.length ?? 0) + 2) {
-      items.push(...fieldSnippets('container-fields', context, range));
+      items.push(...fieldSnippets('container-fields', context, range, lineBreak));
     }
-    if (context.style === 'block' && isNewItemOf(context, 'volumeMounts')) items.push(...fieldSnippets('volumeMounts-item', context, range));
+    if (context.style === 'block' && isNewItemOf(context, 'volumeMounts')) items.push(...fieldSnippets('volumeMounts-item', context, range, lineBreak));
     return { isIncomplete: false, items };
   }
 

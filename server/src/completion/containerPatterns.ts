@@ -1,13 +1,13 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
-import { itemText, mappingLines, snippetEscape, type BlockValue } from './blockText';
-import { flowText } from './flowText';
+import { itemLines, mappingLines } from '../document/blockWriter';
+import { flowText, type YamlValue } from '../document/flowWriter';
+import type { IndentStyle } from '../document/indentStyle';
+import { lineBreakOf } from '../document/lineBreaks';
 import type { CursorContext } from './cursorContext';
 import type { FeatureRequest } from '../core/featureRequest';
-import type { IndentStyle } from './indentStyle';
 import { mountEdit, volumeEdit } from './podEdits';
-import { TextLines } from './textLines';
 
 /**
  * The multi-container patterns, offered where a container goes and fitted to the Pod already written: the log
@@ -21,12 +21,12 @@ interface Pattern {
   readonly label: string;
   readonly detail: string;
   readonly why: string;
-  readonly body: Record<string, BlockValue>;
+  readonly body: Record<string, YamlValue>;
   /** Mounts the shared volume: brings the edits that declare it and mount it in the app, where needed. */
   readonly sharesVolume?: boolean;
 }
 
-const SMALL_RESOURCES: BlockValue = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
+const SMALL_RESOURCES: YamlValue = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
 
 export function containerPatternItems(
   req: FeatureRequest,
@@ -43,13 +43,12 @@ export function containerPatternItems(
   // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion. In a flow
   // sequence (`containers: [|]`) the item is one flow mapping.
   const newItem = !context.itemStart;
+  const eol = lineBreakOf(req.doc.text);
   return patterns.map((pattern, i) => {
     const text =
       context.style === 'flow'
         ? flowText(pattern.body)
-        : newItem
-          ? itemText(pattern.body, context.column, style)
-          : mappingLines(pattern.body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n');
+        : (newItem ? itemLines(pattern.body, context.column, style) : mappingLines(pattern.body, context.column, style)).join(eol).trimStart();
     return {
       label: pattern.label,
       kind: CompletionItemKind.Snippet,
@@ -86,7 +85,7 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined,
       body: {
         name: '${1:db-ambassador}',
         image: '${2:alpine/socat:1.8.0.1}',
-        args: [`"TCP-LISTEN:${proxyPort},fork,reuseaddr,bind=127.0.0.1"`, '"TCP:${3:db.example.svc.cluster.local}:${4:5432}"'],
+        args: flowText([`"TCP-LISTEN:${proxyPort},fork,reuseaddr,bind=127.0.0.1"`, '"TCP:${3:db.example.svc.cluster.local}:${4:5432}"']),
         resources: SMALL_RESOURCES,
       },
     },
@@ -97,7 +96,7 @@ function appPatterns(pod: PodModel | undefined, app: ContainerModel | undefined,
       body: {
         name: '${1:metrics-adapter}',
         image: '${2:nginx/nginx-prometheus-exporter:1.4.0}',
-        args: [`"--nginx.scrape-uri=http://localhost:${appPort}/\${3:stub_status}"`],
+        args: flowText([`"--nginx.scrape-uri=http://localhost:${appPort}/\${3:stub_status}"`]),
         ports: [{ name: 'metrics', containerPort: String(metricsPort) }],
         resources: SMALL_RESOURCES,
       },
@@ -122,20 +121,20 @@ function initPatterns(app: ContainerModel | undefined, shared: SharedVolume, sha
       body: {
         name: '${1:wait-for-db}',
         image: '${2:busybox:1.37}',
-        command: ['"sh"', '"-c"', '"until nslookup ${3:db}; do echo waiting for ${3:db}; sleep 2; done"'],
+        command: flowText(['"sh"', '"-c"', '"until nslookup ${3:db}; do echo waiting for ${3:db}; sleep 2; done"']),
         resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '16Mi' } },
       },
     },
   ];
 }
 
-function logShipperBody(shared: SharedVolume, native: boolean): Record<string, BlockValue> {
-  const body: Record<string, BlockValue> = {
+function logShipperBody(shared: SharedVolume, native: boolean): Record<string, YamlValue> {
+  const body: Record<string, YamlValue> = {
     name: '${1:log-shipper}',
     image: '${2:fluent/fluent-bit:3.2}',
   };
   if (native) body.restartPolicy = 'Always';
-  body.args = ['"-i"', '"tail"', '"-p"', `"path=${snippetEscape(shared.mountPath)}/*.log"`, '"-o"', '"stdout"'];
+  body.args = flowText(['"-i"', '"tail"', '"-p"', `"path=${snippetEscape(shared.mountPath)}/*.log"`, '"-o"', '"stdout"']);
   body.volumeMounts = [{ name: snippetEscape(shared.name), mountPath: snippetEscape(shared.mountPath), readOnly: 'true' }];
   body.resources = SMALL_RESOURCES;
   return body;
@@ -177,16 +176,15 @@ const NO_SHARING: Sharing = { edits: [], declares: false, mounts: false };
  */
 function sharingEdits(req: FeatureRequest, pod: PodModel | undefined, app: ContainerModel | undefined, shared: SharedVolume, style: IndentStyle): Sharing {
   if (!pod) return NO_SHARING;
-  const lines = TextLines.of(req.doc);
   const edits: TextEdit[] = [];
   if (!shared.declared) {
-    const edit = volumeEdit(req, lines, pod, { name: shared.name, emptyDir: {} }, style);
+    const edit = volumeEdit(req, pod, { name: shared.name, emptyDir: {} }, style);
     if (!edit) return NO_SHARING;
     edits.push(edit);
   }
   let mounts = false;
   if (app && !shared.mountedByApp) {
-    const edit = mountEdit(req, lines, app, { name: shared.name, mountPath: shared.mountPath }, style);
+    const edit = mountEdit(req, app, { name: shared.name, mountPath: shared.mountPath }, style);
     if (edit) edits.push(edit);
     mounts = !!edit;
   }
@@ -212,4 +210,9 @@ function freePort(pod: PodModel | undefined, preferred: number): number {
   let port = preferred;
   while (used.has(port)) port++;
   return port;
+}
+
+/** Escapes text for a snippet (`$`, `}` and `\` are special there). */
+function snippetEscape(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
 }

@@ -2,7 +2,7 @@ import type { PathSegment } from '../document/yamlTree';
 import { closingQuote, trailingRun } from '../document/linearText';
 import { keysBelow, mappingAt } from './blockAncestry';
 import { flowAtCursor } from './flowContext';
-import type { TextLines } from './textLines';
+import type { TextLines } from '../document/textLines';
 
 /**
  * What the person is typing at the cursor, inferred from the text (see blockAncestry.ts for why not the tree):

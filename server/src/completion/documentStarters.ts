@@ -2,7 +2,8 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import { WORKLOAD_KINDS } from '../pod/workloadKinds';
 import snippets from '../../../snippets/kubernetes.code-snippets.json';
 import type { CursorContext } from './cursorContext';
-import type { TextLines } from './textLines';
+import { lineBreakOf } from '../document/lineBreaks';
+import type { TextLines } from '../document/textLines';
 
 interface SnippetEntry {
   readonly prefix: string;
@@ -32,7 +33,7 @@ export function documentStarters(context: CursorContext, lines: TextLines, range
         sortText: `2_${entry.prefix}`,
         insertTextFormat: InsertTextFormat.Snippet,
         insertTextMode: InsertTextMode.asIs,
-        textEdit: { range, newText: entry.body.join('\n') },
+        textEdit: { range, newText: entry.body.join(lineBreakOf(lines.text)) },
       });
     }
   }
@@ -65,5 +66,5 @@ export function documentStarters(context: CursorContext, lines: TextLines, range
 /** True when the document holds nothing but comments, markers and the word at the cursor. */
 function isEmptyBesides(lines: TextLines, context: CursorContext): boolean {
   const text = lines.text.slice(0, context.replaceStart) + lines.text.slice(context.replaceEnd);
-  return text.split('\n').every((line) => /^\s*(#.*)?$/.test(line) || /^(---|\.\.\.)\s*$/.test(line));
+  return text.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line) || /^(---|\.\.\.)\s*$/.test(line));
 }

@@ -28,8 +28,8 @@ const PLACES: Readonly<Record<string, SnippetPlace>> = {
   'k8s-volume-mount': 'volumeMounts-item',
 };
 
-/** The snippets that fit `place`, indented for the cursor's column (a new item's body goes past its dash). */
-export function fieldSnippets(place: SnippetPlace, context: CursorContext, range: Range): CompletionItem[] {
+/** The snippets that fit `place`, indented for the cursor's column (a new item's body goes past its dash), with the document's line break. */
+export function fieldSnippets(place: SnippetPlace, context: CursorContext, range: Range, lineBreak: string): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const [name, entry] of Object.entries(snippets as Record<string, SnippetEntry>)) {
     if (PLACES[entry.prefix] !== place) continue;
@@ -45,7 +45,7 @@ export function fieldSnippets(place: SnippetPlace, context: CursorContext, range
       sortText: `4_${entry.prefix}`,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range, newText: body.map((line, i) => (i === 0 ? line : pad + line)).join('\n') },
+      textEdit: { range, newText: body.map((line, i) => (i === 0 ? line : pad + line)).join(lineBreak) },
     });
   }
   return items;

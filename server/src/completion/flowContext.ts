@@ -1,5 +1,5 @@
-import type { TextLines } from './textLines';
-import { unquote } from './lineShape';
+import type { TextLines } from '../document/textLines';
+import { unquote } from '../document/lineShape';
 
 /**
  * Flow collections (`{a: 1, b: [x, y]}`) around a cursor, found by scanning the text forward: block lines are

@@ -13,7 +13,7 @@ import { TABLE_VERSIONS, fieldExistsIn, fieldRemovedIn, fieldSince, fieldsEverIn
 import type { ContainerAtCursor } from './containerAtCursor';
 import type { CursorContext } from './cursorContext';
 import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
-import type { IndentStyle } from './indentStyle';
+import type { IndentStyle } from '../document/indentStyle';
 import { pullPolicyOffer } from './pullPolicyOffer';
 
 /** Keys a person should not write: the API server fills them in. */
@@ -42,6 +42,8 @@ export const WELL_KNOWN_NODE_LABELS: [string, string][] = [
 export interface KeyScope {
   readonly kubernetesVersion: string;
   readonly container?: ContainerAtCursor;
+  /** The document's line break, for a key whose value starts on the next line. */
+  readonly lineBreak: string;
 }
 
 /**
@@ -112,7 +114,7 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       // imagePullPolicy: the image's default is the first choice; with no image yet, no choice is made for the person.
-      textEdit: { range, newText: keyText(name, field, context, style, newItem, pull && (pull.defaultPolicy ? [pull.defaultPolicy] : null)) },
+      textEdit: { range, newText: keyText(name, field, context, style, scope.lineBreak, newItem, pull && (pull.defaultPolicy ? [pull.defaultPolicy] : null)) },
     };
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
@@ -162,7 +164,7 @@ function versionDetail(definition: string, name: string, version: string): strin
  * The text a key inserts: the key and the beginning of its value, indented from the key's column. `first` puts
  * those enum values first among the choices; null offers no choice (a plain tab stop).
  */
-export function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, newItem = false, first?: readonly string[] | null): string {
+function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, eol: string, newItem = false, first?: readonly string[] | null): string {
   if (context.hasColon) return name;
   const shape = valueShape(field);
   const scalar = first === null ? '$0' : scalarPlaceholder(field, first);
@@ -172,9 +174,9 @@ export function keyText(name: string, field: ResolvedSchema, context: CursorCont
   const column = context.column + (newItem ? 2 : 0);
   const prefix = newItem ? '- ' : '';
   if (!context.lineIsOpen || shape === 'scalar') return `${prefix}${name}: ${scalar}`;
-  if (shape === 'object') return `${prefix}${name}:\n${' '.repeat(column + style.unit)}$0`;
+  if (shape === 'object') return `${prefix}${name}:${eol}${' '.repeat(column + style.unit)}$0`;
   const dash = column + style.sequenceIndent;
-  return `${prefix}${name}:\n${' '.repeat(dash)}- $0`;
+  return `${prefix}${name}:${eol}${' '.repeat(dash)}- $0`;
 }
 
 function valueShape(field: ResolvedSchema): 'object' | 'array' | 'scalar' {

@@ -1,5 +1,5 @@
 import type { ManifestDocument, DocumentIdentity } from '../document/manifestDocument';
-import type { TextLines } from './textLines';
+import type { TextLines } from '../document/textLines';
 import { withoutComment } from '../document/linearText';
 
 /**

@@ -2,11 +2,12 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import { appContainers, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
 import type { FeatureRequest } from '../core/featureRequest';
-import { itemText, mappingLines, type BlockValue } from './blockText';
+import { itemLines, mappingLines } from '../document/blockWriter';
+import type { YamlValue } from '../document/flowWriter';
+import type { IndentStyle } from '../document/indentStyle';
+import { lineBreakOf } from '../document/lineBreaks';
 import { mountEdit } from './podEdits';
 import type { CursorContext } from './cursorContext';
-import type { IndentStyle } from './indentStyle';
-import { TextLines } from './textLines';
 
 /**
  * Volumes, offered where an item of the Pod's `volumes` goes, each with its matching mount: a volume is declared
@@ -18,7 +19,7 @@ interface VolumeKind {
   readonly baseName: string;
   readonly mountPath: string;
   readonly readOnly: boolean;
-  readonly body: BlockValue;
+  readonly body: YamlValue;
   readonly why: string;
 }
 
@@ -31,18 +32,16 @@ const KINDS: readonly VolumeKind[] = [
 
 export function volumeItems(req: FeatureRequest, context: CursorContext, pod: PodModel | undefined, style: IndentStyle, range: Range): CompletionItem[] {
   const app = pod ? primaryContainer(appContainers(pod)) : undefined;
-  const lines = TextLines.of(req.doc);
+  const eol = lineBreakOf(req.doc.text);
   const taken = new Set(pod?.volumes.map((v) => v.name));
   return KINDS.map((kind, i) => {
     let name = kind.baseName;
     for (let n = 2; taken.has(name); n++) name = `${kind.baseName}-${n}`;
-    const body: Record<string, BlockValue> = { name, [kind.source]: kind.body };
-    const text = context.itemStart
-      ? mappingLines(body, context.column, style).map((line, n) => (n === 0 ? line.trimStart() : line)).join('\n')
-      : itemText(body, context.column, style);
-    const mountBody: Record<string, BlockValue> = { name, mountPath: kind.mountPath };
+    const body: Record<string, YamlValue> = { name, [kind.source]: kind.body };
+    const text = (context.itemStart ? mappingLines(body, context.column, style) : itemLines(body, context.column, style)).join(eol).trimStart();
+    const mountBody: Record<string, YamlValue> = { name, mountPath: kind.mountPath };
     if (kind.readOnly) mountBody.readOnly = 'true';
-    const mount = app ? mountEdit(req, lines, app, mountBody, style) : undefined;
+    const mount = app ? mountEdit(req, app, mountBody, style) : undefined;
     const where = mount ? `, mounted in ${app!.name ?? 'the app container'} at ${kind.mountPath}` : '';
     return {
       label: `${kind.source} volume`,

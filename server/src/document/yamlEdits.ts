@@ -1,208 +1,26 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyName } from './yamlTree';
 import { withoutComment } from './linearText';
+import { appendBlockLines, appendPairLines } from './collectionInserts';
+import { flowEntryEnd, flowEntryStart, insertIntoFlow } from './flowWriter';
+import type { IndentStyle } from '../document/indentStyle';
+import { columnOf, indentationOf, lineBreakOf, lineEnd, lineStart, nextLineStart, opensLine } from './lineBreaks';
+import { contentEnd, dashColumn, keyColumn, pairEnd } from './nodeExtent';
+import type { Edit } from './textEdit';
 
 /**
- * The edit toolkit of the quick fixes: text edits computed on a document's original text from the nodes of its
- * parse. Every edit touches only the lines it must, so the person's comments, key order and indentation stay as
- * written; new text is written in the document's own indentation style.
+ * The edits that change what is written, beside the insertions of collectionInserts.ts: rename and quote
+ * scalars, remove pairs and items, move and merge pairs between mappings. Computed on a document's original text
+ * from the nodes of its parse; every edit touches only the lines it must, so the person's comments, key order and
+ * indentation stay as written.
  *
  * Offsets are relative to the document, like every node range. Nothing here parses YAML: the nodes come from the
  * document's one parse, and the text around them is read character by character.
  */
 
-/** A replacement of [start, end) of the document's text by `newText`. */
-export interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
-
-/** How a document indents: spaces per level, and whether a sequence's dashes sit deeper than its key. */
-export interface IndentStyle {
-  readonly unit: number;
-  /** `containers:` / `  - name:` (true) rather than `containers:` / `- name:` (false, kubectl's habit). */
-  readonly indentedSequences: boolean;
-}
-
-/** A value to write: scalars as given (already YAML text), lists, and mappings in insertion order. */
-export type YamlValue = string | readonly YamlValue[] | { readonly [key: string]: YamlValue };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Lines and columns
-
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The offset of the newline that ends the line holding `offset` (or the text's end). */
-export function lineEnd(text: string, offset: number): number {
-  const at = text.indexOf('\n', offset);
-  const end = at === -1 ? text.length : at;
-  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** Just past the newline that ends the line holding `offset` (the next line's start). */
-function nextLineStart(text: string, offset: number): number {
-  const at = text.indexOf('\n', offset);
-  return at === -1 ? text.length : at + 1;
-}
-
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
-}
-
-/** The line's indentation: the spaces before its first other character. */
-export function indentationOf(text: string, offset: number): string {
-  const start = lineStart(text, offset);
-  let end = start;
-  while (text[end] === ' ' || text[end] === '\t') end++;
-  return text.slice(start, end);
-}
-
-/** True when only spaces stand before `offset` on its line (the node opens its line). */
-function opensLine(text: string, offset: number): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
-}
-
 /** True when only spaces stand before `offset` on its line, and at least one `- ` (a sequence item's first key). */
 function onDashLine(text: string, offset: number): boolean {
   return /^[ \t]*(- +)+$/.test(text.slice(lineStart(text, offset), offset));
-}
-
-/** The line break the document uses. */
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Where nodes end
-
-/**
- * The offset just past the last character of a node's content. A block collection's range runs over the line
- * breaks (and comments) after it, and a block scalar's (`|`, `>`) over its trailing line breaks; an insertion
- * after the node belongs right after its last written character instead.
- */
-export function contentEnd(text: string, node: Node): number {
-  let current: unknown = node;
-  let end: number | undefined;
-  for (let depth = 0; depth < 300 && end === undefined; depth++) {
-    if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
-      const last = current.items[current.items.length - 1];
-      if (isPair(last)) {
-        const value = last.value as Node | null;
-        if (value?.range && value.range[1] > value.range[0]) current = value;
-        else end = (last.key as Node).range![1];
-      } else current = last;
-      continue;
-    }
-    end = (current as Node).range![1];
-  }
-  end ??= (current as Node).range![1];
-  const start = node.range![0];
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end;
-}
-
-/** The end of a pair's content: its value's, or its key's when the value is empty. */
-export function pairEnd(text: string, pair: Pair): number {
-  const value = pair.value as Node | null;
-  if (value && value.range && value.range[1] > value.range[0]) return contentEnd(text, value);
-  // `key:` with no value: past the colon.
-  return (pair.key as Node).range![1];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Indentation style
-
-/** Reads the document's habits from its block collections; the majority wins, 2 and indented when unsure. */
-export function indentStyleOf(text: string, root: Node | null): IndentStyle {
-  const units = new Map<number, number>();
-  let compact = 0;
-  let indented = 0;
-  const stack: unknown[] = root ? [root] : [];
-  let visited = 0;
-  // The habit shows in the first few hundred collections; a huge document need not be walked to the end.
-  while (stack.length && visited++ < 500) {
-    const node = stack.pop();
-    if (isMap(node) && !node.flow) {
-      for (const pair of node.items) {
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        if (!key?.range || !value?.range) continue;
-        const keyColumn = columnOf(text, key.range[0]);
-        if (isMap(value) && !value.flow && value.items.length) {
-          const first = value.items[0].key as Node | null;
-          if (first?.range && opensLine(text, first.range[0])) {
-            const delta = columnOf(text, first.range[0]) - keyColumn;
-            if (delta > 0) units.set(delta, (units.get(delta) ?? 0) + 1);
-          }
-        } else if (isSeq(value) && !value.flow && value.items.length) {
-          const dash = dashColumn(text, value.items[0] as Node);
-          if (dash === keyColumn) compact++;
-          else if (dash !== undefined && dash > keyColumn) {
-            indented++;
-            units.set(dash - keyColumn, (units.get(dash - keyColumn) ?? 0) + 1);
-          }
-        }
-        stack.push(value);
-      }
-    } else if (isSeq(node) && !node.flow) {
-      for (const item of node.items) stack.push(item);
-    }
-  }
-  let unit = 2;
-  let best = 0;
-  for (const [delta, count] of units) {
-    if (delta <= 8 && (count > best || (count === best && delta < unit))) {
-      unit = delta;
-      best = count;
-    }
-  }
-  return { unit, indentedSequences: indented >= compact };
-}
-
-/** The column of the `-` that introduces a block sequence item, when the item starts on its dash's line. */
-export function dashColumn(text: string, item: Node | null | undefined): number | undefined {
-  if (!item?.range) return undefined;
-  let at = item.range[0] - 1;
-  while (at >= 0 && text[at] === ' ') at--;
-  return text[at] === '-' ? columnOf(text, at) : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Writing values
-
-/** Lines of `key: value` at `column` (block style; lists of scalars stay block items too). */
-export function pairLines(key: string, value: YamlValue, column: number, style: IndentStyle): string[] {
-  const pad = ' '.repeat(column);
-  if (typeof value === 'string') return [`${pad}${key}: ${value}`];
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${pad}${key}: []`];
-    const dash = style.indentedSequences ? column + style.unit : column;
-    return [`${pad}${key}:`, ...(value as YamlValue[]).flatMap((item) => itemLines(item, dash, style))];
-  }
-  const entries = Object.entries(value as Record<string, YamlValue>);
-  if (entries.length === 0) return [`${pad}${key}: {}`];
-  return [`${pad}${key}:`, ...entries.flatMap(([k, v]) => pairLines(k, v, column + style.unit, style))];
-}
-
-/** Lines of a sequence item with its dash at `column`. */
-export function itemLines(value: YamlValue, column: number, style: IndentStyle): string[] {
-  const pad = ' '.repeat(column);
-  if (typeof value === 'string') return [`${pad}- ${value}`];
-  if (Array.isArray(value)) return [`${pad}- ${flowText(value)}`];
-  const entries = Object.entries(value as Record<string, YamlValue>);
-  if (entries.length === 0) return [`${pad}- {}`];
-  const lines = entries.flatMap(([k, v]) => pairLines(k, v, column + 2, style));
-  return [`${pad}- ${lines[0].trimStart()}`, ...lines.slice(1)];
-}
-
-/** A value on one line, in flow style. */
-export function flowText(value: YamlValue): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return `[${(value as YamlValue[]).map(flowText).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, YamlValue>).map(([k, v]) => `${k}: ${flowText(v)}`).join(', ')}}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -242,98 +60,6 @@ export function unquoteScalar(node: Scalar): Edit {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Inserting
-
-/**
- * Adds `key: value` to a mapping: after its last pair (block style, at the column of its keys), or before the
- * closing brace (flow style). `first` puts it before the first pair instead (a container's `name`).
- */
-export function insertPair(text: string, map: YAMLMap, key: string, value: YamlValue, style: IndentStyle, first = false): Edit | undefined {
-  if (!map.range) return undefined;
-  if (map.flow) return insertIntoFlow(text, map, `${key}: ${flowText(value)}`, first);
-  const firstKey = map.items[0]?.key as Node | undefined;
-  if (!firstKey?.range) return undefined;
-  const column = columnOf(text, firstKey.range[0]);
-  const lines = pairLines(key, value, column, style);
-  const eol = eolOf(text);
-  if (first) {
-    const at = firstKey.range[0];
-    return { start: at, end: at, newText: `${lines.join(eol).slice(column)}${eol}${' '.repeat(column)}` };
-  }
-  const at = lineEnd(text, contentEnd(text, map));
-  return { start: at, end: at, newText: eol + lines.join(eol) };
-}
-
-/** Adds `key: value` to a block mapping on the line before `before`'s key (a selector before the template). */
-export function insertPairBefore(text: string, map: YAMLMap, before: Pair, key: string, value: YamlValue, style: IndentStyle): Edit | undefined {
-  const beforeKey = before.key as Node | null;
-  if (map.flow || !beforeKey?.range || !opensLine(text, beforeKey.range[0])) return insertPair(text, map, key, value, style);
-  const column = columnOf(text, beforeKey.range[0]);
-  const at = lineStart(text, beforeKey.range[0]);
-  const eol = eolOf(text);
-  return { start: at, end: at, newText: pairLines(key, value, column, style).join(eol) + eol };
-}
-
-/** Gives an empty `key:` a block mapping or list as its value, one level deeper than the key. */
-export function fillEmptyPair(text: string, pair: Pair, value: YamlValue, style: IndentStyle): Edit | undefined {
-  const key = pair.key as Node | null;
-  if (!key?.range || (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null))) return undefined;
-  const column = columnOf(text, key.range[0]);
-  const lines = pairLines('x', value, column, style).slice(1);
-  if (lines.length === 0) return undefined;
-  const at = lineEnd(text, key.range[1]);
-  const eol = eolOf(text);
-  return { start: at, end: at, newText: eol + lines.join(eol) };
-}
-
-/** Adds an item to a sequence: after its last item at the same dash column (block), or before `]` (flow). */
-export function insertItem(text: string, seq: YAMLSeq, value: YamlValue, style: IndentStyle): Edit | undefined {
-  if (!seq.range) return undefined;
-  if (seq.flow) return insertIntoFlow(text, seq, flowText(value), false);
-  const last = seq.items[seq.items.length - 1] as Node | undefined;
-  const dash = dashColumn(text, last);
-  if (dash === undefined || !last) return undefined;
-  const at = lineEnd(text, contentEnd(text, last));
-  const eol = eolOf(text);
-  return { start: at, end: at, newText: eol + itemLines(value, dash, style).join(eol) };
-}
-
-/** Inserts raw block lines (already indented) after the last item of a block sequence. */
-export function appendBlockLines(text: string, seq: YAMLSeq, lines: readonly string[]): Edit | undefined {
-  const last = seq.items[seq.items.length - 1] as Node | undefined;
-  if (seq.flow || !last?.range || lines.length === 0) return undefined;
-  const at = lineEnd(text, contentEnd(text, last));
-  const eol = eolOf(text);
-  return { start: at, end: at, newText: eol + lines.join(eol) };
-}
-
-function insertIntoFlow(text: string, collection: YAMLMap | YAMLSeq, entry: string, first: boolean): Edit | undefined {
-  const [start, end] = collection.range!;
-  const close = text.lastIndexOf(isMap(collection) ? '}' : ']', end);
-  if (close < start) return undefined;
-  if (collection.items.length === 0) {
-    // `{}` or `[ ]`: the entry goes between the brackets.
-    return { start: start + 1, end: close, newText: entry };
-  }
-  if (first) {
-    const at = itemStart(collection.items[0]);
-    return at === undefined ? undefined : { start: at, end: at, newText: `${entry}, ` };
-  }
-  const at = itemEnd(collection.items[collection.items.length - 1]);
-  return at === undefined ? undefined : { start: at, end: at, newText: `, ${entry}` };
-}
-
-function itemStart(item: unknown): number | undefined {
-  if (isPair(item)) return (item.key as Node | null)?.range?.[0];
-  return (item as Node | null)?.range?.[0];
-}
-
-function itemEnd(item: unknown): number | undefined {
-  if (isPair(item)) return (item.value as Node | null)?.range?.[1] ?? (item.key as Node | null)?.range?.[1];
-  return (item as Node | null)?.range?.[1];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Removing
 
 /**
@@ -369,15 +95,15 @@ export function removeItem(text: string, seq: YAMLSeq, item: Node): Edit | undef
 }
 
 function removeFromFlow(text: string, items: readonly unknown[], index: number): Edit | undefined {
-  const start = itemStart(items[index]);
-  const end = itemEnd(items[index]);
+  const start = flowEntryStart(items[index]);
+  const end = flowEntryEnd(items[index]);
   if (start === undefined || end === undefined) return undefined;
   if (index + 1 < items.length) {
-    const next = itemStart(items[index + 1]);
+    const next = flowEntryStart(items[index + 1]);
     return next === undefined ? undefined : { start, end: next, newText: '' };
   }
   if (index > 0) {
-    const previous = itemEnd(items[index - 1]);
+    const previous = flowEntryEnd(items[index - 1]);
     return previous === undefined ? undefined : { start: previous, end, newText: '' };
   }
   return { start, end, newText: '' };
@@ -398,7 +124,7 @@ export interface Block {
 export function pairBlock(text: string, pair: Pair, inFlow = false): Block | undefined {
   const key = pair.key as Node | null;
   if (!key?.range) return undefined;
-  if (inFlow) return { lines: [text.slice(key.range[0], itemEnd(pair))] };
+  if (inFlow) return { lines: [text.slice(key.range[0], flowEntryEnd(pair))] };
   return blockFrom(text, key.range[0], pairEnd(text, pair));
 }
 
@@ -435,20 +161,6 @@ export function placeItem(block: Block, column: number): string[] {
   const gap = block.gap ?? 1;
   const lines = placeBlock(block, column + 1 + gap);
   return [`${' '.repeat(column)}-${' '.repeat(gap)}${lines[0].trimStart()}`, ...lines.slice(1)];
-}
-
-/** Adds lines to a block mapping after its last pair. */
-export function appendPairLines(text: string, map: YAMLMap, lines: readonly string[]): Edit | undefined {
-  if (map.flow || map.items.length === 0 || lines.length === 0) return undefined;
-  const at = lineEnd(text, contentEnd(text, map));
-  const eol = eolOf(text);
-  return { start: at, end: at, newText: eol + lines.join(eol) };
-}
-
-/** The column of a block mapping's keys. */
-export function keyColumn(text: string, map: YAMLMap): number | undefined {
-  const first = map.items[0]?.key as Node | undefined;
-  return first?.range ? columnOf(text, first.range[0]) : undefined;
 }
 
 /**
@@ -511,7 +223,7 @@ function mergeInto(text: string, pair: Pair, existing: Pair): Edit | undefined {
     if (source.items.length === 0) return { start: 0, end: 0, newText: '' };
     if (target.flow) {
       if (!source.flow) return undefined;
-      const [s, e] = [itemStart(source.items[0])!, itemEnd(source.items[source.items.length - 1])!];
+      const [s, e] = [flowEntryStart(source.items[0])!, flowEntryEnd(source.items[source.items.length - 1])!];
       return insertIntoFlow(text, target, text.slice(s, e), false);
     }
     const dash = dashColumn(text, target.items[target.items.length - 1] as Node);
@@ -550,32 +262,9 @@ function mergeInto(text: string, pair: Pair, existing: Pair): Edit | undefined {
 export function combine(removal: Edit, insertion: Edit, text: string): Edit[] | undefined {
   if (insertion.start === insertion.end && insertion.newText === '') return [removal];
   if (insertion.start <= removal.start || insertion.start >= removal.end) return [removal, insertion].sort((a, b) => a.start - b.start);
-  const eol = eolOf(text);
+  const eol = lineBreakOf(text);
   const wholeLines = removal.newText === '' && lineStart(text, removal.start) === removal.start;
   if (!wholeLines || !insertion.newText.startsWith(eol) || text.slice(insertion.start, removal.end).trim() !== '') return undefined;
   const body = insertion.newText.slice(eol.length);
   return [{ start: removal.start, end: removal.end, newText: body + text.slice(insertion.start, removal.end) }];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Applying (tests and fix-all)
-
-/** Applies non-overlapping edits to `text`. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}`);
-    out += text.slice(at, edit.start) + edit.newText;
-    at = edit.end;
-  }
-  return out + text.slice(at);
-}
-
-/** True when no two edits overlap (an insertion at another edit's boundary is fine). */
-export function disjoint(edits: readonly Edit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return false;
-  return true;
 }

@@ -1,6 +1,9 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { InlayHintKind, type InlayHint, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { indentStyleOf, insertPair, type Edit, type IndentStyle, type YamlValue } from '../document/yamlEdits';
+import { insertPair } from '../document/collectionInserts';
+import type { YamlValue } from '../document/flowWriter';
+import { indentStyleOfDocument, type IndentStyle } from '../document/indentStyle';
+import type { Edit } from '../document/textEdit';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { defaultPullPolicy } from '../pod/imageReference';
@@ -29,7 +32,7 @@ export function inlayHints(source: ParsedSource, range: Range, settings: Podsmit
     if (doc.end < from || doc.start > to) continue;
     const pod = podModelOf(doc);
     if (!pod?.podSpec) continue;
-    const style = indentStyleOf(doc.text, doc.root);
+    const style = indentStyleOfDocument(doc);
     const place = (offset: number) => textDocument.positionAt(doc.offset + offset);
     const toTextEdit = (edit: Edit): TextEdit => ({ range: { start: place(edit.start), end: place(edit.end) }, newText: edit.newText });
     // In reading order: the editor does not need it, but a list in order is what a person (and a test) expects.

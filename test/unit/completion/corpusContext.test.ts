@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, visit, type Node, type Pair } from 'yaml';
 import { contextInText } from '../../../server/src/completion/cursorContext';
-import { TextLines } from '../../../server/src/completion/textLines';
+import { TextLines } from '../../../server/src/document/textLines';
 import { parseManifestFile } from '../../../server/src/document/manifestFile';
 import type { PathSegment } from '../../../server/src/document/yamlTree';
 import { sharedDataPath } from '../../../scripts/sharedData';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { contextInText } from '../../../server/src/completion/cursorContext';
-import { TextLines } from '../../../server/src/completion/textLines';
+import { TextLines } from '../../../server/src/document/textLines';
 
 /** The context at the `|` of a text: where the person is typing, read from indentation and flow brackets. */
 function contextAt(marked: string) {

@@ -32,6 +32,8 @@ const POD = (...specLines: string[]) => yaml('apiVersion: v1', 'kind: Pod', 'met
 const SHIPPER = '{name: log-shipper, image: fluent/fluent-bit:3.2, args: ["-i", "tail", "-p", "path=/var/log/app/*.log", "-o", "stdout"], volumeMounts: [{name: logs, mountPath: /var/log/app, readOnly: true}], resources: {requests: {cpu: 10m, memory: 32Mi}, limits: {memory: 64Mi}}}';
 const NATIVE_SHIPPER = SHIPPER.replace('image: fluent/fluent-bit:3.2, ', 'image: fluent/fluent-bit:3.2, restartPolicy: Always, ');
 const VOLUME = ['  volumes:', '    - name: logs', '      emptyDir: {}'];
+const CONFIG_VOLUME = ['  volumes:', '    - name: config', '      configMap: {name: app-config}'];
+const BOTH_VOLUMES = [...CONFIG_VOLUME, '    - name: logs', '      emptyDir: {}'];
 
 describe('completion: the log shipper mounts its volume in an app written in flow style', () => {
   const table: [string, string, string, string][] = [
@@ -44,18 +46,12 @@ describe('completion: the log shipper mounts its volume in an app written in flo
     [
       'an app with a flow list of read-only mounts: the mount is appended to it',
       POD(
-        '  volumes:',
-        '    - name: config',
-        '      configMap: {name: app-config}',
+        ...CONFIG_VOLUME,
         '  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: config, mountPath: /etc/app, readOnly: true}]}, |]',
       ),
       'sidecar: log shipper',
       POD(
-        '  volumes:',
-        '    - name: config',
-        '      configMap: {name: app-config}',
-        '    - name: logs',
-        '      emptyDir: {}',
+        ...BOTH_VOLUMES,
         `  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: config, mountPath: /etc/app, readOnly: true}, {name: logs, mountPath: /var/log/app}]}, ${SHIPPER}]`,
       ),
     ],
@@ -66,10 +62,22 @@ describe('completion: the log shipper mounts its volume in an app written in flo
       POD(...VOLUME, `  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: logs, mountPath: /var/log/app}]}, ${SHIPPER}]`),
     ],
     [
-      'a trailing comma in the app mapping: the mount goes after it',
+      'a trailing comma in the app mapping: the mount follows the last entry, the comma stays last',
       POD('  containers: [{name: app, image: nginx:1.27, }, |]'),
       'sidecar: log shipper',
-      POD(...VOLUME, `  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: logs, mountPath: /var/log/app}] }, ${SHIPPER}]`),
+      POD(...VOLUME, `  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: logs, mountPath: /var/log/app}], }, ${SHIPPER}]`),
+    ],
+    [
+      'a trailing comma in the app’s flow list of mounts: the mount follows the last one, the comma stays last',
+      POD(
+        ...CONFIG_VOLUME,
+        '  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: config, mountPath: /etc/app, readOnly: true}, ]}, |]',
+      ),
+      'sidecar: log shipper',
+      POD(
+        ...BOTH_VOLUMES,
+        `  containers: [{name: app, image: nginx:1.27, volumeMounts: [{name: config, mountPath: /etc/app, readOnly: true}, {name: logs, mountPath: /var/log/app}, ]}, ${SHIPPER}]`,
+      ),
     ],
     [
       'a flow app item in a block list, the shipper as a native sidecar in flow initContainers',

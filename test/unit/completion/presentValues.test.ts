@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { contextInText } from '../../../server/src/completion/cursorContext';
-import { TextLines } from '../../../server/src/completion/textLines';
+import { TextLines } from '../../../server/src/document/textLines';
 
 /** The one-line scalar values of the cursor's mapping, read from the text: what a container's offers depend on. */
 function valuesAt(marked: string): Record<string, string> {

@@ -2,23 +2,10 @@ import assert from 'node:assert/strict';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ManifestDocument } from '../../../server/src/document/manifestDocument';
 import { nodeAtPath, pairOf, type Path } from '../../../server/src/document/yamlTree';
-import {
-  applyEdits,
-  fillEmptyPair,
-  indentStyleOf,
-  insertItem,
-  insertPair,
-  insertPairBefore,
-  movePair,
-  movePairUnder,
-  quoteScalar,
-  removeItem,
-  removePair,
-  renameScalar,
-  unquoteScalar,
-  type Edit,
-  type IndentStyle,
-} from '../../../server/src/document/yamlEdits';
+import { fillEmptyPair, insertItem, insertListItem, insertPair, insertPairBefore } from '../../../server/src/document/collectionInserts';
+import { indentStyleOfDocument, type IndentStyle } from '../../../server/src/document/indentStyle';
+import { applyEdits, type Edit } from '../../../server/src/document/textEdit';
+import { movePair, movePairUnder, quoteScalar, removeItem, removePair, renameScalar, unquoteScalar } from '../../../server/src/document/yamlEdits';
 import { sourceOf, yaml } from '../support/service';
 
 /** The edit toolkit on real text: each case shows the text before, the operation, and the exact text after. */
@@ -41,25 +28,13 @@ const scalar = (doc: ManifestDocument, path: Path) => {
   return node as Scalar;
 };
 const pair = (m: YAMLMap<unknown, unknown>, key: string) => pairOf(m, key) as Pair<unknown, unknown>;
-const styleOf = (doc: ManifestDocument) => indentStyleOf(doc.text, doc.root);
+const styleOf = (doc: ManifestDocument) => indentStyleOfDocument(doc);
 function after(text: string, operation: (doc: ManifestDocument, style: IndentStyle) => Edit | Edit[] | undefined): string | undefined {
   const doc = parse(text);
   const edits = operation(doc, styleOf(doc));
   if (!edits) return undefined;
   return applyEdits(text, Array.isArray(edits) ? edits : [edits]);
 }
-
-describe('document/yamlEdits: indentation style', () => {
-  const cases: [string, string, IndentStyle][] = [
-    ['2 spaces, indented lists', yaml('spec:', '  containers:', '    - name: a', '      image: b'), { unit: 2, indentedSequences: true }],
-    ['4 spaces, lists at the key (kubectl)', yaml('spec:', '    containers:', '    -   name: a', '        image: b', '    volumes:', '    -   name: v'), { unit: 4, indentedSequences: false }],
-    ['2 spaces, lists at the key', yaml('metadata:', '  name: x', 'spec:', '  containers:', '  - name: a'), { unit: 2, indentedSequences: false }],
-    ['nothing nested: 2, indented', yaml('kind: Pod'), { unit: 2, indentedSequences: true }],
-  ];
-  for (const [name, text, expected] of cases) {
-    it(name, () => assert.deepEqual(styleOf(parse(text)), expected));
-  }
-});
 
 describe('document/yamlEdits: inserting', () => {
   it('appends a pair to a block mapping at its keys’ column, after a trailing comment of the last value', () => {
@@ -121,6 +96,54 @@ describe('document/yamlEdits: inserting', () => {
   it('inserts after a block scalar’s last line, not after the line breaks it keeps', () => {
     const text = yaml('c:', '  args: >-', '    echo', '    done', '', 'other: 1');
     assert.equal(after(text, (doc, style) => insertPair(doc.text, map(doc, ['c']), 'k', 'v', style)), yaml('c:', '  args: >-', '    echo', '    done', '  k: v', '', 'other: 1'));
+  });
+
+  it('adds to flow collections with and without a trailing comma: the new entry follows the last one, the comma stays last', () => {
+    const text = yaml('a: [80, 443]', 'b: [80, 443, ]', 'c: {x: 1, }', 'd: [ ]');
+    assert.equal(after(text, (doc, style) => insertItem(doc.text, seq(doc, ['a']), '8080', style)), yaml('a: [80, 443, 8080]', 'b: [80, 443, ]', 'c: {x: 1, }', 'd: [ ]'));
+    assert.equal(after(text, (doc, style) => insertItem(doc.text, seq(doc, ['b']), '8080', style)), yaml('a: [80, 443]', 'b: [80, 443, 8080, ]', 'c: {x: 1, }', 'd: [ ]'));
+    assert.equal(after(text, (doc, style) => insertPair(doc.text, map(doc, ['c']), 'y', '2', style)), yaml('a: [80, 443]', 'b: [80, 443, ]', 'c: {x: 1, y: 2, }', 'd: [ ]'));
+    assert.equal(after(text, (doc, style) => insertItem(doc.text, seq(doc, ['d']), '8080', style)), yaml('a: [80, 443]', 'b: [80, 443, ]', 'c: {x: 1, }', 'd: [8080]'));
+  });
+
+  it('refuses to add to a flow collection the parser could not close', () => {
+    for (const text of [yaml('a: [80, 443', 'b: 1'), yaml('a: [80, {x: 1}'), yaml('a: {x: [1], y: {z: 2}')]) {
+      const doc = parse(text);
+      const node = nodeAtPath(doc.root, ['a']);
+      if (isSeq(node)) assert.equal(insertItem(doc.text, node, '8080', styleOf(doc)), undefined, text);
+      else assert.equal(insertPair(doc.text, map(doc, ['a']), 'k', 'v', styleOf(doc)), undefined, text);
+    }
+  });
+
+  it('adds an item to the list under a key, whatever is written there', () => {
+    const style = (text: string) => styleOf(parse(text));
+    const add = (text: string, before?: string) =>
+      after(text, (doc) => {
+        const spec = map(doc, ['spec']);
+        return insertListItem(doc.text, spec, 'volumes', { name: 'v', emptyDir: '{}' }, style(text), before ? pair(spec, before) : undefined);
+      });
+    assert.equal(add(yaml('spec:', '  volumes:', '  - name: a', '  containers: []')), yaml('spec:', '  volumes:', '  - name: a', '  - name: v', '    emptyDir: {}', '  containers: []'));
+    assert.equal(add(yaml('spec:', '  volumes: [{name: a}, ]')), yaml('spec:', '  volumes: [{name: a}, {name: v, emptyDir: {}}, ]'));
+    assert.equal(add(yaml('spec:', '  volumes:', '  containers: []')), yaml('spec:', '  volumes:', '    - name: v', '      emptyDir: {}', '  containers: []'));
+    assert.equal(add(yaml('spec:', '  containers:', '  - name: c')), yaml('spec:', '  containers:', '  - name: c', '  volumes:', '  - name: v', '    emptyDir: {}'));
+    assert.equal(add(yaml('spec:', '  containers:', '  - name: c'), 'containers'), yaml('spec:', '  volumes:', '  - name: v', '    emptyDir: {}', '  containers:', '  - name: c'));
+    assert.equal(add(yaml('spec:', '  volumes: none')), undefined);
+  });
+
+  it('writes every insertion with the document’s Windows line ends', () => {
+    const text = 'spec:\r\n  volumes:\r\n  - name: a\r\n  containers:\r\n  - name: c\r\n  empty:\r\n';
+    assert.equal(
+      after(text, (doc, style) => insertItem(doc.text, seq(doc, ['spec', 'volumes']), { name: 'b', emptyDir: '{}' }, style)),
+      'spec:\r\n  volumes:\r\n  - name: a\r\n  - name: b\r\n    emptyDir: {}\r\n  containers:\r\n  - name: c\r\n  empty:\r\n',
+    );
+    assert.equal(
+      after(text, (doc, style) => insertPairBefore(doc.text, map(doc, ['spec']), pair(map(doc, ['spec']), 'containers'), 'hostname', 'h', style)),
+      'spec:\r\n  volumes:\r\n  - name: a\r\n  hostname: h\r\n  containers:\r\n  - name: c\r\n  empty:\r\n',
+    );
+    assert.equal(
+      after(text, (doc, style) => fillEmptyPair(doc.text, pair(map(doc, ['spec']), 'empty'), { k: 'v' }, style)),
+      'spec:\r\n  volumes:\r\n  - name: a\r\n  containers:\r\n  - name: c\r\n  empty:\r\n    k: v\r\n',
+    );
   });
 
   it('keeps Windows line ends', () => {

@@ -13,6 +13,31 @@ fixTable(mountNotFoundFixes, [
     preferred: true,
     expected: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts:', '    - name: scratch', '      mountPath: /tmp', '  volumes:', '  - name: scratch', '    emptyDir: {}'),
   },
+  {
+    title: 'a flow list of volumes without a trailing comma: the new volume follows the last one',
+    rule: mountNotFoundRule,
+    manifest: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts: [{name: «cache», mountPath: /cache}]', '  volumes: [{name: data, emptyDir: {}}]'),
+    apply: 'Add an emptyDir volume `cache` to spec.volumes',
+    preferred: true,
+    expected: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts: [{name: cache, mountPath: /cache}]', '  volumes: [{name: data, emptyDir: {}}, {name: cache, emptyDir: {}}]'),
+  },
+  {
+    title: 'a flow list of volumes with a trailing comma: the new volume follows the last one, the comma stays last',
+    rule: mountNotFoundRule,
+    manifest: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts: [{name: «cache», mountPath: /cache}]', '  volumes: [{name: data, emptyDir: {}}, ]'),
+    apply: 'Add an emptyDir volume `cache` to spec.volumes',
+    preferred: true,
+    expected: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts: [{name: cache, mountPath: /cache}]', '  volumes: [{name: data, emptyDir: {}}, {name: cache, emptyDir: {}}, ]'),
+  },
+  {
+    title: 'a CRLF document: the new volume’s lines end in CRLF too',
+    rule: mountNotFoundRule,
+    crlf: true,
+    manifest: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts:', '    - name: «cache»', '      mountPath: /cache', '  volumes:', '  - name: data', '    emptyDir: {}'),
+    apply: 'Add an emptyDir volume `cache` to spec.volumes',
+    preferred: true,
+    expected: pod('  containers:', '  - name: web', '    image: web:1', '    volumeMounts:', '    - name: cache', '      mountPath: /cache', '  volumes:', '  - name: data', '    emptyDir: {}', '  - name: cache', '    emptyDir: {}'),
+  },
 ]);
 
 fixTable(unusedVolumeFixes, [

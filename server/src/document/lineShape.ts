@@ -3,7 +3,7 @@
  * what follows it. Completion needs this because the line being typed is often not valid YAML yet, so the parse
  * tree has no node for it; the text still says where the person is.
  */
-import { closingQuote, withoutComment } from '../document/linearText';
+import { closingQuote, withoutComment } from './linearText';
 
 export interface LineShape {
   /** Leading spaces. */

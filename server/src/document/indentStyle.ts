@@ -1,6 +1,11 @@
-import type { TextLines } from './textLines';
+import type { ManifestDocument } from './manifestDocument';
+import { TextLines } from '../document/textLines';
 
-/** How a document indents: the unit nested mappings use, and where the `- ` of a sequence goes. */
+/**
+ * How a document indents, so that every insertion (a quick fix, a completion, a snippet) reads like the lines
+ * around it. Read from the text's lines, not the parse: a document being typed rarely parses, and its habits show
+ * in the lines either way.
+ */
 export interface IndentStyle {
   /** Spaces per nesting level of mappings (2 unless the document clearly uses another). */
   readonly unit: number;
@@ -11,7 +16,12 @@ export interface IndentStyle {
   readonly sequenceIndent: number;
 }
 
-export const DEFAULT_STYLE: IndentStyle = { unit: 2, sequenceIndent: 2 };
+export const DEFAULT_INDENT_STYLE: IndentStyle = { unit: 2, sequenceIndent: 2 };
+
+/** The style of a document, read once per version. */
+export function indentStyleOfDocument(doc: ManifestDocument): IndentStyle {
+  return doc.cached('document:indentStyle', () => indentStyleOf(TextLines.of(doc)));
+}
 
 /** Reads the document's habits from its `key:` lines and the line after each; the majority wins. */
 export function indentStyleOf(lines: TextLines): IndentStyle {
@@ -29,7 +39,7 @@ export function indentStyleOf(lines: TextLines): IndentStyle {
     }
     previous = s.key !== undefined ? { column: s.keyColumn!, opens: s.value === 'none' } : undefined;
   }
-  const unit = mostCommon(units, 1) ?? DEFAULT_STYLE.unit;
+  const unit = mostCommon(units, 1) ?? DEFAULT_INDENT_STYLE.unit;
   return { unit, sequenceIndent: mostCommon(sequenceIndents, 0) ?? unit };
 }
 

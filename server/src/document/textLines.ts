@@ -1,5 +1,5 @@
-import type { ManifestDocument } from '../document/manifestDocument';
-import { lineShape, type LineShape } from './lineShape';
+import type { ManifestDocument } from './manifestDocument';
+import { lineShape, type LineShape } from '../document/lineShape';
 
 /**
  * The lines of a document's text, with each line's shape read on demand: line starts once per document text,
@@ -16,7 +16,7 @@ export class TextLines {
 
   /** The lines of a document, shared by every request on the same text (shapes read once per version). */
   static of(doc: ManifestDocument): TextLines {
-    return doc.cached('completion:lines', () => new TextLines(doc.text, lineStarts(doc.text)));
+    return doc.cached('document:lines', () => new TextLines(doc.text, lineStarts(doc.text)));
   }
 
   static ofText(text: string): TextLines {
