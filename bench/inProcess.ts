@@ -25,6 +25,10 @@ function measure(work: () => void): { ms: number; cpuMs: number } {
 }
 
 /** Median and p95 of `runs` calls of `work` after `warmup` unmeasured ones. */
+export function floorTime(runs: number, warmup: number, work: (i: number) => void): Measured {
+  return time(runs, warmup, work);
+}
+
 function time(runs: number, warmup: number, work: (i: number) => void): Measured {
   for (let i = 0; i < warmup; i++) work(-1 - i);
   const samples = new Samples();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import { LspServer, type ServerOptions } from '../test/protocol/support/lspServer';
+import { settle, type Publish, type VisibleLines } from './settle';
 
 export interface ServerUnderTest {
   /** Short name for tables: `podsmith`, `yaml-ls`. */
@@ -18,6 +19,27 @@ export interface ServerUnderTest {
    * configurable). Reported beside the wall-clock figures so the work itself can be compared.
    */
   readonly debounceMs: number;
+  /**
+   * How long no publish may arrive before the document's diagnostics count as settled after an open: longer than
+   * any pause the server makes between two publishes of one check (yaml-language-server: its validation delay).
+   */
+  readonly quietMs: number;
+  /**
+   * The notification that tells the server which lines the editor shows, where it has one (an editor sends it when
+   * a document opens and when it scrolls); undefined for a server that does not listen for it.
+   */
+  readonly viewNotification?: (uri: string, visible: VisibleLines) => { readonly method: string; readonly params: unknown };
+}
+
+/** An open read the way a person sees it (bench/settle.ts): when the view is right, when everything is. */
+export interface SettledOpen {
+  /** didOpen → the publish from which the visible lines' diagnostics are final. */
+  readonly first: Timed<number>;
+  /** didOpen → the publish from which the whole list is final. */
+  readonly all: Timed<number>;
+  readonly publishes: number;
+  readonly visibleDiagnostics: number;
+  readonly diagnostics: Diagnostic[];
 }
 
 export interface Timed<T> {
@@ -87,6 +109,43 @@ export class LspSession {
     return this.timed(start, cpu, params.diagnostics);
   }
 
+  /**
+   * Opens a document as an editor showing `visible` does, and records every publish of it until none has come for
+   * the server's quiet time; then reads them (bench/settle.ts). The figures leave that quiet time out.
+   */
+  async openSettled(uri: string, text: string, visible: VisibleLines): Promise<SettledOpen> {
+    this.versions.set(uri, 1);
+    const publishes: (Publish & { diagnostics: Diagnostic[] })[] = [];
+    let lastArrival = 0;
+    const cpu = this.cpuMs();
+    const start = performance.now();
+    const stopListening = this.lsp.onPublish((params) => {
+      if (params.uri !== uri) return;
+      lastArrival = performance.now();
+      const cpuNow = this.cpuMs();
+      publishes.push({ ms: lastArrival - start, cpuMs: cpu === undefined || cpuNow === undefined ? undefined : cpuNow - cpu, diagnostics: params.diagnostics });
+    });
+    try {
+      this.lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      const view = this.server.viewNotification?.(uri, visible);
+      if (view) this.lsp.connection.sendNotification(view.method, view.params);
+      while (publishes.length === 0 || performance.now() - lastArrival < this.server.quietMs) {
+        await new Promise((resolve) => setTimeout(resolve, publishes.length === 0 ? 5 : Math.max(5, this.server.quietMs - (performance.now() - lastArrival))));
+      }
+    } finally {
+      stopListening();
+    }
+    const read = settle(publishes, visible)!;
+    const timedAt = (index: number): Timed<number> => ({ ms: publishes[index].ms, cpuMs: publishes[index].cpuMs, value: publishes[index].diagnostics.length });
+    return {
+      first: timedAt(read.first),
+      all: timedAt(read.all),
+      publishes: publishes.length,
+      visibleDiagnostics: read.visibleDiagnostics,
+      diagnostics: publishes[publishes.length - 1].diagnostics,
+    };
+  }
+
   /** Waits for the next publish of `uri` whatever its version (settings changes, a second validation pass). */
   async nextPublish(uri: string, timeoutMs: number): Promise<Diagnostic[] | undefined> {
     let cancel = () => undefined as void;
@@ -133,6 +192,22 @@ export class LspSession {
     const completion = this.timed(t0, cpu, await this.lsp.complete(uri, at));
     await published;
     return completion;
+  }
+
+  /** Types and asks for a hover at once, as when a person types and points; timed like typeThenComplete. */
+  async typeThenHover(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? version : undefined);
+    this.lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start, end }, text }],
+    });
+    const cpu = this.cpuMs();
+    const t0 = performance.now();
+    const hover = this.timed(t0, cpu, await this.lsp.hover(uri, at));
+    await published;
+    return hover;
   }
 
   close(uri: string): void {

@@ -5,13 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { completionCount, hoverText, LspSession, messageOf, type ServerUnderTest } from './lspSession';
 import { Samples, type Measured } from './stats';
-import { WRONG_FIELD, warmUpPod, type ProbedWorkload, type Workload } from './workloads';
+import { VIEW_AT_OPEN, WRONG_FIELD, warmUpPod, type ProbedWorkload, type Workload } from './workloads';
 
 export interface RunCounts {
   readonly coldStarts: number;
   readonly openSmall: number;
   readonly openLarge: number;
-  readonly openHuge: number;
   readonly requests: number;
   readonly edits: number;
 }
@@ -22,22 +21,15 @@ export interface ServerFigures {
   /** True when the server reported the deliberately wrong field of the warm-up Pod. */
   readonly reportsWrongField: boolean;
   readonly warmUpDiagnostics: string[];
-  readonly open: Record<'a' | 'b' | 'c', Measured>;
+  readonly open: Record<'a' | 'b', Measured>;
   readonly diagnosticsCount: Record<'a' | 'b' | 'c', number>;
   readonly hover: Record<'b' | 'c', Measured>;
   readonly completion: Record<'b' | 'c', Measured>;
   /** What the answers held, so a fast empty answer is visible as such. */
   readonly hoverAnswer: Record<'b' | 'c', string>;
   readonly completionItems: Record<'b' | 'c', number>;
-  /** Completion requested right after a keystroke in (c), as while typing: the server has a new version to read. */
-  readonly completionAfterEdit: Measured;
-  readonly completionAfterEditItems: number;
-  /** A one-character edit inside one document of (c), to the next publish. */
-  readonly editInPlace: Measured;
   /** Inserting or removing a line inside one document of (c): every document below moves. */
   readonly editNewLine: Measured;
-  /** Resident memory of a fresh server (after the warm-up Pod) with (c) open and checked. */
-  readonly rssAfterHugeMb?: number;
   /** Resident memory at the end of the LSP figures (b and c open, after every open, request and edit). */
   readonly rssAfterAllMb?: number;
   /** (d) didOpen → publish, per real file, opened one after another. */
@@ -112,28 +104,22 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
     const reportsWrongField = diagnostics.some((d) => messageOf(d).includes(WRONG_FIELD));
     session.close(warmUri);
 
-    // Memory first, in a server that has seen nothing but (c): later figures leave garbage behind.
+    // Opening (c), its edits in place, memory and the requests right after a keystroke are the headline figures
+    // (headline.ts); here (c) is only the file the requests and the line edits below work in.
     const uriC = `${WORKSPACE}/c-edited.yaml`;
-    await session.open(uriC, work.c.text);
-    const rssAfterHugeMb = session.rssMb();
+    const countC = (await session.openSettled(uriC, work.c.text, VIEW_AT_OPEN)).diagnostics.length;
 
-    log(`${server.name}: didOpen (a), (b), (c)`);
+    log(`${server.name}: didOpen (a), (b)`);
     const [openA, countA] = await opens(session, 'a', work.a.text, counts.openSmall);
     const [openB, countB] = await opens(session, 'b', work.b.text, counts.openLarge, true);
-    const [openC, countC] = await opens(session, 'c', work.c.text, counts.openHuge);
     const uriB = `${WORKSPACE}/b-${counts.openLarge}.yaml`;
 
     log(`${server.name}: hover and completion`);
     const onB = await requests(session, uriB, work.b, counts.requests);
     const onC = await requests(session, uriC, work.c, counts.requests);
 
-    log(`${server.name}: edits in (c)`);
+    log(`${server.name}: lines added and removed in (c)`);
     const at = work.c.editAt;
-    const inPlace = new Samples();
-    for (let i = 0; i < counts.edits + 1; i++) {
-      const edited = await session.edit(uriC, at, { line: at.line, character: at.character + 1 }, String(5 + (i & 1)));
-      if (i > 0) inPlace.add(edited);
-    }
     const newLine = new Samples();
     const lineStart = { line: at.line, character: 0 };
     const inserted = '  minReadySeconds: 5\n';
@@ -142,14 +128,6 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
         ? await session.edit(uriC, lineStart, lineStart, inserted)
         : await session.edit(uriC, lineStart, { line: at.line + 1, character: 0 }, '');
       if (i > 0) newLine.add(edited);
-    }
-    log(`${server.name}: completion right after a keystroke in (c)`);
-    const typing = new Samples();
-    let typingItems = 0;
-    for (let i = 0; i < counts.edits + 1; i++) {
-      const answer = await session.typeThenComplete(uriC, at, { line: at.line, character: at.character + 1 }, String(7 + (i & 1)), work.c.completeAt);
-      typingItems = completionCount(answer.value);
-      if (i > 0) typing.add(answer);
     }
     const rssAfterAllMb = session.rssMb();
     session.close(uriB);
@@ -175,17 +153,13 @@ export async function measureServer(server: ServerUnderTest, work: Workloads, co
       coldStart: starts.summary(),
       reportsWrongField,
       warmUpDiagnostics: diagnostics.map(messageOf),
-      open: { a: openA, b: openB, c: openC },
+      open: { a: openA, b: openB },
       diagnosticsCount: { a: countA, b: countB, c: countC },
       hover: { b: onB.hover, c: onC.hover },
       completion: { b: onB.completion, c: onC.completion },
       hoverAnswer: { b: onB.hoverAnswer, c: onC.hoverAnswer },
       completionItems: { b: onB.completionItems, c: onC.completionItems },
-      completionAfterEdit: typing.summary(),
-      completionAfterEditItems: typingItems,
-      editInPlace: inPlace.summary(),
       editNewLine: newLine.summary(),
-      rssAfterHugeMb,
       rssAfterAllMb,
       corpus,
     };

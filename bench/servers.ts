@@ -5,12 +5,18 @@
 import path from 'node:path';
 import type { ServerUnderTest } from './lspSession';
 
-export function podsmithServer(repoRoot: string): ServerUnderTest {
+/**
+ * Podsmith with default settings, but for `settings` (the edit figures raise `maxFileSize` so that the 5,000-document
+ * file, 11 MB, is checked rather than answered with a notice).
+ */
+export function podsmithServer(repoRoot: string, settings?: Record<string, unknown>): ServerUnderTest {
   return {
     name: 'podsmith',
-    options: { args: [path.join(repoRoot, 'dist', 'server.js'), '--stdio'] },
+    options: { args: [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], settings },
     versionedPublish: true,
     debounceMs: 0,
+    // Its chunks of a large file follow one another without waiting; a second is far beyond a chunk on a busy machine.
+    quietMs: 1000,
   };
 }
 
@@ -39,5 +45,6 @@ export function yamlLanguageServer(repoRoot: string, schemaUri: string): ServerU
     },
     versionedPublish: false,
     debounceMs: 200,
+    quietMs: 1500,
   };
 }

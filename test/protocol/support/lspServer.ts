@@ -41,6 +41,7 @@ export class LspServer {
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly publishListeners = new Set<(p: PublishDiagnosticsParams) => void>();
   settings: Record<string, unknown>;
   stderr = '';
   /** What the server answered to `initialize` (its capabilities). */
@@ -58,6 +59,7 @@ export class LspServer {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      for (const listener of this.publishListeners) listener(params);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
         if (w.uri === params.uri && (w.version === undefined || params.version === w.version)) {
@@ -119,6 +121,12 @@ export class LspServer {
 
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  /** Calls `listener` with every publishDiagnostics as it arrives (the benchmark logs them); returns the unsubscribe. */
+  onPublish(listener: (p: PublishDiagnosticsParams) => void): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
