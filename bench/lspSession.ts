@@ -179,23 +179,16 @@ export class LspSession {
    * the completion's, from its request to its answer. Then waits for the edit's diagnostics, untimed, so that
    * nothing of this edit is left running when the next figure starts.
    */
-  async typeThenComplete(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
-    const version = (this.versions.get(uri) ?? 1) + 1;
-    this.versions.set(uri, version);
-    const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? version : undefined);
-    this.lsp.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start, end }, text }],
-    });
-    const cpu = this.cpuMs();
-    const t0 = performance.now();
-    const completion = this.timed(t0, cpu, await this.lsp.complete(uri, at));
-    await published;
-    return completion;
+  typeThenComplete(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
+    return this.typeThen(uri, start, end, text, () => this.lsp.complete(uri, at));
   }
 
   /** Types and asks for a hover at once, as when a person types and points; timed like typeThenComplete. */
-  async typeThenHover(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
+  typeThenHover(uri: string, start: Position, end: Position, text: string, at: Position): Promise<Timed<unknown>> {
+    return this.typeThen(uri, start, end, text, () => this.lsp.hover(uri, at));
+  }
+
+  private async typeThen(uri: string, start: Position, end: Position, text: string, request: () => Promise<unknown>): Promise<Timed<unknown>> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     const published = this.lsp.nextDiagnostics(uri, this.server.versionedPublish ? version : undefined);
@@ -205,9 +198,9 @@ export class LspSession {
     });
     const cpu = this.cpuMs();
     const t0 = performance.now();
-    const hover = this.timed(t0, cpu, await this.lsp.hover(uri, at));
+    const answer = this.timed(t0, cpu, await request());
     await published;
-    return hover;
+    return answer;
   }
 
   close(uri: string): void {
