@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
+import { allowedRestartPolicies } from '../pod/restartPolicies';
 import { code, keyAt, valueAt, type Fix, type FixContext, type FixFamily } from './fix';
 import type { Edit } from '../document/textEdit';
 import { removeItem, removePair, renameScalar } from '../document/yamlEdits';
@@ -41,9 +42,9 @@ export const workloadRestartPolicyFixes: FixFamily = {
   rules: [workloadRestartPolicyRule],
   fixes(ctx) {
     const at = valuePair(ctx.doc, ctx.finding.start);
-    const kind = podModelOf(ctx.doc)?.workload.kind;
-    if (!at || !kind) return [];
-    const allowed = kind === 'Job' || kind === 'CronJob' ? ['OnFailure', 'Never'] : ['Always'];
+    const workload = podModelOf(ctx.doc)?.workload;
+    if (!at || !workload) return [];
+    const allowed = allowedRestartPolicies(workload);
     return allowed.map((value, i) => ({ title: `Change to ${code(value)}`, edits: [setValue(at.node, value)], preferred: i === 0 && allowed.length === 1 }));
   },
 };

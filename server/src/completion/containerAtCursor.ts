@@ -1,5 +1,6 @@
 import { containerAtPath } from '../pod/containerAt';
 import type { ContainerList, PodModel } from '../pod/podModel';
+import { isNativeSidecarPolicy } from '../pod/restartPolicies';
 import type { CursorContext } from './cursorContext';
 
 /** The container whose key or value is being typed, as far as its offers depend on it. */
@@ -32,5 +33,5 @@ export function containerAtCursor(context: CursorContext, podSpecPath: readonly 
     const model = pod ? containerAtPath(pod, context.path) : undefined;
     return { list, isNativeSidecar: !!model?.isNativeSidecar, image: model?.image };
   }
-  return { list, isNativeSidecar: list === 'initContainers' && values.get('restartPolicy') === 'Always', image: values.get('image') };
+  return { list, isNativeSidecar: isNativeSidecarPolicy(list, values.get('restartPolicy')), image: values.get('image') };
 }

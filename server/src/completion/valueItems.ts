@@ -2,8 +2,8 @@ import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } fr
 import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
 import { containerAtPath } from '../pod/containerAt';
-import { containerRestartRulesOnByDefault } from '../pod/containerFields';
 import type { ContainerModel, PodModel } from '../pod/podModel';
+import { allowedRestartPolicies, initContainerRestartPolicies, NATIVE_SIDECAR_RESTART_POLICY, restrictsRestartPolicy, type PodRestartPolicy } from '../pod/restartPolicies';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
 import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
 import type { ContainerAtCursor } from './containerAtCursor';
@@ -203,15 +203,11 @@ function pullPolicyItems(scope: ValueScope, container: ContainerAtCursor, values
   });
 }
 
-/** Restart policies the workload accepts: its controller rejects the others (a Job never restarts Always). */
-const POD_RESTART_POLICIES: Record<string, [string, string][]> = {
-  Job: [['Never', 'a failed Pod is replaced by a new one, up to backoffLimit'], ['OnFailure', 'a failed container is restarted in the same Pod']],
-  CronJob: [['OnFailure', 'a failed container is restarted in the same Pod'], ['Never', 'a failed Pod is replaced by a new one, up to backoffLimit']],
-  Deployment: [['Always', 'the only policy a Deployment accepts: its Pods run until replaced']],
-  StatefulSet: [['Always', 'the only policy a StatefulSet accepts']],
-  DaemonSet: [['Always', 'the only policy a DaemonSet accepts']],
-  ReplicaSet: [['Always', 'the only policy a ReplicaSet accepts']],
-};
+/** What each Pod restart policy does in a kind that restricts them (a controller rejects the others). */
+function podRestartDetail(kind: string, policy: PodRestartPolicy): string {
+  if (policy === 'Always') return `the only policy a ${kind} accepts: its Pods run until replaced`;
+  return policy === 'OnFailure' ? 'a failed container is restarted in the same Pod' : 'a failed Pod is replaced by a new one, up to backoffLimit';
+}
 
 function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | undefined {
   const path = scope.context.path;
@@ -219,12 +215,30 @@ function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | u
   const inPodSpec = pod.podSpecPath.every((step, i) => path[i] === step);
   if (!inPodSpec) return undefined;
   if (path.length === at + 1) {
-    const allowed = POD_RESTART_POLICIES[pod.workload.kind];
-    return allowed ? plainItems(scope, allowed) : undefined;
+    // A bare Pod accepts every policy: the schema's enum offers them.
+    if (!restrictsRestartPolicy(pod.workload)) return undefined;
+    return plainItems(scope, allowedRestartPolicies(pod.workload).map((policy) => [policy, podRestartDetail(pod.workload.kind, policy)]));
   }
   if (path.length === at + 3 && path[at] === 'initContainers') return initRestartPolicies(scope);
   return undefined;
 }
+
+const GATED_INIT_POLICY = "Overrides the Pod's restartPolicy for this init step only. It relies on the ContainerRestartRules feature gate (beta, on by default from Kubernetes 1.35); clusters that turn it off reject the Pod.";
+
+const INIT_POLICY_WORDS: Readonly<Record<PodRestartPolicy, { detail: string; documentation: string }>> = {
+  Always: {
+    detail: 'makes this init container a native sidecar',
+    documentation: 'It starts in the init sequence, then keeps running beside the app containers until they stop.',
+  },
+  OnFailure: {
+    detail: 'a failed init step is retried in place (ContainerRestartRules gate)',
+    documentation: `The kubelet restarts this init container until it succeeds; the next init step and the app containers wait for it. ${GATED_INIT_POLICY}`,
+  },
+  Never: {
+    detail: 'a failed init step is not retried: the Pod fails (ContainerRestartRules gate)',
+    documentation: `If this init container fails, it is not restarted and the Pod fails without starting its app containers. ${GATED_INIT_POLICY}`,
+  },
+};
 
 /**
  * An init container's restartPolicy: Always (a native sidecar) first; from 1.35, where the ContainerRestartRules
@@ -232,26 +246,6 @@ function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | u
  * lifecycle rule init-container-restart-policy warns that they rely on the gate).
  */
 function initRestartPolicies(scope: ValueScope): CompletionItem[] {
-  const items = [
-    valueItem(scope, 'Always', {
-      detail: 'makes this init container a native sidecar',
-      documentation: 'It starts in the init sequence, then keeps running beside the app containers until they stop.',
-      sortText: '000',
-    }),
-  ];
-  if (!scope.kubernetesVersion || !containerRestartRulesOnByDefault(scope.kubernetesVersion)) return items;
-  const gate = "Overrides the Pod's restartPolicy for this init step only. It relies on the ContainerRestartRules feature gate (beta, on by default from Kubernetes 1.35); clusters that turn it off reject the Pod.";
-  items.push(
-    valueItem(scope, 'OnFailure', {
-      detail: 'a failed init step is retried in place (ContainerRestartRules gate)',
-      documentation: `The kubelet restarts this init container until it succeeds; the next init step and the app containers wait for it. ${gate}`,
-      sortText: '001',
-    }),
-    valueItem(scope, 'Never', {
-      detail: 'a failed init step is not retried: the Pod fails (ContainerRestartRules gate)',
-      documentation: `If this init container fails, it is not restarted and the Pod fails without starting its app containers. ${gate}`,
-      sortText: '002',
-    }),
-  );
-  return items;
+  const policies = scope.kubernetesVersion ? initContainerRestartPolicies(scope.kubernetesVersion) : [NATIVE_SIDECAR_RESTART_POLICY];
+  return policies.map((policy, i) => valueItem(scope, policy, { ...INIT_POLICY_WORDS[policy], sortText: String(i).padStart(3, '0') }));
 }

@@ -5,6 +5,7 @@ import { effectiveResources, type EffectiveResource } from '../pod/effectiveReso
 import { podSecurityVerdict } from '../pod/podSecurity';
 import { podModelOf, type ContainerModel, type PodModel, type ResourceList, type VolumeModel } from '../pod/podModel';
 import { shortQuantity } from '../pod/quantity';
+import { effectiveRestartPolicy } from '../pod/restartPolicies';
 import { containerRoles, roleLabel } from '../pod/roles';
 import type { Finding } from '../core/finding';
 import type { FeatureRequest } from '../core/featureRequest';
@@ -167,7 +168,7 @@ export function diagramModel(req: FeatureRequest): DiagramModel | null {
       name: pod.name,
       kind: pod.workload.kind,
       replicas: replicasSummary(doc, pod.workload.kind),
-      restartPolicy: pod.restartPolicy ?? 'Always',
+      restartPolicy: effectiveRestartPolicy(pod),
       restartPolicyDefaulted: pod.restartPolicy === undefined,
       hostNetwork: pod.hostNetwork,
       placement: placementSummary(pod),

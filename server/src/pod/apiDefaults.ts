@@ -1,4 +1,5 @@
 import type { PodModel } from './podModel';
+import { DEFAULT_POD_RESTART_POLICY, runsToCompletion } from './restartPolicies';
 
 /**
  * The values the API server fills in when a manifest leaves a field out (its defaulting functions, run on create):
@@ -30,7 +31,7 @@ export interface PodDefaults {
 const filled = 'Filled in by the API server when left out.';
 
 const RESTART_ALWAYS: DefaultValue = {
-  short: 'restartPolicy Always', field: 'restartPolicy', value: 'Always', level: 'behaviour',
+  short: `restartPolicy ${DEFAULT_POD_RESTART_POLICY}`, field: 'restartPolicy', value: DEFAULT_POD_RESTART_POLICY, level: 'behaviour',
   why: `${filled} Every container that exits is restarted, whatever its exit code, with a growing back-off.`,
 };
 
@@ -81,8 +82,8 @@ const PROBE_TIMING: readonly DefaultValue[] = [
 /** The defaults of a Pod's kind and spec. */
 export function defaultsOf(pod: PodModel): PodDefaults {
   const kind = pod.workload.kind;
-  // A Job's Pods must say how they restart (OnFailure or Never): the API fills in nothing there.
-  const restart = kind === 'Job' || kind === 'CronJob' ? [] : [RESTART_ALWAYS];
+  // A Job's Pods must say how they restart (OnFailure or Never): the default the API would fill in is rejected there.
+  const restart = runsToCompletion(pod.workload) ? [] : [RESTART_ALWAYS];
   return {
     podSpec: [...restart, ...POD_SPEC],
     workloadSpec: WORKLOAD_SPEC[kind] ?? [],

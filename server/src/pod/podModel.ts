@@ -3,6 +3,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { isTrue, keyName, mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
 import { parseQuantity, type Quantity } from './quantity';
 import { podCarrierOf } from './podCarriers';
+import { isNativeSidecarPolicy } from './restartPolicies';
 import type { WorkloadKind } from './workloadKinds';
 
 /**
@@ -190,7 +191,7 @@ function readContainer(node: YAMLMap<unknown, unknown>, path: Path, list: Contai
     nameNode,
     image: scalarString(valueOf(node, 'image')),
     restartPolicy,
-    isNativeSidecar: list === 'initContainers' && restartPolicy === 'Always',
+    isNativeSidecar: isNativeSidecarPolicy(list, restartPolicy),
     ports,
     mounts,
     requests: readResources(valueOf(resources, 'requests')),
@@ -231,6 +232,11 @@ function integer(node: Node | undefined): number | undefined {
 /** App containers: the `containers` list. */
 export function appContainers(pod: PodModel): ContainerModel[] {
   return pod.containers.filter((c) => c.list === 'containers');
+}
+
+/** The containers a manifest defines to run: init and app (ephemeral containers are added to a live Pod). */
+export function definedContainers(pod: PodModel): ContainerModel[] {
+  return pod.containers.filter((c) => c.list !== 'ephemeralContainers');
 }
 
 /** Init containers in order, native sidecars included. */

@@ -1,4 +1,4 @@
-import type { ContainerModel } from './podModel';
+import type { ContainerModel, PodModel } from './podModel';
 
 /**
  * Which containers of a Pod run at the same time, and so share the Pod's network (one IP, one port space) at once.
@@ -20,4 +20,9 @@ export function runTogether(a: ContainerModel, b: ContainerModel): boolean {
 /** Whether a container keeps running beside the app containers: an app container or a native sidecar. */
 export function runsBesideApps(c: ContainerModel): boolean {
   return c.list === 'containers' || c.isNativeSidecar;
+}
+
+/** The containers that keep running beside the app: app containers and native sidecars (not init steps, not ephemeral). */
+export function containersBesideApps(pod: PodModel): ContainerModel[] {
+  return pod.containers.filter(runsBesideApps);
 }

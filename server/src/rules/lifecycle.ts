@@ -1,6 +1,7 @@
 import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
+import { overridesPodRestartPolicy } from '../pod/restartPolicies';
 import { gateOnByDefault } from '../versions/featureGates';
 import { fieldExistsIn } from '../versions/fieldVersions';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
@@ -88,7 +89,7 @@ function checkInitContainer(ctx: CheckContext, c: ContainerModel, version: strin
   const policySpan = fieldSpan(c.node, 'restartPolicy');
   // Values outside the enum are the schema check's finding (invalid-enum); this rule explains the valid ones.
   // OnFailure and Never on an init step came with ContainerRestartRules (KEP-5307), as on a regular container.
-  if ((policy === 'OnFailure' || policy === 'Never') && policySpan) {
+  if (overridesPodRestartPolicy(policy) && policySpan) {
     if (!containerRestartRulesOnByDefault(version)) {
       ctx.report(initRestartPolicyRule, {
         message: `restartPolicy \`${policy}\` on an init container needs the ContainerRestartRules feature, alpha and off by default before Kubernetes 1.35 (you target ${version}): the API server accepts only Always there, which turns the init container into a native sidecar that keeps running beside the app. Remove it (the Pod's restartPolicy decides whether a failed init step is retried), or set Always.`,

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
-import { podModelOf, type PodModel } from '../pod/podModel';
+import { appContainers, podModelOf, type PodModel } from '../pod/podModel';
+import { allowedRestartPolicies, isPodRestartPolicy, keepsPodsRunning, runsToCompletion } from '../pod/restartPolicies';
 import { containerRoles } from '../pod/roles';
 import { isKnownTimeZone, scheduleProblem, timeZoneShapeProblem } from './cronSchedule';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
@@ -69,9 +70,6 @@ export const podFailurePolicyRule: RuleDescriptor = {
   fix: 'Set the template\'s restartPolicy to Never, or remove podFailurePolicy.',
 };
 
-const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
-const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
 
 /** Workload specs around the Pod template: selectors, restart policies, CronJob schedules, Jobs that can finish. */
 export const workloadsCheck: Check = {
@@ -82,13 +80,16 @@ export const workloadsCheck: Check = {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     const kind = pod.workload.kind;
-    if (KEEP_RUNNING.has(kind)) checkSelector(ctx, pod);
+    // The controllers that keep Pods running (apps/v1) are the ones that find them by a required selector.
+    if (keepsPodsRunning(pod.workload)) checkSelector(ctx, pod);
     // A Job's own selector (manualSelector: true) must match its template too; an empty one matches anything.
     else if (kind === 'Job' && scalarString(valueOf(valueOf(ctx.doc.root, 'spec'), 'manualSelector')) === 'true') checkSelector(ctx, pod, false);
     checkRestartPolicy(ctx, pod);
     if (kind === 'CronJob') checkCron(ctx);
-    if (RUN_TO_COMPLETION.has(kind)) checkJobSidecars(ctx, pod);
-    if (RUN_TO_COMPLETION.has(kind)) checkPodFailurePolicy(ctx, pod);
+    if (runsToCompletion(pod.workload)) {
+      checkJobSidecars(ctx, pod);
+      checkPodFailurePolicy(ctx, pod);
+    }
   },
 };
 
@@ -190,15 +191,16 @@ function checkRestartPolicy(ctx: CheckContext, pod: PodModel): void {
   const policy = pod.restartPolicy;
   const policySpan = spanOf(policyNode);
   // A value outside Always/OnFailure/Never is the schema check's finding (invalid-enum); one report is enough.
-  if (policy !== undefined && !POD_RESTART_POLICIES.has(policy)) return;
-  if (KEEP_RUNNING.has(kind) && policy !== undefined && policy !== 'Always' && policySpan) {
+  if (policy !== undefined && (!isPodRestartPolicy(policy) || allowedRestartPolicies(pod.workload).includes(policy))) return;
+  if (keepsPodsRunning(pod.workload)) {
+    if (policy === undefined || !policySpan) return;
     ctx.report(workloadRestartPolicyRule, {
       message: `A ${kind} keeps its Pods running, so the template's restartPolicy may only be Always; the API server rejects \`${policy}\`. Remove it (Always is the default), or use a Job for work that runs to completion.`,
       ...policySpan,
     });
+    return;
   }
-  if (!RUN_TO_COMPLETION.has(kind)) return;
-  if (policy === 'OnFailure' || policy === 'Never') return;
+  if (!runsToCompletion(pod.workload)) return;
   if (policy !== undefined) {
     if (!policySpan) return;
     ctx.report(workloadRestartPolicyRule, {
@@ -254,7 +256,7 @@ function checkCron(ctx: CheckContext): void {
 const LONG_RUNNING_HELPER = /(cloud-?sql-proxy|envoy|istio|linkerd|fluent-?bit|fluentd|filebeat|promtail|vector|otel|opentelemetry|datadog|vault-agent|oauth2-proxy|haproxy|nginx|redis|memcached|pgbouncer|exporter)/i;
 
 function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
-  const apps = pod.containers.filter((c) => c.list === 'containers');
+  const apps = appContainers(pod);
   if (apps.length < 2) return;
   const roles = containerRoles(pod);
   for (const c of apps) {
@@ -271,7 +273,8 @@ function checkJobSidecars(ctx: CheckContext, pod: PodModel): void {
 }
 
 function checkPodFailurePolicy(ctx: CheckContext, pod: PodModel): void {
-  const jobSpecPath = pod.workload.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
+  // The JobSpec holds the template that holds the PodSpec (a Job's spec, a CronJob's jobTemplate.spec, a ScaledJob's jobTargetRef).
+  const jobSpecPath = pod.podSpecPath.slice(0, -2);
   const jobSpec = nodeAtPath(ctx.doc.root, jobSpecPath);
   if (!pairOf(jobSpec, 'podFailurePolicy') || pod.restartPolicy !== 'OnFailure') return;
   const span = spanOf(valueOf(pod.podSpec, 'restartPolicy'));

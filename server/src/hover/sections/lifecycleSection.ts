@@ -1,5 +1,6 @@
 import { ifAnnotationsBuilt, role as roleText, type RoleName } from '../../schema/annotations';
 import { appContainers, initContainers, type ContainerModel, type PodModel } from '../../pod/podModel';
+import { DEFAULT_POD_RESTART_POLICY, keepsPodsRunning, runsToCompletion } from '../../pod/restartPolicies';
 import type { RoleInfo } from '../../pod/roles';
 import type { HoverContext } from '../hoverContext';
 import { bullets, code, containerName, joinWords } from '../markdown';
@@ -74,7 +75,7 @@ function containerRestartText(c: ContainerModel): string {
 }
 
 function podRestartText(ctx: HoverContext, pod: PodModel): string {
-  const policy = pod.restartPolicy ?? 'Always (the default)';
+  const policy = pod.restartPolicy ?? `${DEFAULT_POD_RESTART_POLICY} (the default)`;
   const lines = [
     `The Pod's restartPolicy, here ${code(policy)}, covers every app container of the Pod, and whether a failed init container is retried (it is, unless Never). Restarts happen in place, inside the same Pod.`,
   ];
@@ -86,8 +87,8 @@ function podRestartText(ctx: HoverContext, pod: PodModel): string {
       : `The native sidecar ${names} sets its own \`restartPolicy: Always\` and is always restarted, whatever this says.`);
   }
   const kind = ctx.workload.kind;
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].includes(kind)) lines.push(`A ${kind} accepts only \`Always\`: its Pods are meant to run until replaced.`);
-  if (kind === 'Job' || kind === 'CronJob') lines.push(`A ${kind}'s Pods must use \`OnFailure\` or \`Never\`: they are meant to finish.`);
+  if (keepsPodsRunning(ctx.workload)) lines.push(`A ${kind} accepts only \`Always\`: its Pods are meant to run until replaced.`);
+  if (runsToCompletion(ctx.workload)) lines.push(`A ${kind}'s Pods must use \`OnFailure\` or \`Never\`: they are meant to finish.`);
   return lines.join('\n\n');
 }
 

@@ -3,7 +3,8 @@ import { nodeAtPath, pairOf, valueOf } from '../../document/yamlTree';
 import { podModelOf } from '../../pod/podModel';
 import type { Check, RuleDescriptor } from '../../core/rule';
 import { spanOf } from '../support';
-import { integerAt, servesUntilStopped } from './support';
+import { integerAt } from './support';
+import { servesUntilStopped } from '../../pod/restartPolicies';
 
 /**
  * Availability practices of replicated workloads: enough replicas, spread so that one node or zone going away

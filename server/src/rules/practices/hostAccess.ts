@@ -1,9 +1,8 @@
 import { isScalar } from 'yaml';
 import { scalarString, valueOf } from '../../document/yamlTree';
-import { mountsOf, podModelOf, type PodModel } from '../../pod/podModel';
+import { definedContainers, mountsOf, podModelOf, type PodModel } from '../../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from '../../core/rule';
 import { containerLabel, sentence, spanOf } from '../support';
-import { definedContainers } from './support';
 
 /**
  * Host access practices, reported whatever podsmith.podSecurityStandard says: the node's namespaces, the container

@@ -3,7 +3,8 @@ import { pairOf, valueOf } from '../../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from '../../core/rule';
 import { containerLabel, containerSpan, keySpan, sentence, spanOf } from '../support';
-import { runningContainers, servesUntilStopped } from './support';
+import { servesUntilStopped } from '../../pod/restartPolicies';
+import { containersBesideApps } from '../../pod/runTogether';
 
 /**
  * Probe practices: whether the kubelet can tell a serving container is ready and alive, and whether its probes
@@ -61,7 +62,7 @@ export const probePracticesCheck: Check = {
     const serving = servesUntilStopped(pod);
     const declaredPorts = ctx.isEnabled(probePortUndeclaredRule);
     const presence = serving && [readinessProbeMissingRule, livenessProbeMissingRule, livenessWithoutStartupRule].some((rule) => ctx.isEnabled(rule));
-    for (const c of runningContainers(pod)) {
+    for (const c of containersBesideApps(pod)) {
       if (declaredPorts) {
         for (const kind of PROBES) {
           const probe = valueOf(c.node, kind);

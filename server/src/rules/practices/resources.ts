@@ -3,7 +3,7 @@ import { pairOf, valueOf } from '../../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../../pod/podModel';
 import type { Check, CheckContext, RuleDescriptor } from '../../core/rule';
 import { containerLabel, containerSpan, keySpan, sentence, type Span } from '../support';
-import { runningContainers } from './support';
+import { containersBesideApps } from '../../pod/runTogether';
 
 /**
  * Resource practices: which requests and limits a running container leaves out. A request defaults to its limit,
@@ -77,7 +77,7 @@ export const resourcePracticesCheck: Check = {
     if (!pod || isMap(valueOf(pod.podSpec, 'resources'))) return;
     // The summary hint stands in for the per-resource rules only while they are all off.
     const perResource = PER_RESOURCE.some((rule) => ctx.isEnabled(rule));
-    for (const c of runningContainers(pod)) {
+    for (const c of containersBesideApps(pod)) {
       const span = (pairOf(c.node, 'resources') ? keySpan(c.node, 'resources') : undefined) ?? containerSpan(c);
       if (!span) continue;
       if (perResource) checkEach(ctx, c, span);

@@ -1,9 +1,8 @@
 import { isScalar } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../../document/yamlTree';
-import { podModelOf } from '../../pod/podModel';
+import { definedContainers, podModelOf } from '../../pod/podModel';
 import type { Check, RuleDescriptor } from '../../core/rule';
 import { containerLabel, hasPlaceholder, keySpan, sentence, spanOf } from '../support';
-import { definedContainers } from './support';
 
 /**
  * Secrets and environment variables: a secret written into the manifest is in every copy of it (the repository,
