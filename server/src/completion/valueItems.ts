@@ -3,6 +3,7 @@ import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
 import { containerAtPath } from '../pod/containerAt';
 import type { ContainerModel, PodModel } from '../pod/podModel';
+import { isLifecycleHook, isProbeField } from '../pod/probes';
 import { allowedRestartPolicies, initContainerRestartPolicies, NATIVE_SIDECAR_RESTART_POLICY, restrictsRestartPolicy, type PodRestartPolicy } from '../pod/restartPolicies';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
 import { typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
@@ -28,8 +29,6 @@ export interface ValueScope {
   readonly kubernetesVersion?: string;
 }
 
-const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
-const HOOKS = new Set(['postStart', 'preStop']);
 
 /** Fields of the Pod and its containers a `fieldRef.fieldPath` may name (the downward API). */
 const FIELD_PATHS: [string, string][] = [
@@ -61,7 +60,7 @@ export function valueItems(scope: ValueScope): CompletionItem[] {
     }
     if (last === 'port' && (parent === 'httpGet' || parent === 'tcpSocket' || parent === 'grpc')) {
       const owner = path[path.length - 3];
-      if (typeof owner === 'string' && (PROBES.has(owner) || HOOKS.has(owner))) return portItems(scope, pod, parent === 'grpc');
+      if (typeof owner === 'string' && (isProbeField(owner) || isLifecycleHook(owner))) return portItems(scope, pod, parent === 'grpc');
     }
     if ((last === 'containerName' && parent === 'resourceFieldRef') || last === 'targetContainerName') {
       return containerNameItems(scope, pod);

@@ -7,7 +7,8 @@ import type { Edit } from '../document/textEdit';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { nodeAtPath, pairOf, valueOf } from '../document/yamlTree';
 import { defaultPullPolicy } from '../pod/imageReference';
-import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
+import { initContainers, podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
+import { probesOf } from '../pod/probes';
 import { containerSecurity, effectiveSetting, podSecurityOf, SHARED_FIELDS } from '../pod/securityContext';
 import { defaultsOf, type DefaultValue } from '../pod/apiDefaults';
 import type { ParsedSource } from '../core/featureRequest';
@@ -112,12 +113,9 @@ function podHints(doc: ManifestDocument, pod: PodModel, style: IndentStyle, sett
       const edit = insertPair(text, port.node, 'protocol', 'TCP', style);
       hints.push({ at: number.range[1], label: 'protocol: TCP', tooltip: 'Filled in by the API server: a port without a protocol is TCP. A UDP or SCTP service needs it written.', edits: edit ? [edit] : undefined });
     }
-    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
-      const pair = pairOf(container.node, probe);
-      if (pair && isMap(pair.value)) missing(pair.value as YAMLMap<unknown, unknown>, pair.key as Node, defaults.probe);
-    }
+    for (const { pair, probe } of probesOf(container)) missing(probe, pair.key as Node, defaults.probe);
     if (container.isNativeSidecar && container.nameNode?.range) {
-      const step = pod.containers.filter((c) => c.list === 'initContainers').indexOf(container) + 1;
+      const step = initContainers(pod).indexOf(container) + 1;
       hints.push({
         at: container.nameNode.range[1],
         label: `native sidecar: starts at init step ${step}, then runs beside the app containers`,

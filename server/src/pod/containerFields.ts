@@ -1,5 +1,6 @@
 import { gateOnByDefault } from '../versions/featureGates';
 import type { ContainerList } from './podModel';
+import { PROBE_FIELDS } from './probes';
 
 /**
  * Which container fields the API server accepts for each part a container plays in the Pod, at a Kubernetes
@@ -10,7 +11,7 @@ import type { ContainerList } from './podModel';
  * Fields for a container that keeps running: an init step runs to completion before the app starts, so it has
  * nothing to probe and no lifecycle to hook, unless it is a native sidecar (restartPolicy: Always).
  */
-export const RUNNING_CONTAINER_FIELDS = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+export const RUNNING_CONTAINER_FIELDS = ['lifecycle', ...PROBE_FIELDS] as const;
 
 /**
  * restartPolicy and restartPolicyRules on a regular container, and restartPolicy OnFailure or Never on an init

@@ -2,6 +2,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { mapItems, nodeAtPath, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PodModel } from './podModel';
+import { LIFECYCLE_HOOKS, PROBE_FIELDS } from './probes';
 
 /**
  * The names a Pod links by, as a graph: each place a name is defined (a volume, a container port's name, a
@@ -58,8 +59,6 @@ function containerLabel(container: ContainerModel): string {
   return container.name ? `container \`${container.name}\`` : `${container.list}[${container.index}]`;
 }
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
 const PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 
 function collectSites(doc: ManifestDocument, pod: PodModel): NameSite[] {
@@ -84,7 +83,7 @@ function collectSites(doc: ManifestDocument, pod: PodModel): NameSite[] {
       add('volume', valueOf(device, 'name'), 'reference', `volumeDevices of ${label}`);
     }
     for (const port of container.ports) add('port', valueOf(port.node, 'name'), 'definition', `ports of ${label}`, container);
-    for (const probe of PROBES) {
+    for (const probe of PROBE_FIELDS) {
       for (const handler of PORT_HANDLERS) {
         add('port', nodeAtPath(container.node, [probe, handler, 'port']), 'reference', `${probe} of ${label}`, container);
       }

@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
+import { hooksOf, probesOf } from '../pod/probes';
+import { runsBesideApps } from '../pod/runTogether';
 import { gateOnByDefault, gateOnSince } from '../versions/featureGates';
 import { intOf } from './fieldValues';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
@@ -39,7 +41,6 @@ export const probeTimingRule: RuleDescriptor = {
   fix: 'Use 0 or more (omit a field for its default); give a probe\'s terminationGracePeriodSeconds 1 or more, or remove it.',
 };
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const TIMINGS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 /** The handlers of a lifecycle hook, in the order the API server counts them. */
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -53,19 +54,14 @@ export const handlersCheck: Check = {
     if (!pod) return;
     for (const c of pod.containers) {
       // An init step that is no sidecar may not have probes or hooks at all (init-container-field says so).
-      if (c.list === 'ephemeralContainers' || (c.list === 'initContainers' && !c.isNativeSidecar)) continue;
-      for (const kind of PROBES) {
-        const probe = valueOf(c.node, kind);
-        if (!isMap(probe)) continue;
-        checkTimings(ctx, probe, kind, c);
-        checkActions(ctx, pod, probe, `${kind} of ${containerLabel(c)}`);
+      if (!runsBesideApps(c)) continue;
+      for (const { field, probe } of probesOf(c)) {
+        checkTimings(ctx, probe, field, c);
+        checkActions(ctx, pod, probe, `${field} of ${containerLabel(c)}`);
       }
-      const lifecycle = valueOf(c.node, 'lifecycle');
-      for (const hook of ['postStart', 'preStop'] as const) {
-        const pair = pairOf(lifecycle, hook);
-        if (!pair || !isMap(pair.value)) continue;
+      for (const { hook, pair, handler } of hooksOf(c)) {
         checkHook(ctx, pair, c);
-        checkActions(ctx, pod, pair.value, `the ${hook} hook of ${containerLabel(c)}`);
+        checkActions(ctx, pod, handler, `the ${hook} hook of ${containerLabel(c)}`);
       }
     }
   },

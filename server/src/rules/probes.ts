@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
+import { probesOf, type ProbeField } from '../pod/probes';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { portNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
@@ -59,7 +60,6 @@ export const readinessGracePeriodRule: RuleDescriptor = {
   fix: 'Remove it, or move it to the livenessProbe or startupProbe, whose failures do restart the container.',
 };
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
 /** Probes: one handler each, thresholds, ports that exist, and liveness that differs from readiness. */
@@ -71,16 +71,13 @@ export const probesCheck: Check = {
     const pod = podModelOf(ctx.doc);
     if (!pod) return;
     for (const c of pod.containers) {
-      for (const kind of PROBES) {
-        const probe = valueOf(c.node, kind);
-        if (isMap(probe)) checkProbe(ctx, c, kind, probe);
-      }
+      for (const { field, probe } of probesOf(c)) checkProbe(ctx, c, field, probe);
       checkIdentical(ctx, c);
     }
   },
 };
 
-function checkProbe(ctx: CheckContext, c: ContainerModel, kind: (typeof PROBES)[number], probe: Node): void {
+function checkProbe(ctx: CheckContext, c: ContainerModel, kind: ProbeField, probe: Node): void {
   const handlers = HANDLERS.filter((h) => pairOf(probe, h));
   if (handlers.length === 0) {
     const span = keySpan(c.node, kind);

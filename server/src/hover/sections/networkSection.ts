@@ -1,11 +1,11 @@
 import type { ContainerModel, PodModel, PortModel } from '../../pod/podModel';
 import { portClashOf } from '../../pod/portClashes';
+import { isProbeField } from '../../pod/probes';
 import { runsBesideApps } from '../../pod/runTogether';
 import type { HoverContext } from '../hoverContext';
 import { bullets, capped, code, containerName, joinWords } from '../markdown';
 import type { HoverSection } from '../section';
 
-const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
 
 /**
  * The Pod's one network, told where it matters: on a container's ports (who reaches it, how, and clashes with a
@@ -21,7 +21,7 @@ export const networkSection: HoverSection = {
       const port = container.ports.find((p) => p.index === inContainer[1]);
       return port ? portText(pod, container, port) : undefined;
     }
-    if (container && inContainer && PROBES.has(String(inContainer[0])) && inContainer[inContainer.length - 1] === 'port') {
+    if (container && inContainer && isProbeField(inContainer[0]) && inContainer[inContainer.length - 1] === 'port') {
       return probePortText(ctx, container);
     }
     if (!container && ctx.inPodSpec && ctx.nearest?.annotation.concept === 'network') return podNetworkText(pod);

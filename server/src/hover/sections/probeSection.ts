@@ -1,11 +1,11 @@
 import { isMap, isScalar } from 'yaml';
 import { valueOf } from '../../document/yamlTree';
 import type { ContainerModel } from '../../pod/podModel';
+import { isProbeField } from '../../pod/probes';
 import type { HoverContext } from '../hoverContext';
 import { code } from '../markdown';
 import type { HoverSection } from '../section';
 
-const PROBES = new Set(['livenessProbe', 'readinessProbe', 'startupProbe']);
 
 /** The timing fields of a probe and the kubelet's defaults for those left out. */
 const TIMING = {
@@ -28,7 +28,7 @@ export const probeSection: HoverSection = {
     const { container: c, inContainer } = ctx;
     if (!c || !inContainer || c.list === 'ephemeralContainers') return undefined;
     const kind = String(inContainer[0]);
-    if (!PROBES.has(kind)) return undefined;
+    if (!isProbeField(kind)) return undefined;
     // Only where the timing is the subject: the probe's key and its timing fields, not its handler's details.
     if (!(inContainer.length === 1 && ctx.onKey) && !(inContainer.length === 2 && String(inContainer[1]) in TIMING)) return undefined;
     // An init container that runs to completion has no probes: the rules report it; nothing to time here.

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { isTrue, spanOf, valueOf } from '../../document/yamlTree';
+import { LIFECYCLE_HOOKS, PROBE_FIELDS } from '../probes';
 import { policyAtLeast, who, type ControlGroup, type Violation } from './standard';
 
 /**
@@ -93,12 +94,12 @@ function hostProcess(span: { start: number; end: number }, owner: string): Viola
 
 /** The probes and lifecycle handlers of a container, with their path for messages. */
 function* handlersOf(container: unknown): Generator<[string, unknown]> {
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+  for (const probe of PROBE_FIELDS) {
     const node = valueOf(container, probe);
     if (node) yield [probe, node];
   }
   const lifecycle = valueOf(container, 'lifecycle');
-  for (const hook of ['postStart', 'preStop']) {
+  for (const hook of LIFECYCLE_HOOKS) {
     const node = valueOf(lifecycle, hook);
     if (node) yield [`lifecycle.${hook}`, node];
   }

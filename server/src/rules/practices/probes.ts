@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { pairOf, valueOf } from '../../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../../pod/podModel';
+import { probesOf } from '../../pod/probes';
 import type { Check, CheckContext, RuleDescriptor } from '../../core/rule';
 import { containerLabel, containerSpan, keySpan, sentence, spanOf } from '../support';
 import { servesUntilStopped } from '../../pod/restartPolicies';
@@ -47,7 +48,6 @@ export const livenessWithoutStartupRule: RuleDescriptor = {
   fix: 'Add a startupProbe (same check, failureThreshold x periodSeconds covering the slowest start); liveness begins once it succeeds.',
 };
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 /** Below this many seconds before the first restart, a liveness probe alone can kill a slow starter. */
 const SLOW_START_SECONDS = 60;
 
@@ -64,10 +64,7 @@ export const probePracticesCheck: Check = {
     const presence = serving && [readinessProbeMissingRule, livenessProbeMissingRule, livenessWithoutStartupRule].some((rule) => ctx.isEnabled(rule));
     for (const c of containersBesideApps(pod)) {
       if (declaredPorts) {
-        for (const kind of PROBES) {
-          const probe = valueOf(c.node, kind);
-          if (isMap(probe)) checkDeclaredPort(ctx, c, kind, probe);
-        }
+        for (const { field, probe } of probesOf(c)) checkDeclaredPort(ctx, c, field, probe);
       }
       if (!presence || c.list !== 'containers') continue;
       const span = containerSpan(c);
