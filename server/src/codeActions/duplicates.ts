@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { containerAtOffset } from '../pod/containerAt';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, valueAt, type FixFamily } from './fix';
 import { renameScalar } from '../document/yamlEdits';
@@ -25,7 +26,7 @@ export const duplicatePortNameFixes: FixFamily = {
     const pod = podModelOf(ctx.doc);
     const at = valueAt(ctx.doc, ctx.finding.start);
     if (!pod || !at || !isScalar(at.node) || typeof at.node.value !== 'string') return [];
-    const container = pod.containers.find((c) => c.ports.some((p) => p.node.items.some((pair) => pair.value === at.node)));
+    const container = containerAtOffset(pod, at.node.range![0]);
     if (!container) return [];
     const taken = new Set(container.ports.map((p) => p.name).filter((n): n is string => n !== undefined));
     const name = freeName(at.node.value, taken, 15);

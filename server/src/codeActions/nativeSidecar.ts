@@ -1,5 +1,6 @@
 import { isSeq, type YAMLSeq } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
+import { containerAtOffset } from '../pod/containerAt';
 import { podModelOf } from '../pod/podModel';
 import { code, type FixFamily } from './fix';
 import { appendBlockLines } from '../document/collectionInserts';
@@ -17,7 +18,8 @@ export const nativeSidecarFixes: FixFamily = {
   fixes(ctx) {
     const pod = podModelOf(ctx.doc);
     const podSpec = pod?.podSpec;
-    const container = pod?.containers.find((c) => c.list === 'containers' && (c.nameNode?.range?.[0] === ctx.finding.start || c.node.range?.[0] === ctx.finding.start));
+    const found = pod && containerAtOffset(pod, ctx.finding.start);
+    const container = found?.list === 'containers' ? found : undefined;
     const containersPair = podSpec ? pairOf(podSpec, 'containers') : undefined;
     if (!pod || !podSpec || podSpec.flow || !container || !containersPair || !isSeq(containersPair.value)) return [];
     if (valueOf(container.node, 'restartPolicy') !== undefined) return [];

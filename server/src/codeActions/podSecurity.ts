@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyName, locate, pairOf, valueOf } from '../document/yamlTree';
+import { containerAtOffset } from '../pod/containerAt';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { who } from '../pod/podSecurity/standard';
 import type { RuleDescriptor } from '../core/rule';
@@ -45,8 +46,8 @@ export function valueAtFinding(ctx: FixContext): ValueAt | undefined {
 
 /** The container whose mapping holds the finding (undefined for a finding on the Pod). */
 export function containerAt(ctx: FixContext): ContainerModel | undefined {
-  const at = ctx.finding.start;
-  return podModelOf(ctx.doc)?.containers.find((c) => !!c.node.range && c.node.range[0] <= at && at < c.node.range[1]);
+  const pod = podModelOf(ctx.doc);
+  return pod && containerAtOffset(pod, ctx.finding.start);
 }
 
 function replaceScalar(node: Scalar, text: string): Edit {

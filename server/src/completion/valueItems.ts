@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
-import { containerAtPath } from '../pod/containerAt';
+import { containerAtPath, containerPlace } from '../pod/containerAt';
 import type { ContainerModel, PodModel } from '../pod/podModel';
 import { isLifecycleHook, isProbeField } from '../pod/probes';
 import { allowedRestartPolicies, initContainerRestartPolicies, NATIVE_SIDECAR_RESTART_POLICY, restrictsRestartPolicy, type PodRestartPolicy } from '../pod/restartPolicies';
@@ -218,8 +218,8 @@ function restartPolicies(scope: ValueScope, pod: PodModel): CompletionItem[] | u
     if (!restrictsRestartPolicy(pod.workload)) return undefined;
     return plainItems(scope, allowedRestartPolicies(pod.workload).map((policy) => [policy, podRestartDetail(pod.workload.kind, policy)]));
   }
-  if (path.length === at + 3 && path[at] === 'initContainers') return initRestartPolicies(scope);
-  return undefined;
+  const place = containerPlace(pod.podSpecPath, path);
+  return place?.list === 'initContainers' && place.inContainer.length === 1 ? initRestartPolicies(scope) : undefined;
 }
 
 const GATED_INIT_POLICY = "Overrides the Pod's restartPolicy for this init step only. It relies on the ContainerRestartRules feature gate (beta, on by default from Kubernetes 1.35); clusters that turn it off reject the Pod.";

@@ -2,7 +2,8 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate, type Path, type PathSegment } from '../document/yamlTree';
 import { effectiveResources, type EffectiveResources } from '../pod/effectiveResources';
-import { podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
+import { containerAtPath, containerPlace } from '../pod/containerAt';
+import { isContainerList, podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
 import { podCarrierOf } from '../pod/podCarriers';
 import type { WorkloadKind } from '../pod/workloadKinds';
@@ -58,8 +59,6 @@ export interface HoverContext {
   effective(): EffectiveResources | undefined;
 }
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-
 /** The context of a hover at `req.offset`, or undefined where there is nothing to explain (comments, blanks, non-pod YAML). */
 export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): HoverContext | undefined {
   const doc = req.doc;
@@ -74,9 +73,10 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
   const inPodSpec = startsWith(path, workload.podSpecPath) ? path.slice(workload.podSpecPath.length) : undefined;
   let container: ContainerModel | undefined;
   let inContainer: Path | undefined;
-  if (pod && inPodSpec && CONTAINER_LISTS.has(String(inPodSpec[0])) && typeof inPodSpec[1] === 'number') {
-    container = pod.containers.find((c) => c.list === inPodSpec[0] && c.index === inPodSpec[1]);
-    if (container) inContainer = inPodSpec.slice(2);
+  const place = pod ? containerPlace(workload.podSpecPath, path) : undefined;
+  if (pod && place) {
+    container = containerAtPath(pod, path);
+    if (container) inContainer = place.inContainer;
   }
 
   const root = schemaRootOf(doc.identity);
@@ -131,7 +131,7 @@ export function podCarryingKindOf(doc: ManifestDocument): WorkloadKind | undefin
  * workload's own fields the controller's.
  */
 function structuralScope(path: Path, workload: WorkloadKind, inPodSpec: Path | undefined): Scope {
-  if (inPodSpec) return CONTAINER_LISTS.has(String(inPodSpec[0])) && inPodSpec.length > 1 ? 'container' : 'pod';
+  if (inPodSpec) return isContainerList(inPodSpec[0]) && inPodSpec.length > 1 ? 'container' : 'pod';
   if (workload.kind === 'Pod') return 'pod';
   if (workload.templateMetadataPath && startsWith(path, workload.templateMetadataPath)) return 'pod';
   return 'workload';

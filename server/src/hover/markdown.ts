@@ -1,4 +1,5 @@
 import type { Path } from '../document/yamlTree';
+import { containerAtPath } from '../pod/containerAt';
 import type { ContainerModel, PodModel } from '../pod/podModel';
 import { shortQuantity } from '../pod/quantity';
 
@@ -22,11 +23,10 @@ export function formatPath(path: Path, pod?: PodModel): string {
   for (let i = 0; i < path.length; i++) {
     const step = path[i];
     if (typeof step === 'number') {
-      const list = path[i - 1];
-      const container = pod?.containers.find(
-        (c) => c.list === list && c.index === step && c.path.length === i + 1 && c.path.every((s, j) => s === path[j]),
-      );
-      out += container?.name ? `[${container.name}]` : `[${step}]`;
+      const container = pod ? containerAtPath(pod, path.slice(0, i + 1)) : undefined;
+      // Only the container's own index: a number deeper in it (a port's) names no container.
+      const named = container?.path.length === i + 1 ? container.name : undefined;
+      out += named ? `[${named}]` : `[${step}]`;
     } else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) {
       out += out ? `.${step}` : step;
     } else {

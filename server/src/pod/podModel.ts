@@ -12,7 +12,13 @@ import type { WorkloadKind } from './workloadKinds';
  * undefined (the schema check reports them); the model never throws.
  */
 
-export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+/** The PodSpec's container lists, in the order the model lists their containers (and the Pod starts them). */
+export const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+export type ContainerList = (typeof CONTAINER_LISTS)[number];
+
+export function isContainerList(name: unknown): name is ContainerList {
+  return (CONTAINER_LISTS as readonly unknown[]).includes(name);
+}
 
 export interface PortModel {
   readonly node: YAMLMap<unknown, unknown>;
@@ -117,7 +123,7 @@ function buildPodModel(doc: ManifestDocument): PodModel | undefined {
   const specNode = nodeAtPath(root, workload.podSpecPath);
   const podSpec = isMap(specNode) ? (specNode as YAMLMap<unknown, unknown>) : undefined;
   const containers: ContainerModel[] = [];
-  for (const list of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
+  for (const list of CONTAINER_LISTS) {
     for (const [node, index] of mapItems(valueOf(podSpec, list))) {
       containers.push(readContainer(node, [...workload.podSpecPath, list, index], list, index));
     }

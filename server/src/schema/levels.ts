@@ -1,4 +1,6 @@
 import type { Path, PathSegment } from '../document/yamlTree';
+import { containerPlace } from '../pod/containerAt';
+import { isContainerList } from '../pod/podModel';
 import type { WorkloadKind } from '../pod/workloadKinds';
 import { annotationIfBuilt, DEFINITIONS, ifAnnotationsBuilt, securityContextLevel } from './annotations';
 import { embeddedShapeOf, shapeAround } from './embeddedShape';
@@ -89,8 +91,6 @@ const HOME: Readonly<Record<LevelId, Home>> = {
   containerPort: 'container',
   resources: 'container',
 };
-
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 /** The levels of one kind, built once per kind. */
 export class KindLevels {
@@ -251,7 +251,7 @@ function matches(pattern: readonly PatternStep[], path: Path): boolean {
   for (const step of pattern) {
     if (step === CONTAINER) {
       const list = path[p];
-      if (typeof list !== 'string' || !CONTAINER_LISTS.has(list) || typeof path[p + 1] !== 'number') return false;
+      if (!isContainerList(list) || typeof path[p + 1] !== 'number') return false;
       p += 2;
     } else if (step === ITEM) {
       if (typeof path[p] !== 'number') return false;
@@ -266,10 +266,8 @@ function matches(pattern: readonly PatternStep[], path: Path): boolean {
 
 /** The [list, index] of the container that `path` is inside, if it is inside one. */
 function containerOf(podSpecPath: Path, path: Path): [string, number] | undefined {
-  for (let i = 0; i < podSpecPath.length; i++) if (path[i] !== podSpecPath[i]) return undefined;
-  const list = path[podSpecPath.length];
-  const index = path[podSpecPath.length + 1];
-  return typeof list === 'string' && CONTAINER_LISTS.has(list) && typeof index === 'number' ? [list, index] : undefined;
+  const place = containerPlace(podSpecPath, path);
+  return place && [place.list, place.index];
 }
 
 function display(pattern: readonly PatternStep[]): string {
