@@ -1,6 +1,6 @@
-import { gateOnByDefault } from '../versions/featureGates';
 import type { ContainerList } from './podModel';
 import { PROBE_FIELDS } from './probes';
+import { containerRestartRulesOnByDefault, sidecarRestartRulesOnByDefault } from './restartPolicies';
 
 /**
  * Which container fields the API server accepts for each part a container plays in the Pod, at a Kubernetes
@@ -12,19 +12,6 @@ import { PROBE_FIELDS } from './probes';
  * nothing to probe and no lifecycle to hook, unless it is a native sidecar (restartPolicy: Always).
  */
 export const RUNNING_CONTAINER_FIELDS = ['lifecycle', ...PROBE_FIELDS] as const;
-
-/**
- * restartPolicy and restartPolicyRules on a regular container, and restartPolicy OnFailure or Never on an init
- * container: the ContainerRestartRules gate, on by default (beta) from 1.35.
- */
-export function containerRestartRulesOnByDefault(version: string): boolean {
-  return gateOnByDefault('ContainerRestartRules', version);
-}
-
-/** restartPolicyRules on a native sidecar: the RestartAllContainersOnContainerExits gate, on by default (beta) from 1.36. */
-export function sidecarRestartRulesOnByDefault(version: string): boolean {
-  return gateOnByDefault('RestartAllContainersOnContainerExits', version);
-}
 
 /**
  * The Container fields a cluster of `version` rejects (with its default feature gates) on a container of `list`,

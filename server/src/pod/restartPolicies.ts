@@ -1,4 +1,4 @@
-import { containerRestartRulesOnByDefault } from './containerFields';
+import { gateOnByDefault } from '../versions/featureGates';
 import type { WorkloadKind } from './workloadKinds';
 
 /**
@@ -67,6 +67,19 @@ export function servesUntilStopped(pod: { readonly workload: Carrier; readonly r
   if (runsToCompletion(pod.workload)) return false;
   // A controller's template that says otherwise is rejected (workload-restart-policy): judge it as what it means to be.
   return pod.workload.kind !== 'Pod' || effectiveRestartPolicy(pod) === 'Always';
+}
+
+/**
+ * restartPolicy and restartPolicyRules on a regular container, and restartPolicy OnFailure or Never on an init
+ * container: the ContainerRestartRules gate, on by default (beta) from 1.35.
+ */
+export function containerRestartRulesOnByDefault(version: string): boolean {
+  return gateOnByDefault('ContainerRestartRules', version);
+}
+
+/** restartPolicyRules on a native sidecar: the RestartAllContainersOnContainerExits gate, on by default (beta) from 1.36. */
+export function sidecarRestartRulesOnByDefault(version: string): boolean {
+  return gateOnByDefault('RestartAllContainersOnContainerExits', version);
 }
 
 /** The container-level policy that turns an init container into a native sidecar. */

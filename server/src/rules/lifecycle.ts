@@ -1,7 +1,7 @@
 import { pairOf } from '../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
-import { containerRestartRulesOnByDefault, RUNNING_CONTAINER_FIELDS, sidecarRestartRulesOnByDefault } from '../pod/containerFields';
-import { overridesPodRestartPolicy } from '../pod/restartPolicies';
+import { RUNNING_CONTAINER_FIELDS } from '../pod/containerFields';
+import { containerRestartRulesOnByDefault, overridesPodRestartPolicy, sidecarRestartRulesOnByDefault } from '../pod/restartPolicies';
 import { gateOnByDefault } from '../versions/featureGates';
 import { fieldExistsIn } from '../versions/fieldVersions';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
