@@ -3,7 +3,7 @@
 // and the command-line checker (dist/cli.js, `podsmith check`), which the extension does not ship.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,10 +26,15 @@ if (!bundlesOnly) {
   if (existsSync(path.join(root, 'scripts/build-annotations.mjs'))) runStep('scripts/build-annotations.mjs');
 }
 
+// The bundles target the oldest Node.js the package promises (engines.node, ">=20" gives node20): the CLI runs on it,
+// and VS Code's own Node.js is newer.
+const engines = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines;
+const nodeTarget = `node${/\d+/.exec(engines.node)[0]}`;
+
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: nodeTarget,
   format: 'cjs',
   sourcemap: !production,
   minify: production,
