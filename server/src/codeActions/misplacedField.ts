@@ -1,5 +1,6 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { nodeAtPath, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
+import { isCopied } from '../document/resolvedView';
+import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { code, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
 import type { Edit } from '../document/textEdit';
 import { movePair, movePairUnder } from '../document/yamlEdits';
@@ -55,6 +56,10 @@ export function moveFixes(ctx: FixContext, renameTo?: string): Fix[] {
 /** The edits that move the pair to the mapping at `path` under `from`, creating the mappings it lacks on the way. */
 function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameters<typeof movePair>[2], from: unknown, path: readonly PathSegment[], renameTo?: string): Edit[] | undefined {
   const target = path.length ? nodeAtPath(from, path) : from;
+  // A mapping that comes through an alias is written elsewhere: its range is the alias, no place to write into (nor
+  // into a block of the same name there, which the move would merge with).
+  if (isCopied(target)) return undefined;
+  if (isMap(target) && isCopied(pairOf(target, renameTo ?? keyName(pair) ?? '')?.value)) return undefined;
   if (isMap(target)) return target === map ? undefined : movePair(ctx.text, map, pair, target, ctx.style, renameTo);
   if (target !== undefined) return undefined;
   // The deepest mapping that exists on the way, and the keys to create under it (never through a list).
@@ -63,7 +68,7 @@ function moveTo(ctx: FixContext, map: YAMLMap<unknown, unknown>, pair: Parameter
     if (missing.some((step) => typeof step !== 'string')) return undefined;
     const existing = depth === 0 ? from : nodeAtPath(from, path.slice(0, depth));
     if (existing === undefined) continue;
-    if (!isMap(existing) || existing === map || existing.items.length === 0) return undefined;
+    if (!isMap(existing) || isCopied(existing) || existing === map || existing.items.length === 0) return undefined;
     return movePairUnder(ctx.text, map, pair, existing, missing as string[], ctx.style, renameTo);
   }
   return undefined;

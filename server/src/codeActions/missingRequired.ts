@@ -1,4 +1,5 @@
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
+import { isCopied } from '../document/resolvedView';
 import { keyName, nodeAtPath, pairOf, scalarString, valueOf, type PathSegment } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, freeName, keyAt, type Fix, type FixContext, type FixFamily } from './fix';
@@ -6,6 +7,7 @@ import { fillEmptyPair, insertPair, insertPairBefore } from '../document/collect
 import type { YamlValue } from '../document/flowWriter';
 import { lineEnd } from '../document/lineBreaks';
 import type { Edit } from '../document/textEdit';
+import { scalarLiteral } from '../document/yamlEdits';
 import { trimBoth, trimTrailing } from '../document/linearText';
 import { missingRequiredRule } from '../schema/schemaRules';
 
@@ -100,15 +102,19 @@ function selectorFix(ctx: FixContext, spec: YAMLMap<unknown, unknown>, specPath:
   return edit ? [{ title: `Add ${code('selector')} matching the template's labels`, edits: [edit], preferred: true }] : [];
 }
 
-/** The labels of a mapping as written (keys and values keep their quoting), or undefined when there are none. */
+/**
+ * The labels of a mapping as written (keys and values keep their quoting), or undefined when there are none. Labels
+ * that come through an alias are written from their values in their quoting style: their range is the alias's.
+ */
 export function labelsOf(text: string, labels: unknown): Record<string, string> | undefined {
   if (!isMap(labels) || labels.items.length === 0) return undefined;
   const out: Record<string, string> = {};
+  const literal = (node: Scalar) => (isCopied(node) ? scalarLiteral(String(node.value), node) : text.slice(node.range![0], node.range![1]));
   for (const pair of labels.items) {
     const key = pair.key;
     const value = pair.value;
     if (!isScalar(key) || !isScalar(value) || !key.range || !value.range || keyName(pair) === undefined) return undefined;
-    out[text.slice(key.range[0], key.range[1])] = text.slice(value.range[0], value.range[1]);
+    out[literal(key)] = literal(value);
   }
   return out;
 }

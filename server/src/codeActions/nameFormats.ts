@@ -1,4 +1,5 @@
 import { isScalar, type Scalar } from 'yaml';
+import { isCopied } from '../document/resolvedView';
 import { mapItems, valueOf } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { dns1123LabelProblem } from '../rules/nameFormats';
@@ -48,7 +49,8 @@ export const invalidVolumeNameFixes: FixFamily = {
       for (const list of ['volumeMounts', 'volumeDevices']) {
         for (const [mount] of mapItems(valueOf(c.node, list))) {
           const ref = valueOf(mount, 'name');
-          if (isScalar(ref) && ref.value === old && ref.range) edits.push(renameScalar(ref as Scalar, name));
+          // A mount that comes through an alias or a merge key is renamed where it is written, which it copies.
+          if (isScalar(ref) && ref.value === old && ref.range && !isCopied(ref)) edits.push(renameScalar(ref as Scalar, name));
         }
       }
     }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCopied } from '../document/resolvedView';
 import { keyName, locate, pairOf, valueOf } from '../document/yamlTree';
 import { containerAtOffset } from '../pod/containerAt';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
@@ -65,6 +66,8 @@ export interface Setting {
  * (the remaining keys nested, in the document's style). Undefined when the text there is not a mapping to write in.
  */
 export function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: readonly string[], value: YamlValue): Setting | undefined {
+  // What comes through an alias is written elsewhere (its range is the alias): no place to write into.
+  if (isCopied(map)) return undefined;
   const [key, ...rest] = keys;
   const nested = (): YamlValue => rest.reduceRight<YamlValue>((inner, k) => ({ [k]: inner }), value);
   const pair = pairOf(map, key);
@@ -74,6 +77,7 @@ export function setIn(ctx: FixContext, map: YAMLMap<unknown, unknown>, keys: rea
     return edit && { edit, createsParent: rest.length > 0 || (map.flow === true && map.items.length === 0) };
   }
   const current = pair.value;
+  if (isCopied(current)) return undefined;
   const empty = current === null || current === undefined || (isScalar(current) && current.value === null);
   if (rest.length === 0) {
     if (isScalar(current) && !empty && current.range) return { edit: replaceScalar(current, flowText(value)), createsParent: false };

@@ -1,4 +1,5 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { isCopied } from '../document/resolvedView';
 import { nodeAtPath, pairOf, scalarString } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 import { code, keyAt, type Fix, type FixFamily } from './fix';
@@ -28,6 +29,8 @@ export const selectorMismatchFixes: FixFamily = {
     const valueText = ctx.text.slice(valueNode.range[0], valueNode.range[1]);
     const metadata = nodeAtPath(ctx.doc.root, metadataPath);
     const labels = isMap(metadata) ? pairOf(metadata, 'labels')?.value : undefined;
+    // Labels (or a selector) that come through an alias are written elsewhere, often shared: nothing to edit here.
+    if (isCopied(metadata) || isCopied(labels) || isCopied(valueNode)) return [];
     const fixes: Fix[] = [];
     const existing = isMap(labels) ? pairOf(labels, key) : undefined;
     if (existing && isScalar(existing.value) && existing.value.range) {

@@ -28,4 +28,12 @@ fixTable(apiVersionFixes, [
     apply: 'Fix all unknown-api-version problems in the file',
     expected: lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', 'spec:', '  template:', '    spec:', '      restartPolicy: Never', '      containers: [{name: a, image: "a:1"}]', '---', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: d}}', '  template:', '    metadata: {labels: {app: d}}', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
   },
+  {
+    title: "the selector written from the template labels' values where they come through an alias",
+    rule: removedApiVersionRule,
+    manifest: lines('apiVersion: «extensions/v1beta1»', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+    apply: 'Use `apiVersion: apps/v1` and add the selector it requires',
+    preferred: true,
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+  },
 ]);

@@ -61,4 +61,10 @@ fixTable(misplacedFieldFixes, [
     preferred: true,
     expected: pod('  securityContext:', '    runAsNonRoot: true', '  containers:', '    - name: a', '      image: a:1', '      securityContext:', '        privileged: false'),
   },
+  {
+    title: "no move into a mapping that comes through an alias (it would be written into the alias's line)",
+    rule: misplacedFieldRule,
+    manifest: pod('  nodeSelector: *sel', '  containers:', '    - name: a', '      image: a:1', '      «nodeSelector»:', '        zone: a').replace('  name: p\n', '  name: p\n  labels: &sel\n    disk: ssd\n'),
+    offers: [],
+  },
 ]);

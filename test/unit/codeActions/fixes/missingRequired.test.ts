@@ -68,4 +68,12 @@ fixTable(missingRequiredFixes, [
     selects: '10:17-10:22',
     brings: ['missing-resources@9:16'],
   },
+  {
+    title: "a selector written from the template labels' values where they come through an alias",
+    rule: missingRequiredRule,
+    manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', '«spec»:', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+    apply: "Add `selector` matching the template's labels",
+    preferred: true,
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+  },
 ]);

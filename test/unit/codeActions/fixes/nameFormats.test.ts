@@ -24,4 +24,13 @@ fixTable(invalidVolumeNameFixes, [
     preferred: true,
     expected: pod('  containers:', '    - name: a', '      image: a:1', '      volumeMounts: [{name: app-data, mountPath: /a}]', '    - name: b', '      image: b:1', '      volumeMounts:', '        - name: "app-data"', '          mountPath: /b', '  volumes:', '    - name: app-data', '      emptyDir: {}'),
   },
+  {
+    title: 'a mount that a merge key copies is renamed where it is written, once (the copy follows it)',
+    rule: invalidVolumeNameRule,
+    manifest: pod('  containers:', '    - &main', '      name: a', '      image: a:1', '      volumeMounts:', '        - name: app_data', '          mountPath: /a', '  initContainers:', '    - <<: *main', '      name: b', '  volumes:', '    - name: «app_data»', '      emptyDir: {}'),
+    offers: ['Rename to `app-data` (and its mount)'],
+    apply: 'Rename to `app-data` (and its mount)',
+    preferred: true,
+    expected: pod('  containers:', '    - &main', '      name: a', '      image: a:1', '      volumeMounts:', '        - name: app-data', '          mountPath: /a', '  initContainers:', '    - <<: *main', '      name: b', '  volumes:', '    - name: app-data', '      emptyDir: {}'),
+  },
 ]);

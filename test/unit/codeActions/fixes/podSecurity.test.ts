@@ -363,6 +363,12 @@ fixTable(privilegeEscalationFixes, [
     preferred: true,
     expected: web('      securityContext:', '        allowPrivilegeEscalation: false'),
   },
+  {
+    title: "no setting written into a securityContext that comes through an alias",
+    rule: privilegeEscalationRule,
+    manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext: &sc', '    runAsUser: 10001', '  containers:', '    - name: web', '      image: web:1.4.2', '      «securityContext»: *sc'),
+    offers: [],
+  },
 ], practice);
 
 fixTable(runAsNonRootFixes, [

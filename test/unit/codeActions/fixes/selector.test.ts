@@ -19,6 +19,12 @@ fixTable(selectorMismatchFixes, [
     preferred: true,
     expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: "front"', '  template:', '    metadata:', '      labels:', '        app: web', '        tier: "front"', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
   },
+  {
+    title: "no edit through an alias: the template's labels are the Deployment's, anchored above",
+    rule: selectorMismatchRule,
+    manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels:', '      app: web', '      tier: front', '  template:', '    metadata:', '      «labels»: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+    offers: [],
+  },
 ]);
 
 fixTable(emptySelectorFixes, [
@@ -29,5 +35,13 @@ fixTable(emptySelectorFixes, [
     apply: "Match the Pod template's labels",
     preferred: true,
     expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: d, tier: web}}', '  template:', '    metadata: {labels: {app: d, tier: web}}', '    spec:', '      containers: [{name: a, image: "a:1"}]'),
+  },
+  {
+    title: "the template's labels written from their values where they come through an alias",
+    rule: emptySelectorRule,
+    manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', '    tier: "2"', 'spec:', '  «selector»: {}', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
+    apply: "Match the Pod template's labels",
+    preferred: true,
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', '    tier: "2"', 'spec:', '  selector: {matchLabels: {app: web, tier: "2"}}', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
   },
 ]);
