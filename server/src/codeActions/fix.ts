@@ -46,8 +46,13 @@ export interface FixFamily {
 
 /** The key and pair at a finding that is reported on a key, with the mapping that holds them. */
 export function keyAt(ctx: FixContext): { pair: Pair<unknown, unknown>; map: YAMLMap<unknown, unknown>; path: (string | number)[] } | undefined {
-  const at = locate(ctx.doc.root, ctx.finding.start);
-  if (!at?.onKey || !at.pair) return undefined;
+  const start = ctx.finding.start;
+  let at = locate(ctx.doc.root, start);
+  // A key at the start of a line follows the block above it, whose range ends there (after its line break), and
+  // locate, inclusive at ends, finds that block: one character into the key is the key's alone.
+  if (!at?.onKey) at = locate(ctx.doc.root, start + 1);
+  const keyStart = (at?.pair?.key as Node | undefined)?.range?.[0];
+  if (!at?.onKey || !at.pair || keyStart === undefined || keyStart > start) return undefined;
   const map = at.parents[at.parents.length - 1] as YAMLMap<unknown, unknown>;
   return { pair: at.pair, map, path: at.path };
 }

@@ -76,6 +76,14 @@ fixTable(unknownFieldFixes, [
     apply: 'Fix all unknown-field problems in the file',
     expected: pod('  restartPolicy: Never', '  containers:', '    - name: web', '      image: web:1', '      imagePullPolicy: Always'),
   },
+  {
+    title: 'a top-level key after a block mapping (whose range ends where the key starts) is renamed too',
+    rule: unknownFieldRule,
+    manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '«sepc»:', '  containers:', '    - {name: a, image: "a:1"}'),
+    apply: 'Rename to `spec`',
+    preferred: true,
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - {name: a, image: "a:1"}'),
+  },
 ]);
 
 fixTable(invalidEnumFixes, [
