@@ -1,5 +1,6 @@
-import { isScalar } from 'yaml';
+import { isScalar, type Scalar } from 'yaml';
 import { code, valueAt, type FixFamily } from './fix';
+import type { Edit } from '../document/textEdit';
 import { renameScalar } from '../document/yamlEdits';
 import { fractionalBytesRule, memoryWithoutUnitRule, requestExceedsLimitRule } from '../rules/resources';
 
@@ -28,16 +29,25 @@ export const requestAboveLimitFixes: FixFamily = {
   },
 };
 
+/**
+ * A quantity written in place of `node`: a quoted one keeps its quotes, a plain one stays plain (`512Mi` and `100M`
+ * read as strings and need none).
+ */
+function quantityEdit(node: Scalar, quantity: string): Edit {
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  return quoted ? renameScalar(node, quantity) : { start: node.range![0], end: node.range![1], newText: quantity };
+}
+
 /** Memory written with the milli suffix (`100m` is a tenth of a byte): the mebibytes or megabytes meant. */
 export const fractionalBytesFixes: FixFamily = {
   rules: [fractionalBytesRule],
   fixes(ctx) {
     const node = valueAt(ctx.doc, ctx.finding.start)?.node;
-    if (!isScalar(node) || typeof node.value !== 'string' || !/^[0-9.]+m$/.test(node.value)) return [];
+    if (!isScalar(node) || !node.range || typeof node.value !== 'string' || !/^[0-9.]+m$/.test(node.value)) return [];
     const amount = node.value.slice(0, -1);
     return [
-      { title: `Change to ${code(`${amount}Mi`)} (mebibytes)`, edits: [renameScalar(node, `${amount}Mi`)], preferred: true },
-      { title: `Change to ${code(`${amount}M`)} (megabytes)`, edits: [renameScalar(node, `${amount}M`)] },
+      { title: `Change to ${code(`${amount}Mi`)} (mebibytes)`, edits: [quantityEdit(node, `${amount}Mi`)], preferred: true },
+      { title: `Change to ${code(`${amount}M`)} (megabytes)`, edits: [quantityEdit(node, `${amount}M`)] },
     ];
   },
 };
@@ -51,12 +61,9 @@ export const memoryWithoutUnitFixes: FixFamily = {
     const written = ctx.text.slice(node.range[0], node.range[1]).replace(/^["']|["']$/g, '');
     if (!/^[0-9]+$/.test(written)) return [];
     const amount = Number(written);
-    const [start, end] = node.range;
-    // A quoted amount keeps its quotes; a plain number becomes a plain quantity (`512Mi` needs none).
-    const quoted = typeof node.value === 'string';
     const fix = (unit: string, preferred: boolean) => ({
       title: `Change to ${code(`${written}${unit}`)} (${unit === 'Mi' ? 'mebibytes' : 'gibibytes'})`,
-      edits: [quoted ? renameScalar(node, `${written}${unit}`) : { start, end, newText: `${written}${unit}` }],
+      edits: [quantityEdit(node, `${written}${unit}`)],
       preferred,
     });
     return amount < 1024 ? [fix('Mi', true), fix('Gi', false)] : [fix('Mi', true)];

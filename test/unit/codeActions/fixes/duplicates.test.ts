@@ -14,6 +14,22 @@ fixTable(duplicateContainerNameFixes, [
     preferred: true,
     expected: pod('  containers:', '    - {name: web, image: "web:1"}', '    - {name: web-2, image: "web:2"}', '    - {name: web-3, image: "web:3"}'),
   },
+  {
+    title: 'an init container reusing an app container name, in block style, CRLF',
+    rule: duplicateContainerNameRule,
+    crlf: true,
+    manifest: pod('  initContainers:', '    - name: web', '      image: init:1', '  containers:', '    - name: «web»', '      image: web:1'),
+    offers: ['Rename to `web-2`'],
+    apply: 'Rename to `web-2`',
+    preferred: true,
+    expected: pod('  initContainers:', '    - name: web', '      image: init:1', '  containers:', '    - name: web-2', '      image: web:1'),
+  },
+  {
+    title: 'no edit on a name that came through an alias',
+    rule: duplicateContainerNameRule,
+    manifest: pod('  containers:', '    - &web {name: web, image: "web:1"}', '    - «*web»'),
+    offers: [],
+  },
 ]);
 
 fixTable(portClashFixes, [
@@ -33,6 +49,15 @@ fixTable(portClashFixes, [
     preferred: true,
     expected: pod('  containers:', '    - {name: a, image: "a:1", ports: [{containerPort: 80, hostPort: 8080}]}', '    - {name: b, image: "b:1", ports: [{containerPort: 81, hostPort: 8081}]}'),
   },
+  {
+    title: 'a native sidecar and an app container on one port, in block style',
+    rule: sharedContainerPortRule,
+    manifest: pod('  initContainers:', '    - name: proxy', '      image: proxy:1', '      restartPolicy: Always', '      ports:', '        - containerPort: 8080', '  containers:', '    - name: web', '      image: web:1', '      ports:', '        - containerPort: «8080»'),
+    offers: ['Use containerPort 8081'],
+    apply: 'Use containerPort 8081',
+    preferred: true,
+    expected: pod('  initContainers:', '    - name: proxy', '      image: proxy:1', '      restartPolicy: Always', '      ports:', '        - containerPort: 8080', '  containers:', '    - name: web', '      image: web:1', '      ports:', '        - containerPort: 8081'),
+  },
 ]);
 
 fixTable(duplicatePortNameFixes, [
@@ -43,5 +68,13 @@ fixTable(duplicatePortNameFixes, [
     apply: 'Rename to `http-2`',
     preferred: true,
     expected: pod('  containers:', '    - name: web', '      image: web:1', '      ports:', '        - {name: http, containerPort: 80}', '        - {name: http-2, containerPort: 81}'),
+  },
+  {
+    title: 'a port name kept within 15 characters, in block style',
+    rule: duplicatePortNameRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      ports:', '        - name: metrics-portal', '          containerPort: 80', '        - name: «metrics-portal»', '          containerPort: 81'),
+    apply: 'Rename to `metrics-porta-2`',
+    preferred: true,
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      ports:', '        - name: metrics-portal', '          containerPort: 80', '        - name: metrics-porta-2', '          containerPort: 81'),
   },
 ]);

@@ -21,6 +21,15 @@ fixTable(requestAboveLimitFixes, [
     apply: 'Lower the cpu request to `500m`',
     expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests:', '          cpu: 500m', '        limits:', '          cpu: 500m'),
   },
+  {
+    title: 'CRLF: a block limit raised',
+    rule: requestExceedsLimitRule,
+    crlf: true,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        «requests»:', '          memory: 1Gi', '        limits:', '          memory: 512Mi'),
+    apply: 'Raise the memory limit to `1Gi`',
+    preferred: true,
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests:', '          memory: 1Gi', '        limits:', '          memory: 1Gi'),
+  },
 ]);
 
 fixTable(fractionalBytesFixes, [
@@ -32,6 +41,22 @@ fixTable(fractionalBytesFixes, [
     preferred: true,
     expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: "512Mi"}'),
   },
+  {
+    title: 'a plain amount stays plain; the megabytes meant are the other choice',
+    rule: fractionalBytesRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests: {memory: «100m»}'),
+    offers: ['Change to `100Mi` (mebibytes)', 'Change to `100M` (megabytes)'],
+    apply: 'Change to `100M` (megabytes)',
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests: {memory: 100M}'),
+  },
+  {
+    title: 'a plain amount becomes a plain quantity',
+    rule: fractionalBytesRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests:', '          memory: «100m»'),
+    apply: 'Change to `100Mi` (mebibytes)',
+    preferred: true,
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        requests:', '          memory: 100Mi'),
+  },
 ]);
 
 fixTable(memoryWithoutUnitFixes, [
@@ -42,5 +67,19 @@ fixTable(memoryWithoutUnitFixes, [
     apply: 'Change to `512Mi` (mebibytes)',
     preferred: true,
     expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits:', '          memory: 512Mi'),
+  },
+  {
+    title: 'a small amount: mebibytes or gibibytes, quotes kept',
+    rule: memoryWithoutUnitRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: «"2"»}'),
+    offers: ['Change to `2Mi` (mebibytes)', 'Change to `2Gi` (gibibytes)'],
+    apply: 'Change to `2Gi` (gibibytes)',
+    expected: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: "2Gi"}'),
+  },
+  {
+    title: 'from 1024 on, only mebibytes',
+    rule: memoryWithoutUnitRule,
+    manifest: pod('  containers:', '    - name: web', '      image: web:1', '      resources:', '        limits: {memory: «2048»}'),
+    offers: ['Change to `2048Mi` (mebibytes)'],
   },
 ]);
