@@ -295,6 +295,14 @@ const CASES: Case[] = [
       '        - {name: web, image: "web:1"}',
     ),
   },
+  // ---- practices
+  {
+    name: 'renames the deprecated serviceAccount field',
+    text: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  serviceAccount: shop', '  containers:', '    - {name: web, image: "web:1"}'),
+    code: 'deprecated-service-account',
+    title: 'Rename to `serviceAccountName`',
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  serviceAccountName: shop', '  containers:', '    - {name: web, image: "web:1"}'),
+  },
   // ---- disable
   {
     name: 'disables the rule on the line, at its indentation',

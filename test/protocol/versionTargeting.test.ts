@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor } from './support/applyEdits';
 import { LspServer } from './support/lspServer';
 
 /**
@@ -45,6 +46,19 @@ describe('protocol: version targeting over stdio', function () {
       'field-not-in-version 12:72 recursiveReadOnly',
       'field-not-in-version 13:56 image',
     ]);
+  });
+
+  it('at 1.29, the quick fix removes a field of 1.32 over the wire', async () => {
+    const fixUri = 'file:///versions/fix.yaml';
+    const text = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: probe}', 'spec:', '  resources: {limits: {cpu: "1", memory: 1Gi}}', '  containers:', '    - {name: app, image: "nginx:1.27"}', ''].join('\n');
+    const [finding] = (await server.open(fixUri, text)).filter((d) => d.code === 'field-not-in-version');
+    const actions = (await server.codeActions(fixUri, finding.range, [finding])) ?? [];
+    const remove = actions.find((a) => a.title === 'Remove `resources` (Kubernetes 1.32 and later)');
+    assert.ok(remove, actions.map((a) => a.title).join(' | '));
+    const after = applyTextEdits(text, editsFor(remove.edit, fixUri));
+    assert.equal(after, text.replace('  resources: {limits: {cpu: "1", memory: 1Gi}}\n', ''));
+    assert.deepEqual((await server.change(fixUri, [{ text: after }])).map((d) => d.code), ['missing-resources'], 'only the container\'s hint, now that the Pod sets no resources');
+    server.close(fixUri);
   });
 
   it('at 1.36, no error: only the warning that stopSignal is alpha', async () => {

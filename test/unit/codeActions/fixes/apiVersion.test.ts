@@ -36,4 +36,14 @@ fixTable(apiVersionFixes, [
     preferred: true,
     expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels: &labels', '    app: web', 'spec:', '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels: *labels', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
   },
+  {
+    title: 'a workload that has its selector gets only the apiVersion, quotes kept, CRLF',
+    rule: removedApiVersionRule,
+    crlf: true,
+    manifest: lines('apiVersion: «"apps/v1beta2"»', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  selector: {matchLabels: {app: agent}}', '  template:', '    metadata: {labels: {app: agent}}', '    spec:', '      containers: [{name: agent, image: "agent:1"}]'),
+    offers: ['Use `apiVersion: apps/v1`'],
+    apply: 'Use `apiVersion: apps/v1`',
+    preferred: true,
+    expected: lines('apiVersion: "apps/v1"', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  selector: {matchLabels: {app: agent}}', '  template:', '    metadata: {labels: {app: agent}}', '    spec:', '      containers: [{name: agent, image: "agent:1"}]'),
+  },
 ]);

@@ -122,6 +122,15 @@ fixTable(seccompFixes, [
     apply: 'Set `seccompProfile: {type: RuntimeDefault}` in container `web`',
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: shop}', 'spec:', '  securityContext:', '    runAsNonRoot: true', '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        seccompProfile:', '          type: RuntimeDefault'),
   },
+  {
+    title: "CRLF: the Pod's new seccomp profile ends its lines in CRLF",
+    rule: seccompRule,
+    crlf: true,
+    manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: shop}', 'spec:', '  securityContext:', '    runAsNonRoot: true', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER.replace('securityContext', '«securityContext»')),
+    apply: "Set `seccompProfile: {type: RuntimeDefault}` in the Pod's securityContext (every container inherits it)",
+    preferred: true,
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: shop}', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile:', '      type: RuntimeDefault', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
 ], { podSecurityStandard: 'restricted' });
 
 fixTable(capabilitiesFixes, [

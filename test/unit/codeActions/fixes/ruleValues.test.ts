@@ -8,6 +8,9 @@ import { invalidSubPathRule } from '../../../../server/src/rules/volumes';
 import { podFailurePolicyRule, workloadRestartPolicyRule } from '../../../../server/src/rules/workloads';
 import { fixTable, lines } from '../support/fixTable';
 
+const pod = (...spec: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', ...spec);
+const job = (...podSpec: string[]) => lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', 'spec:', '  template:', '    spec:', ...podSpec);
+
 fixTable(workloadRestartPolicyFixes, [
   {
     title: "sets a Deployment template's restartPolicy to Always",
@@ -16,6 +19,14 @@ fixTable(workloadRestartPolicyFixes, [
     apply: 'Change to `Always`',
     preferred: true,
     expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  selector: {matchLabels: {app: d}}', '  template:', '    metadata: {labels: {app: d}}', '    spec:', '      restartPolicy: Always', '      containers: [{name: a, image: "a:1"}]'),
+  },
+  {
+    title: "a Job's template restartPolicy Always: OnFailure or Never, neither preferred",
+    rule: workloadRestartPolicyRule,
+    manifest: job('      restartPolicy: «Always»', '      containers: [{name: a, image: "a:1"}]'),
+    offers: ['Change to `Never`', 'Change to `OnFailure`'],
+    apply: 'Change to `Never`',
+    expected: job('      restartPolicy: Never', '      containers: [{name: a, image: "a:1"}]'),
   },
 ]);
 
@@ -39,6 +50,22 @@ fixTable(initContainerRestartPolicyFixes, [
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  initContainers:', '    - name: init', '      image: init:1', '  containers: [{name: a, image: "a:1"}]'),
   },
+  {
+    title: 'or a native sidecar that keeps running, in a flow container',
+    rule: initRestartPolicyRule,
+    manifest: pod('  initContainers: [{name: init, image: "init:1", restartPolicy: «Never»}]', '  containers: [{name: a, image: "a:1"}]'),
+    offers: ['Remove `restartPolicy` (an init step that runs to completion)', 'Change to `Always` (a native sidecar that keeps running)'],
+    apply: 'Change to `Always` (a native sidecar that keeps running)',
+    expected: pod('  initContainers: [{name: init, image: "init:1", restartPolicy: Always}]', '  containers: [{name: a, image: "a:1"}]'),
+  },
+  {
+    title: 'the removal in a flow container takes its comma',
+    rule: initRestartPolicyRule,
+    manifest: pod('  initContainers: [{name: init, image: "init:1", restartPolicy: «Never»}]', '  containers: [{name: a, image: "a:1"}]'),
+    apply: 'Remove `restartPolicy` (an init step that runs to completion)',
+    preferred: true,
+    expected: pod('  initContainers: [{name: init, image: "init:1"}]', '  containers: [{name: a, image: "a:1"}]'),
+  },
 ]);
 
 fixTable(probeSuccessThresholdFixes, [
@@ -49,6 +76,15 @@ fixTable(probeSuccessThresholdFixes, [
     apply: 'Change to `1`',
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      livenessProbe: {httpGet: {path: /, port: 80}, successThreshold: 1}'),
+  },
+  {
+    title: 'a startup probe in block style, CRLF',
+    rule: probeSuccessThresholdRule,
+    crlf: true,
+    manifest: pod('  containers:', '    - name: a', '      image: a:1', '      startupProbe:', '        tcpSocket: {port: 80}', '        successThreshold: «2»'),
+    apply: 'Change to `1`',
+    preferred: true,
+    expected: pod('  containers:', '    - name: a', '      image: a:1', '      startupProbe:', '        tcpSocket: {port: 80}', '        successThreshold: 1'),
   },
 ]);
 
@@ -61,6 +97,14 @@ fixTable(readinessGracePeriodFixes, [
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      readinessProbe:', '        tcpSocket: {port: 80}', '        periodSeconds: 5'),
   },
+  {
+    title: 'in a flow probe, with its comma',
+    rule: readinessGracePeriodRule,
+    manifest: pod('  containers:', '    - name: a', '      image: a:1', '      readinessProbe: {tcpSocket: {port: 80}, «terminationGracePeriodSeconds»: 10}'),
+    apply: 'Remove `terminationGracePeriodSeconds` from the readiness probe',
+    preferred: true,
+    expected: pod('  containers:', '    - name: a', '      image: a:1', '      readinessProbe: {tcpSocket: {port: 80}}'),
+  },
 ]);
 
 fixTable(hostNetworkPortFixes, [
@@ -72,6 +116,14 @@ fixTable(hostNetworkPortFixes, [
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostNetwork: true', '  containers:', '    - name: a', '      image: a:1', '      ports: [{containerPort: 9100, hostPort: 9100}]'),
   },
+  {
+    title: 'or leave the hostPort out, in block style',
+    rule: hostNetworkPortRule,
+    manifest: pod('  hostNetwork: true', '  containers:', '    - name: a', '      image: a:1', '      ports:', '        - containerPort: 9100', '          hostPort: «9200»'),
+    offers: ['Set hostPort to 9100 (the containerPort)', 'Remove `hostPort`'],
+    apply: 'Remove `hostPort`',
+    expected: pod('  hostNetwork: true', '  containers:', '    - name: a', '      image: a:1', '      ports:', '        - containerPort: 9100'),
+  },
 ]);
 
 fixTable(invalidSubPathFixes, [
@@ -82,6 +134,12 @@ fixTable(invalidSubPathFixes, [
     apply: 'Make it relative: `config/app`',
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      volumeMounts:', "        - {name: v, mountPath: /etc/app, subPath: 'config/app'}", '  volumes: [{name: v, emptyDir: {}}]'),
+  },
+  {
+    title: 'no fix for a path that climbs out of the volume',
+    rule: invalidSubPathRule,
+    manifest: pod('  containers:', '    - name: a', '      image: a:1', '      «volumeMounts»:', '        - {name: v, mountPath: /etc/app, subPath: ../config}', '  volumes: [{name: v, emptyDir: {}}]'),
+    offers: [],
   },
 ]);
 
@@ -112,6 +170,14 @@ fixTable(duplicateEnvFixes, [
     apply: 'Remove the earlier entry (the later one is the one in effect)',
     preferred: true,
     expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: a', '      image: a:1', '      env:', '        - name: LEVEL', '          value: "2"', '        - name: MODE', '          value: fast'),
+  },
+  {
+    title: 'the earlier item of a flow list goes with its comma',
+    rule: duplicateEnvRule,
+    manifest: pod('  containers:', '    - name: a', '      image: a:1', '      env: [{name: MODE, value: slow}, {name: «MODE», value: fast}]'),
+    apply: 'Remove the earlier entry (the later one is the one in effect)',
+    preferred: true,
+    expected: pod('  containers:', '    - name: a', '      image: a:1', '      env: [{name: MODE, value: fast}]'),
   },
 ]);
 
