@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, type DiagramParams } from '../../shared/protocol';
 import type { ManifestFile } from './document/manifestFile';
+import { SegmentedText } from './document/segmentedText';
 import type { ParsedSource } from './core/featureRequest';
 import { WorkspaceSync } from './host/workspaceSync';
 import { getLanguageService } from './service/languageService';
@@ -69,7 +70,8 @@ function endOnFramingError(error: Error): void {
   setTimeout(() => process.exit(1), 100);
 }
 
-const documents = new TextDocuments(TextDocument);
+/** The open documents, each kept per YAML document so that a keystroke costs one document (document/segmentedText.ts). */
+const documents = new TextDocuments<SegmentedText>({ create: SegmentedText.create, update: SegmentedText.update });
 const service = getLanguageService({ log: (message) => connection.console.error(message) });
 
 /** Settings per document: the editor's over the project's `.podsmith.yaml` of its workspace folder. */
@@ -92,12 +94,12 @@ let canReportProgress = false;
 /** The most YAML files of the workspace read from disk: a bound on memory and start-up time. */
 const MAX_WORKSPACE_FILES = 2000;
 
-function sourceOf(textDocument: TextDocument): ParsedSource {
+function sourceOf(textDocument: SegmentedText): ParsedSource {
   const cached = parses.get(textDocument.uri);
   // A parse is kept per version, but whether the file is parsed at all depends on podsmith.maxFileSize: a changed
   // limit must take effect on open files without an edit.
   const settings = workspace.settingsFor(textDocument.uri);
-  const tooLarge = textDocument.getText().length > settings.maxFileSize;
+  const tooLarge = textDocument.length > settings.maxFileSize;
   if (cached && cached.version === textDocument.version && !!cached.tooLarge === tooLarge) return { textDocument, file: cached };
   const file = service.parse(textDocument, settings, cached);
   parses.set(textDocument.uri, file);

@@ -63,9 +63,9 @@ export class ManifestDocument {
    * Text that is not parsed (see MAX_DOCUMENTS and MAX_DOCUMENT_LENGTH), as a document that covers its place with an
    * empty tree and no text: nothing reads it, no feature answers in it, and nothing keeps the file's text alive.
    */
-  static unchecked(segment: DocumentSegment, index: number, why: 'too-many-documents' | 'too-large'): ManifestDocument {
+  static unchecked(offset: number, length: number, index: number, why: 'too-many-documents' | 'too-large'): ManifestDocument {
     const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed;
-    return new ManifestDocument(index, segment.offset, '', empty, false, {}, new Map(), [0, segment.text.length], false, why);
+    return new ManifestDocument(index, offset, '', empty, false, {}, new Map(), [0, length], false, why);
   }
 
   /** Wraps a document parsed as part of a whole stream (the fallback for files with directives). */

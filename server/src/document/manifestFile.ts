@@ -1,5 +1,5 @@
 import { ManifestDocument, parseStream } from './manifestDocument';
-import { splitDocuments, type DocumentSegment } from './splitDocuments';
+import { SegmentedText, type TextSegment } from './segmentedText';
 
 /**
  * A parsed YAML file: its documents, each parsed once per version of its text.
@@ -38,43 +38,57 @@ export const MAX_DOCUMENTS = 1000;
 export const MAX_DOCUMENT_LENGTH = 300_000;
 
 /**
- * Parses `text`, reusing the parse (and memoised results) of every document of `previous` whose text is unchanged.
+ * Parses a file, kept as segments (segmentedText.ts) or given as text. A document whose segment object is one of an
+ * earlier parse's keeps that parse (and its memoised results), moved to its new index and offset: a keystroke
+ * parses the one document it changed and compares nothing else. Text alone (the command line, files read from
+ * disk) is split first, and `previous` lends the parse of every document whose text is unchanged.
  */
-export function parseManifestFile(uri: string, version: number, written: string, previous?: ManifestFile): ManifestFile {
-  const text = withLoneCarriageReturnsAsNewlines(written);
-  const segments = splitDocuments(text, MAX_DOCUMENTS);
-  if (segments && segments.length > MAX_DOCUMENTS) {
-    const rest = segments[MAX_DOCUMENTS];
-    const checked = parseManifestFile(uri, version, text.slice(0, rest.offset), previous);
-    return { uri, version, text, documents: [...checked.documents, ManifestDocument.unchecked(rest, MAX_DOCUMENTS, 'too-many-documents')], tooManyDocuments: true };
-  }
-  if (!segments) {
+export function parseManifestFile(uri: string, version: number, source: string | SegmentedText, previous?: ManifestFile): ManifestFile {
+  const stored = typeof source === 'string' ? SegmentedText.create(uri, 'yaml', version, source) : source;
+  const fullText = () => withLoneCarriageReturnsAsNewlines(stored.getText());
+  if (stored.directives) {
+    const text = fullText();
     const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
     return { uri, version, text, documents };
   }
-  if (previous && previous.documents.length === segments.length && !previous.documents.some((doc) => doc.fromStream)) {
-    // Typing inside a document keeps the number of documents: compare each segment with the document at its index
-    // (no hashing of the whole file's text, as the lookup below needs; about half the cost of a keystroke).
-    const documents = segments.map((segment, index) => {
-      const old = previous.documents[index];
-      return old.text === segment.text ? old.movedTo(index, segment.offset) : parseSegment(segment, index);
-    });
-    return { uri, version, text, documents };
+  const byText = typeof source === 'string' && previous ? reusableByText(previous) : undefined;
+  const { segments, offsets } = stored;
+  const checked = Math.min(segments.length, MAX_DOCUMENTS);
+  const documents: ManifestDocument[] = new Array(checked);
+  for (let index = 0; index < checked; index++) documents[index] = documentOf(segments[index], index, offsets[index], byText);
+  const tooManyDocuments = segments.length > MAX_DOCUMENTS;
+  if (tooManyDocuments) {
+    const offset = offsets[MAX_DOCUMENTS];
+    documents.push(ManifestDocument.unchecked(offset, stored.length - offset, MAX_DOCUMENTS, 'too-many-documents'));
   }
+  return lazyText({ uri, version, documents, ...(tooManyDocuments ? { tooManyDocuments } : {}) }, fullText);
+}
+
+/** A file whose `text` is built when first read: a keystroke must not join the whole file's text. */
+export function lazyText(file: Omit<ManifestFile, 'text'>, build: () => string): ManifestFile {
+  let text: string | undefined;
+  return Object.defineProperty(file, 'text', { get: () => (text ??= build()), enumerable: true }) as ManifestFile;
+}
+
+/** The parse of each segment, while the segment object lives (it lives as long as a version of the file holds it). */
+const PARSED = new WeakMap<TextSegment, ManifestDocument>();
+
+function documentOf(segment: TextSegment, index: number, offset: number, byText?: Map<string, ManifestDocument[]>): ManifestDocument {
+  const known = PARSED.get(segment) ?? byText?.get(segment.parseText)?.shift();
+  const doc = known ? known.movedTo(index, offset) : parseSegment(segment, index, offset);
+  if (doc !== known) PARSED.set(segment, doc);
+  return doc;
+}
+
+function reusableByText(previous: ManifestFile): Map<string, ManifestDocument[]> {
   const reusable = new Map<string, ManifestDocument[]>();
-  if (previous) {
-    for (const doc of previous.documents) {
-      if (doc.fromStream) continue;
-      const list = reusable.get(doc.text);
-      if (list) list.push(doc);
-      else reusable.set(doc.text, [doc]);
-    }
+  for (const doc of previous.documents) {
+    if (doc.fromStream || doc.unchecked) continue;
+    const list = reusable.get(doc.text);
+    if (list) list.push(doc);
+    else reusable.set(doc.text, [doc]);
   }
-  const documents = segments.map((segment, index) => {
-    const old = reusable.get(segment.text)?.shift();
-    return old ? old.movedTo(index, segment.offset) : parseSegment(segment, index);
-  });
-  return { uri, version, text, documents };
+  return reusable;
 }
 
 /** The document that holds `offset`; at a boundary, the one that starts there. */
@@ -103,6 +117,7 @@ export function withLoneCarriageReturnsAsNewlines(text: string): string {
   return text.replace(/\r(?!\n)/g, '\n');
 }
 
-function parseSegment(segment: DocumentSegment, index: number): ManifestDocument {
-  return segment.text.length > MAX_DOCUMENT_LENGTH ? ManifestDocument.unchecked(segment, index, 'too-large') : ManifestDocument.parse(segment, index);
+function parseSegment(segment: TextSegment, index: number, offset: number): ManifestDocument {
+  if (segment.length > MAX_DOCUMENT_LENGTH) return ManifestDocument.unchecked(offset, segment.length, index, 'too-large');
+  return ManifestDocument.parse({ offset, text: segment.parseText }, index);
 }

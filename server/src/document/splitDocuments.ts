@@ -4,7 +4,7 @@
  * Why: a multi-document file is checked document by document, and a keystroke should re-parse and re-check only
  * the document it touched. YAML forbids a line that starts with `---` or `...` followed by a space or the line's
  * end inside any node (block and quoted scalars included), so such lines are always document boundaries and a
- * line scan finds them exactly.
+ * line scan finds them exactly. Lines end as the editor ends them: `\n`, `\r\n` or a lone `\r`.
  */
 export interface DocumentSegment {
   /** Offset of the segment's first character in the file. */
@@ -21,14 +21,55 @@ const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
  * With `limit`, at most `limit + 1` segments: the last one then holds all the text from the limit on.
  */
 export function splitDocuments(text: string, limit = Infinity): DocumentSegment[] | undefined {
-  const segments: DocumentSegment[] = [];
+  const bounds = segmentBounds(text, limit);
+  if (!bounds) return undefined;
+  return bounds.map((start, i) => ({ offset: start, text: text.slice(start, i + 1 < bounds.length ? bounds[i + 1] : text.length) }));
+}
+
+/**
+ * The start offsets of the segments of a whole stream (the first is 0; each segment runs to the next start, the
+ * last to the end), or `undefined` for a stream with directives. See splitDocuments.
+ */
+export function segmentBounds(text: string, limit = Infinity): number[] | undefined {
+  const scan = scanSegments(text, limit);
+  if (!scan) return undefined;
+  return scan.limited ? scan.starts : closeStream(scan, text.length);
+}
+
+/**
+ * Where a line scan of a stretch of a stream stopped: the starts of the segments it closed (`starts`, beginning
+ * with 0), and the segment still open at the end (`openStart`, with `openHasContent` when it holds a line that is
+ * neither blank nor a comment). A scan may start at any segment start of a stream: the scan's state there is the
+ * same as at the stream's start. Whether the open segment ends where the stretch ends depends on what follows,
+ * which the caller knows (document/segmentedText.ts re-splits only around an edit).
+ */
+export interface SegmentScan {
+  readonly starts: number[];
+  readonly openStart: number;
+  readonly openHasContent: boolean;
+  /** True when `limit` segments were closed: the last start then holds the rest of the text, unsplit. */
+  readonly limited: boolean;
+}
+
+/** Scans `text` line by line for document boundaries; `undefined` when a line starts a directive (`%`). */
+export function scanSegments(text: string, limit = Infinity): SegmentScan | undefined {
+  const starts: number[] = [];
   let segmentStart = 0;
   let lineStart = 0;
   let sawContent = false;
   const length = text.length;
+  // The next carriage return at or after lineStart, looked up again only once passed (one pass over the text).
+  let cr = text.indexOf('\r');
   while (lineStart <= length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = length;
+    if (cr !== -1 && cr < lineStart) cr = text.indexOf('\r', lineStart);
+    // A lone carriage return ends a line too (the editor counts it, and manifestFile.ts reads it as a line feed).
+    let nextLine = lineEnd + 1;
+    if (cr !== -1 && cr < lineEnd) {
+      lineEnd = cr;
+      nextLine = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    }
     const first = text.charCodeAt(lineStart);
     if (first === 37 /* % */) return undefined;
     if (first === 45 /* - */ || first === 46 /* . */) {
@@ -37,36 +78,46 @@ export function splitDocuments(text: string, limit = Infinity): DocumentSegment[
         if (marker[1] === '---') {
           // A new document starts on this line; whatever came before (if anything) was the previous one.
           if (lineStart > segmentStart && sawContent) {
-            segments.push({ offset: segmentStart, text: text.slice(segmentStart, lineStart) });
+            starts.push(segmentStart);
             segmentStart = lineStart;
-            if (segments.length === limit) return [...segments, { offset: segmentStart, text: text.slice(segmentStart) }];
+            if (starts.length === limit) return { starts: [...starts, segmentStart], openStart: length, openHasContent: false, limited: true };
           }
           sawContent = true;
         } else {
           // `...` ends the current document; the next one starts on the following line.
-          const next = Math.min(lineEnd + 1, length);
-          segments.push({ offset: segmentStart, text: text.slice(segmentStart, next) });
+          const next = Math.min(nextLine, length);
+          starts.push(segmentStart);
           segmentStart = next;
           sawContent = false;
-          if (segments.length === limit && next < length) return [...segments, { offset: segmentStart, text: text.slice(segmentStart) }];
+          if (starts.length === limit && next < length) return { starts: [...starts, segmentStart], openStart: length, openHasContent: false, limited: true };
         }
-        lineStart = lineEnd + 1;
+        lineStart = nextLine;
         continue;
       }
     }
     if (!sawContent && !isBlankOrComment(text, lineStart, lineEnd)) sawContent = true;
-    lineStart = lineEnd + 1;
+    lineStart = nextLine;
   }
-  if (segmentStart < length || segments.length === 0) {
-    if (segments.length > 0 && !sawContent) {
-      // Trailing comments or blank lines after the last document belong to it, as the YAML parser sees it.
-      const last = segments.pop()!;
-      segments.push({ offset: last.offset, text: text.slice(last.offset) });
-    } else {
-      segments.push({ offset: segmentStart, text: text.slice(segmentStart) });
-    }
+  return { starts, openStart: segmentStart, openHasContent: sawContent, limited: false };
+}
+
+/**
+ * The segment starts of a scan that reached the end of the stream: the open segment is the last one, except that
+ * trailing comments or blank lines after the last document belong to it, as the YAML parser sees it.
+ */
+export function closeStream(scan: SegmentScan, length: number): number[] {
+  const { starts } = scan;
+  if (scan.openStart < length || starts.length === 0) {
+    if (starts.length > 0 && !scan.openHasContent) return starts;
+    return [...starts, scan.openStart];
   }
-  return segments;
+  return starts;
+}
+
+/** True when `text` starts with a `---` line: a boundary whatever came before it (if that had content). */
+export function startsWithDocumentStart(text: string): boolean {
+  const marker = MARKER.exec(text.slice(0, 4));
+  return marker !== null && marker[1] === '---';
 }
 
 function isBlankOrComment(text: string, start: number, end: number): boolean {

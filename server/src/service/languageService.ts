@@ -19,7 +19,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { RenameRefusal } from '../navigation/nameNavigation';
-import { documentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { documentAt, lazyText, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { SegmentedText } from '../document/segmentedText';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from '../core/finding';
 import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
@@ -112,12 +113,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
   return {
     parse(textDocument, settings, previous) {
-      const text = textDocument.getText();
-      if (text.length > settings.maxFileSize) {
-        return { uri: textDocument.uri, version: textDocument.version, text, documents: [], tooLarge: true };
-      }
-      return guard('parse', { uri: textDocument.uri, version: textDocument.version, text, documents: [] }, () =>
-        parseManifestFile(textDocument.uri, textDocument.version, text, previous),
+      // The server's documents are kept per YAML document (document/segmentedText.ts): their text is never joined here.
+      const stored = textDocument instanceof SegmentedText ? textDocument : undefined;
+      const length = textLength(textDocument);
+      const { uri, version } = textDocument;
+      const getText = () => textDocument.getText();
+      if (length > settings.maxFileSize) return lazyText({ uri, version, documents: [], tooLarge: true }, getText);
+      return guard('parse', lazyText({ uri, version, documents: [] }, getText), () =>
+        parseManifestFile(uri, version, stored ?? textDocument.getText(), previous),
       );
     },
 
@@ -303,6 +306,11 @@ function uncheckedNotice(source: ParsedSource): Diagnostic[] {
   return notices;
 }
 
+/** The length of a document's text, without joining the text of one the server keeps in segments. */
+function textLength(textDocument: TextDocument): number {
+  return textDocument instanceof SegmentedText ? textDocument.length : textDocument.getText().length;
+}
+
 function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagnostic {
   const size = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${n.toLocaleString('en-US')} characters`);
   return {
@@ -310,6 +318,6 @@ function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagn
     severity: DiagnosticSeverity.Information,
     code: 'file-too-large',
     source: 'podsmith',
-    message: `Podsmith did not check this file: it is ${size(source.file.text.length)}, above the limit of ${size(settings.maxFileSize)} that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
+    message: `Podsmith did not check this file: it is ${size(textLength(source.textDocument))}, above the limit of ${size(settings.maxFileSize)} that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
   };
 }

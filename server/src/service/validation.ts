@@ -17,7 +17,7 @@ export function findingsOf(
   checks: readonly Check[],
   onError: (e: unknown, check: string) => void,
 ): readonly Finding[] {
-  return doc.cached(`findings:${settingsKey(settings)}`, () => computeFindings(doc, settings, checks, onError));
+  return doc.cached(findingsKey(settings), () => computeFindings(doc, settings, checks, onError));
 }
 
 /**
@@ -33,14 +33,16 @@ export function linkFindingsOf(
 ): readonly Finding[] {
   if (doc.isTemplate || !isKubernetesObject(doc.identity)) return [];
   // One entry per document, replaced when the index or the settings change (a key per generation would pile up).
-  const key = `${index.generation}:${settingsKey(settings)}`;
-  const last = LINK_MEMO.get(doc);
-  if (last?.index === index && last.key === key) return last.findings;
+  // Compared without building a key: this runs for every document of the file on every check of it.
+  // Kept in the document's memo, which a document moved by an edit above it keeps (findings are relative to it).
+  const slot = doc.cached('link-findings', () => ({ last: undefined as LinkMemo | undefined }));
+  const last = slot.last;
+  if (last?.index === index && last.generation === index.generation && (last.settings === settings || last.key === settingsKey(settings))) return last.findings;
   const findings: Finding[] = [];
   const ctx: LinkContext = { ...reportingContext(doc, settings, findings), index };
   for (const check of checks) runGuarded(check, ctx, onError);
   const computed = applySuppressions(doc, findings);
-  LINK_MEMO.set(doc, { index, key, findings: computed });
+  slot.last = { index, generation: index.generation, settings, key: settingsKey(settings), findings: computed };
   return computed;
 }
 
@@ -67,7 +69,28 @@ function runGuarded<C>(check: { name: string; run(ctx: C): void }, ctx: C, onErr
   }
 }
 
-const LINK_MEMO = new WeakMap<ManifestDocument, { index: WorkspaceIndex; key: string; findings: readonly Finding[] }>();
+interface LinkMemo {
+  readonly index: WorkspaceIndex;
+  readonly generation: number;
+  readonly settings: PodsmithSettings;
+  readonly key: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The memo key of a document's findings under `settings`, built once per settings object (they are never mutated):
+ * a key built per document per check cost a string of the whole settings for each document of the file.
+ */
+function findingsKey(settings: PodsmithSettings): string {
+  let key = FINDINGS_KEYS.get(settings);
+  if (key === undefined) {
+    key = `findings:${settingsKey(settings)}`;
+    FINDINGS_KEYS.set(settings, key);
+  }
+  return key;
+}
+
+const FINDINGS_KEYS = new WeakMap<PodsmithSettings, string>();
 
 function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
   const findings: Finding[] = [];

@@ -39,11 +39,16 @@ export class WorkspaceIndex {
     if (previous === file) return;
     this.files.set(file.uri, file);
     this.lookups = undefined;
-    if (!previous || signatureOf(previous) !== signatureOf(file)) this.generation++;
+    if (!previous || !sameSignature(previous, file)) this.generation++;
   }
 
   removeFile(uri: string): void {
     if (this.files.delete(uri)) this.changed();
+  }
+
+  /** The file of the index at `uri` (its latest version). */
+  fileOf(uri: string): ManifestFile | undefined {
+    return this.files.get(uri);
   }
 
   has(uri: string): boolean {
@@ -82,17 +87,19 @@ export class WorkspaceIndex {
     for (const uri of uris) {
       const file = this.files.get(uri)!;
       for (const doc of file.documents) {
-        const object = objectOf(doc);
-        if (!object) continue;
-        const entry: IndexedObject = { uri, file, doc, object };
-        const list = byKind.get(object.kind);
-        if (list) list.push(entry);
-        else byKind.set(object.kind, [entry]);
-        const pod = podModelOf(doc);
-        if (pod) {
-          const metadataPath = pod.workload.templateMetadataPath ?? ['metadata'];
-          pods.push({ ...entry, pod, podLabels: stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels'])) });
+        // Entries are kept per document object (one that an edit neither changed nor moved keeps its object): the
+        // lookups of an open file are built again after each keystroke in it, and that must not cost the file.
+        let entries = ENTRIES.get(doc);
+        if (!entries || entries.uri !== uri || entries.index !== this) {
+          entries = entriesOf(this, uri, doc);
+          ENTRIES.set(doc, entries);
         }
+        const { object, pod } = entries;
+        if (!object) continue;
+        const list = byKind.get(object.object.kind);
+        if (list) list.push(object);
+        else byKind.set(object.object.kind, [object]);
+        if (pod) pods.push(pod);
       }
     }
     this.lookups = { byKind, pods };
@@ -100,9 +107,40 @@ export class WorkspaceIndex {
   }
 }
 
-/** What other documents can see of a file, as one string: compared to tell whether a change matters to them. */
-function signatureOf(file: ManifestFile): string {
-  return file.documents.map((doc) => doc.cached('workspace:signature', () => documentSignature(doc))).join('\n');
+interface DocumentEntries {
+  readonly index: WorkspaceIndex;
+  readonly uri: string;
+  readonly object?: IndexedObject;
+  readonly pod?: IndexedPod;
+}
+
+const ENTRIES = new WeakMap<ManifestDocument, DocumentEntries>();
+
+/** What the index reads of a document: its object, and for a pod template its Pod and the labels its Pods get. */
+function entriesOf(index: WorkspaceIndex, uri: string, doc: ManifestDocument): DocumentEntries {
+  const object = objectOf(doc);
+  if (!object) return { index, uri };
+  // The file is read when asked: the entry outlives versions of its file that keep this document.
+  const entry: IndexedObject = { uri, doc, object, get file() { return index.fileOf(uri)!; } };
+  const pod = podModelOf(doc);
+  if (!pod) return { index, uri, object: entry };
+  const metadataPath = pod.workload.templateMetadataPath ?? ['metadata'];
+  const podLabels = stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels']));
+  return { index, uri, object: entry, pod: { uri, doc, object, pod, podLabels, get file() { return index.fileOf(uri)!; } } };
+}
+
+/**
+ * Whether two versions of a file show other documents the same (objects, labels, keys, ports), document by
+ * document: a document reused from the earlier parse compares as one pointer, so a keystroke costs the signature
+ * of the document it changed (joining every document's signature cost the whole file).
+ */
+function sameSignature(a: ManifestFile, b: ManifestFile): boolean {
+  if (a.documents.length !== b.documents.length) return false;
+  return a.documents.every((doc, i) => signatureOf(doc) === signatureOf(b.documents[i]));
+}
+
+function signatureOf(doc: ManifestDocument): string {
+  return doc.cached('workspace:signature', () => documentSignature(doc));
 }
 
 function documentSignature(doc: ManifestDocument): string {
