@@ -1,12 +1,13 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { appContainers, type ContainerModel, type PodModel } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
 import { itemLines, mappingLines } from '../document/blockWriter';
 import { flowText, type YamlValue } from '../document/flowWriter';
 import type { IndentStyle } from '../document/indentStyle';
-import { lineBreakOf } from '../document/lineBreaks';
-import type { CursorContext } from './cursorContext';
 import type { FeatureRequest } from '../core/featureRequest';
+import { atBlockKey, type CompletionContext } from './completionContext';
+import { containerListAt, isNewFlowItem } from './newItemPlaces';
+import type { CompletionProvider } from './provider';
 import { mountEdit, volumeEdit } from './podEdits';
 
 /**
@@ -15,7 +16,6 @@ import { mountEdit, volumeEdit } from './podEdits';
  * the adapter scrapes the app's own port on localhost. Containers of a Pod share volumes and one network
  * namespace, and these patterns are what that sharing is for.
  */
-export type ContainerList = 'containers' | 'initContainers';
 
 interface Pattern {
   readonly label: string;
@@ -28,14 +28,13 @@ interface Pattern {
 
 const SMALL_RESOURCES: YamlValue = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
 
-export function containerPatternItems(
-  req: FeatureRequest,
-  context: CursorContext,
-  list: ContainerList,
-  pod: PodModel | undefined,
-  style: IndentStyle,
-  range: Range,
-): CompletionItem[] {
+export const containerPatternProvider: CompletionProvider = { id: 'container-patterns', items: containerPatternItems };
+
+/** Where a new container goes: under a container list's key or after a fresh `- ` (block), or at a new flow entry. */
+function containerPatternItems(ctx: CompletionContext): CompletionItem[] {
+  const list = containerListAt(ctx);
+  if (!list || !(atBlockKey(ctx) || isNewFlowItem(ctx))) return [];
+  const { req, cursor: context, pod, style, range, lineBreak: eol } = ctx;
   const app = pod ? primaryContainer(appContainers(pod)) : undefined;
   const shared = sharedVolume(pod, app);
   const sharing = shared.declared && shared.mountedByApp ? NO_SHARING : sharingEdits(req, pod, app, shared, style);
@@ -43,7 +42,6 @@ export function containerPatternItems(
   // A new item: after `- ` the dash is written; under the sequence's key it is part of the insertion. In a flow
   // sequence (`containers: [|]`) the item is one flow mapping.
   const newItem = !context.itemStart;
-  const eol = lineBreakOf(req.doc.text);
   return patterns.map((pattern, i) => {
     const text =
       context.style === 'flow'

@@ -1,9 +1,8 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { WORKLOAD_KINDS } from '../pod/workloadKinds';
 import snippets from '../../../snippets/kubernetes.code-snippets.json';
-import type { CursorContext } from './cursorContext';
-import { lineBreakOf } from '../document/lineBreaks';
-import type { TextLines } from '../document/textLines';
+import type { CompletionContext } from './completionContext';
+import type { CompletionProvider } from './provider';
 
 interface SnippetEntry {
   readonly prefix: string;
@@ -16,11 +15,16 @@ interface SnippetEntry {
  * contributed snippets, so there is one source), or the `apiVersion` and `kind` keys. Offered only where the
  * document is empty or holds nothing but those keys: a YAML file of another tool gets no Kubernetes keys.
  */
-export function documentStarters(context: CursorContext, lines: TextLines, range: Range): CompletionItem[] {
+export const documentStarterProvider: CompletionProvider = { id: 'document-starters', items: documentStarters };
+
+function documentStarters(ctx: CompletionContext): CompletionItem[] {
+  const { cursor: context, range } = ctx;
+  // Only at the top of a document whose kind we do not know yet: a kind we know gets its schema's keys instead.
+  if (context.position !== 'key' || context.path.length !== 0 || ctx.root || ctx.identity.kind) return [];
   const others = [...context.presentKeys].filter((k) => k !== 'apiVersion' && k !== 'kind');
   if (others.length) return [];
   const items: CompletionItem[] = [];
-  if (context.presentKeys.size === 0 && isEmptyBesides(lines, context) && context.column === 0) {
+  if (context.presentKeys.size === 0 && isEmptyBesides(ctx) && context.column === 0) {
     for (const entry of Object.values(snippets as Record<string, SnippetEntry>)) {
       const kind = /^kind: (\w+)$/.exec(entry.body[1] ?? '')?.[1];
       if (!kind) continue;
@@ -33,7 +37,7 @@ export function documentStarters(context: CursorContext, lines: TextLines, range
         sortText: `2_${entry.prefix}`,
         insertTextFormat: InsertTextFormat.Snippet,
         insertTextMode: InsertTextMode.asIs,
-        textEdit: { range, newText: entry.body.join(lineBreakOf(lines.text)) },
+        textEdit: { range, newText: entry.body.join(ctx.lineBreak) },
       });
     }
   }
@@ -64,7 +68,8 @@ export function documentStarters(context: CursorContext, lines: TextLines, range
 }
 
 /** True when the document holds nothing but comments, markers and the word at the cursor. */
-function isEmptyBesides(lines: TextLines, context: CursorContext): boolean {
-  const text = lines.text.slice(0, context.replaceStart) + lines.text.slice(context.replaceEnd);
+function isEmptyBesides(ctx: CompletionContext): boolean {
+  const { text: all } = ctx.lines;
+  const text = all.slice(0, ctx.cursor.replaceStart) + all.slice(ctx.cursor.replaceEnd);
   return text.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line) || /^(---|\.\.\.)\s*$/.test(line));
 }

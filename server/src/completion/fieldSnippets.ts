@@ -1,6 +1,8 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import snippets from '../../../snippets/kubernetes.code-snippets.json';
-import type { CursorContext } from './cursorContext';
+import { atBlockKey, type CompletionContext } from './completionContext';
+import { containerListAt, isNewItemOf } from './newItemPlaces';
+import type { CompletionProvider } from './provider';
 
 /**
  * The snippets of snippets/kubernetes.code-snippets.json that fill a place inside a Pod: a probe or the resources
@@ -28,8 +30,28 @@ const PLACES: Readonly<Record<string, SnippetPlace>> = {
   'k8s-volume-mount': 'volumeMounts-item',
 };
 
+/** A plain container, where a new item of `containers` goes. */
+export const containerSnippetProvider: CompletionProvider = {
+  id: 'container-snippet',
+  items: (ctx) => (atBlockKey(ctx) && containerListAt(ctx) === 'containers' ? fieldSnippets('containers-item', ctx) : []),
+};
+
+/** Probes and resources, among the keys of a container. */
+export const containerFieldSnippetProvider: CompletionProvider = {
+  id: 'container-field-snippets',
+  items: (ctx) =>
+    atBlockKey(ctx) && ctx.container && !ctx.cursor.itemStart && ctx.cursor.path.length === (ctx.podSpecPath?.length ?? 0) + 2 ? fieldSnippets('container-fields', ctx) : [],
+};
+
+/** A mount, where a new item of a container's volumeMounts goes. */
+export const mountSnippetProvider: CompletionProvider = {
+  id: 'mount-snippet',
+  items: (ctx) => (atBlockKey(ctx) && isNewItemOf(ctx.cursor, 'volumeMounts') ? fieldSnippets('volumeMounts-item', ctx) : []),
+};
+
 /** The snippets that fit `place`, indented for the cursor's column (a new item's body goes past its dash), with the document's line break. */
-export function fieldSnippets(place: SnippetPlace, context: CursorContext, range: Range, lineBreak: string): CompletionItem[] {
+function fieldSnippets(place: SnippetPlace, ctx: CompletionContext): CompletionItem[] {
+  const { cursor: context, range, lineBreak } = ctx;
   const items: CompletionItem[] = [];
   for (const [name, entry] of Object.entries(snippets as Record<string, SnippetEntry>)) {
     if (PLACES[entry.prefix] !== place) continue;

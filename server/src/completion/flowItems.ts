@@ -1,19 +1,24 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { shortName, type ResolvedSchema } from '../schema/kubernetesSchema';
 import { shapeOfDefinition } from '../schema/shapes';
-import type { CursorContext } from './cursorContext';
+import type { CompletionContext } from './completionContext';
+import { isNewFlowItem } from './newItemPlaces';
+import type { CompletionProvider } from './provider';
 
 /**
  * A new item of a flow sequence of objects (`containers: [|]`, or after a comma): nothing is typed there yet, and
  * without a `{` the keys of the item cannot go in, so the offer is the item itself, `{...}` with the fields the API
  * server requires as tab stops. Inside the braces the keys are offered as in any flow mapping.
  */
-export function flowItemSkeleton(context: CursorContext, item: ResolvedSchema | undefined, range: Range): CompletionItem | undefined {
-  if (!isNewFlowItem(context) || !item?.node.properties) return undefined;
+export const flowItemProvider: CompletionProvider = { id: 'flow-item', items: (ctx) => flowItemSkeleton(ctx) };
+
+function flowItemSkeleton(ctx: CompletionContext): CompletionItem[] {
+  const item = ctx.schema;
+  if (!isNewFlowItem(ctx) || !item?.node.properties) return [];
   const required = requiredFields(item);
   const name = item.definition ? shortName(item.definition) : 'item';
   const body = required.map((field, i) => `${field}: $${i + 1}`).join(', ');
-  return {
+  return [{
     label: `{${required.map((field) => `${field}: `).join(', ')}}`,
     kind: CompletionItemKind.Snippet,
     detail: required.length ? `new ${name} · ${required.join(', ')} required` : `new ${name}`,
@@ -24,13 +29,8 @@ export function flowItemSkeleton(context: CursorContext, item: ResolvedSchema | 
     sortText: '0',
     filterText: '{',
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: `{${body}}$0` },
-  };
-}
-
-/** The cursor is where a new item of a flow sequence goes: an item's place, nothing typed yet. */
-export function isNewFlowItem(context: CursorContext): boolean {
-  return context.style === 'flow' && context.position === 'value' && typeof context.path[context.path.length - 1] === 'number' && context.typed === '';
+    textEdit: { range: ctx.range, newText: `{${body}}$0` },
+  }];
 }
 
 /** Required fields, `name` first (what a person reads an item by), then in the schema's order. */

@@ -4,16 +4,15 @@ import {
   InsertTextFormat,
   InsertTextMode,
   type CompletionItem,
-  type Range,
 } from 'vscode-languageserver-types';
 import { fieldsRejectedOn } from '../pod/containerFields';
 import { resolve, typeLabel, typesOf, type ResolvedSchema } from '../schema/kubernetesSchema';
 import { fieldGate, gateStage } from '../versions/featureGates';
 import { TABLE_VERSIONS, fieldExistsIn, fieldRemovedIn, fieldSince, fieldsEverIn } from '../versions/fieldVersions';
-import type { ContainerAtCursor } from './containerAtCursor';
-import type { CursorContext } from './cursorContext';
+import type { CompletionContext } from './completionContext';
 import { fieldDocumentation, isDeprecated, scopeOf } from './documentation';
-import type { IndentStyle } from '../document/indentStyle';
+import { WELL_KNOWN_NODE_LABELS } from './nodeLabels';
+import type { CompletionProvider } from './provider';
 import { pullPolicyOffer } from './pullPolicyOffer';
 
 /** Keys a person should not write: the API server fills them in. */
@@ -28,23 +27,6 @@ const RESOURCE_NAMES: [string, string][] = [
   ['ephemeral-storage', 'Node-local disk for the container’s writable layer, logs and emptyDir volumes: 1Gi.'],
 ];
 
-/** Node labels every cluster sets, offered as nodeSelector keys (the Pod is scheduled onto matching nodes). */
-export const WELL_KNOWN_NODE_LABELS: [string, string][] = [
-  ['kubernetes.io/os', 'linux or windows'],
-  ['kubernetes.io/arch', 'amd64, arm64...'],
-  ['kubernetes.io/hostname', 'one node by name'],
-  ['topology.kubernetes.io/zone', 'a zone of the cloud region'],
-  ['topology.kubernetes.io/region', 'a cloud region'],
-  ['node.kubernetes.io/instance-type', 'the machine type of the node'],
-];
-
-/** What the offered keys depend on besides the schema: the targeted Kubernetes version, and the container at the cursor. */
-export interface KeyScope {
-  readonly kubernetesVersion: string;
-  readonly container?: ContainerAtCursor;
-  /** The document's line break, for a key whose value starts on the next line. */
-  readonly lineBreak: string;
-}
 
 /**
  * The keys that may go at the cursor: the fields of the mapping's schema that are not written yet, required ones
@@ -52,15 +34,19 @@ export interface KeyScope {
  * fields the targeted Kubernetes version has; in a container, only those the API accepts for its role at that
  * version (no probes on an init step).
  */
-export function keyItems(context: CursorContext, schema: ResolvedSchema, style: IndentStyle, range: Range, scope: KeyScope): CompletionItem[] {
+export const keyProvider: CompletionProvider = { id: 'keys', items: keyItems };
+
+function keyItems(ctx: CompletionContext): CompletionItem[] {
+  const { cursor: context, schema, range } = ctx;
+  if (context.position !== 'key' || !schema) return [];
   const node = schema.node;
   if (typesOf(node).includes('array') && node.items && context.style === 'block' && !context.itemStart) {
     // Under a sequence's key without a dash yet: the item's fields, each starting a new item.
     const item = resolve(node.items);
     if (!item.node.properties) return [];
-    return fieldItems(context, item, style, range, true, scope);
+    return fieldItems(ctx, item, true);
   }
-  if (node.properties) return fieldItems(context, schema, style, range, false, scope);
+  if (node.properties) return fieldItems(ctx, schema, false);
   if (context.path[context.path.length - 1] === 'nodeSelector') {
     return WELL_KNOWN_NODE_LABELS.filter(([name]) => !context.presentKeys.has(name)).map(([name, doc]) => ({
       label: name,
@@ -83,11 +69,12 @@ export function keyItems(context: CursorContext, schema: ResolvedSchema, style: 
   return [];
 }
 
-function fieldItems(context: CursorContext, parent: ResolvedSchema, style: IndentStyle, range: Range, newItem: boolean, scope: KeyScope): CompletionItem[] {
+function fieldItems(ctx: CompletionContext, parent: ResolvedSchema, newItem: boolean): CompletionItem[] {
+  const { cursor: context, range } = ctx;
   const properties = parent.node.properties!;
   const required = new Set(parent.node.required ?? []);
   const atRoot = context.path.length === 0;
-  const { container, kubernetesVersion: version } = scope;
+  const { container, kubernetesVersion: version } = ctx;
   const rejected = container ? fieldsRejectedOn(container.list, container.isNativeSidecar, version) : undefined;
   const items: CompletionItem[] = [];
   for (const [name, raw] of Object.entries(properties)) {
@@ -114,12 +101,12 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       // imagePullPolicy: the image's default is the first choice; with no image yet, no choice is made for the person.
-      textEdit: { range, newText: keyText(name, field, context, style, scope.lineBreak, newItem, pull && (pull.defaultPolicy ? [pull.defaultPolicy] : null)) },
+      textEdit: { range, newText: keyText(name, field, ctx, newItem, pull && (pull.defaultPolicy ? [pull.defaultPolicy] : null)) },
     };
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
   }
-  if (parent.definition) items.push(...olderFieldItems(context, parent.definition, properties, range, newItem, version));
+  if (parent.definition) items.push(...olderFieldItems(ctx, parent.definition, properties, newItem));
   return items;
 }
 
@@ -127,7 +114,8 @@ function fieldItems(context: CursorContext, parent: ResolvedSchema, style: Inden
  * Fields the targeted version has that a newer one removed, so the schema (the newest) lacks them: offered with the
  * version they end in, and no value shape (the schema does not know it).
  */
-function olderFieldItems(context: CursorContext, definition: string, properties: object, range: Range, newItem: boolean, version: string): CompletionItem[] {
+function olderFieldItems(ctx: CompletionContext, definition: string, properties: object, newItem: boolean): CompletionItem[] {
+  const { cursor: context, range, kubernetesVersion: version } = ctx;
   const items: CompletionItem[] = [];
   for (const name of fieldsEverIn(definition)) {
     if (name in properties || (!newItem && context.presentKeys.has(name)) || !fieldExistsIn(definition, name, version)) continue;
@@ -164,7 +152,8 @@ function versionDetail(definition: string, name: string, version: string): strin
  * The text a key inserts: the key and the beginning of its value, indented from the key's column. `first` puts
  * those enum values first among the choices; null offers no choice (a plain tab stop).
  */
-function keyText(name: string, field: ResolvedSchema, context: CursorContext, style: IndentStyle, eol: string, newItem = false, first?: readonly string[] | null): string {
+function keyText(name: string, field: ResolvedSchema, ctx: CompletionContext, newItem: boolean, first?: readonly string[] | null): string {
+  const { cursor: context, style, lineBreak: eol } = ctx;
   if (context.hasColon) return name;
   const shape = valueShape(field);
   const scalar = first === null ? '$0' : scalarPlaceholder(field, first);

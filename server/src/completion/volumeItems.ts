@@ -1,13 +1,12 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import { appContainers, type PodModel } from '../pod/podModel';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { appContainers } from '../pod/podModel';
 import { primaryContainer } from '../pod/roles';
-import type { FeatureRequest } from '../core/featureRequest';
 import { itemLines, mappingLines } from '../document/blockWriter';
 import type { YamlValue } from '../document/flowWriter';
-import type { IndentStyle } from '../document/indentStyle';
-import { lineBreakOf } from '../document/lineBreaks';
 import { mountEdit } from './podEdits';
-import type { CursorContext } from './cursorContext';
+import { atBlockKey, type CompletionContext } from './completionContext';
+import { isVolumeListAt } from './newItemPlaces';
+import type { CompletionProvider } from './provider';
 
 /**
  * Volumes, offered where an item of the Pod's `volumes` goes, each with its matching mount: a volume is declared
@@ -30,9 +29,12 @@ const KINDS: readonly VolumeKind[] = [
   { source: 'persistentVolumeClaim', baseName: 'data', mountPath: '/data', readOnly: false, body: { claimName: '${1:app-data}' }, why: 'Storage that outlives the Pod, claimed by name.' },
 ];
 
-export function volumeItems(req: FeatureRequest, context: CursorContext, pod: PodModel | undefined, style: IndentStyle, range: Range): CompletionItem[] {
+export const volumeProvider: CompletionProvider = { id: 'volumes', items: volumeItems };
+
+function volumeItems(ctx: CompletionContext): CompletionItem[] {
+  if (!atBlockKey(ctx) || !isVolumeListAt(ctx)) return [];
+  const { req, cursor: context, pod, style, range, lineBreak: eol } = ctx;
   const app = pod ? primaryContainer(appContainers(pod)) : undefined;
-  const eol = lineBreakOf(req.doc.text);
   const taken = new Set(pod?.volumes.map((v) => v.name));
   return KINDS.map((kind, i) => {
     let name = kind.baseName;

@@ -46,6 +46,10 @@ describe('completion: the document’s line break', () => {
     assert.match(after, /\r\n {6}resources:\r\n {8}requests:\r\n/);
   });
 
+  it('a kind that adds the missing apiVersion line', () => {
+    assert.equal(accepted(crlf('metadata:', '  name: web', 'kind: Dep|'), 'Deployment'), crlf('metadata:', '  name: web', 'apiVersion: apps/v1', 'kind: Deployment'));
+  });
+
   it('a whole-document starter', () => {
     const after = accepted(crlf('# the web Pod', '|'), 'Pod manifest');
     assert.doesNotMatch(after, /[^\r]\n/, 'no lone LF');
