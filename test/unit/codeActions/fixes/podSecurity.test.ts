@@ -56,6 +56,14 @@ fixTable(privilegeEscalationFixes, [
       '    - name: cache', '      image: cache:7.2.4',
     ),
   },
+  {
+    title: 'an init step and a native sidecar are named as such, 4-space indentation kept',
+    rule: pssPrivilegeEscalationRule,
+    manifest: lines(...POD_HEAD, '  initContainers:', '    -   name: migrate', '        image: migrate:3.1', '        «securityContext»:', '            capabilities: {drop: [ALL]}', '    -   name: proxy', '        image: proxy:2.1', '        restartPolicy: Always', '        securityContext:', '            allowPrivilegeEscalation: false', '            capabilities: {drop: [ALL]}', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    apply: 'Set `allowPrivilegeEscalation: false` in init container `migrate`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  initContainers:', '    -   name: migrate', '        image: migrate:3.1', '        securityContext:', '            capabilities: {drop: [ALL]}', '            allowPrivilegeEscalation: false', '    -   name: proxy', '        image: proxy:2.1', '        restartPolicy: Always', '        securityContext:', '            allowPrivilegeEscalation: false', '            capabilities: {drop: [ALL]}', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+  },
 ], { podSecurityStandard: 'restricted' });
 
 fixTable(runAsNonRootFixes, [
@@ -165,6 +173,14 @@ fixTable(capabilitiesFixes, [
     apply: 'Drop `ALL` capabilities in container `web`',
     preferred: true,
     expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities:', '          add: [NET_BIND_SERVICE]', '          drop: [ALL]'),
+  },
+  {
+    title: 'a native sidecar with no capabilities gets drop: [ALL] in its securityContext',
+    rule: pssCapabilitiesRule,
+    manifest: lines(...POD_HEAD, '  initContainers:', '    - name: proxy', '      image: proxy:2.1', '      restartPolicy: Always', '      «securityContext»:', '        allowPrivilegeEscalation: false', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
+    apply: 'Drop `ALL` capabilities in native sidecar `proxy`',
+    preferred: true,
+    expected: lines(...POD_HEAD, '  initContainers:', '    - name: proxy', '      image: proxy:2.1', '      restartPolicy: Always', '      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities:', '          drop: [ALL]', '  containers:', '    - name: web', '      image: shop:1.4.2', SAFE_CONTAINER),
   },
 ], { podSecurityStandard: 'restricted' });
 
