@@ -110,4 +110,21 @@ fixTable(missingRequiredFixes, [
     manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '«spec»:', '  template:', '    spec:', '      containers:', '        - {name: web, image: "web:1"}'),
     offers: [],
   },
+  {
+    title: 'a PodSpec written in flow style gets a flow container, its placeholder selected',
+    rule: missingRequiredRule,
+    manifest: lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', 'spec: {template: {«spec»: {restartPolicy: Never}}}'),
+    apply: 'Add `containers` with one container',
+    preferred: true,
+    expected: lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', 'spec: {template: {spec: {restartPolicy: Never, containers: [{name: app, image: IMAGE}]}}}'),
+    selects: '3:79-3:84',
+  },
+  {
+    title: 'a flow spec gets a flow selector; quoted label keys and values stay quoted',
+    rule: missingRequiredRule,
+    manifest: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', '«spec»: {template: {metadata: {labels: {app: d, "x/y": "1"}}, spec: {containers: [{name: a, image: "a:1"}]}}}'),
+    apply: "Add `selector` matching the template's labels",
+    preferred: true,
+    expected: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec: {template: {metadata: {labels: {app: d, "x/y": "1"}}, spec: {containers: [{name: a, image: "a:1"}]}}, selector: {matchLabels: {app: d, "x/y": "1"}}}'),
+  },
 ]);

@@ -193,6 +193,12 @@ fixTable(privilegedFixes, [
     preferred: true,
     expected: lines(...POD_HEAD, '  containers:', '    - name: web', '      image: shop:1.4.2', '      securityContext:', '        privileged: false', '        allowPrivilegeEscalation: false', '        capabilities: {drop: [ALL]}'),
   },
+  {
+    title: 'no edit on a container that came through an alias',
+    rule: pssPrivilegedRule,
+    manifest: lines(...POD_HEAD, '  containers:', '    - &web', '      name: web', '      image: shop:1.4.2', '      securityContext: {privileged: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}', '  initContainers:', '    - «*web»'),
+    offers: [],
+  },
 ], { podSecurityStandard: 'restricted' });
 
 fixTable(hostNamespacesFixes, [

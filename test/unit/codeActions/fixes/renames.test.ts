@@ -138,4 +138,18 @@ fixTable(invalidEnumFixes, [
     apply: 'Fix all invalid-enum problems in the file',
     expected: lines(...pod('  restartPolicy: Never', '  containers:', '    - {name: web, image: "web:1"}').trimEnd().split('\n'), '---', ...pod('  containers:', '    - {name: web, image: "web:1", imagePullPolicy: Always}').trimEnd().split('\n')),
   },
+  {
+    title: 'no edit on a value that came through an alias; the anchored original gets the fix',
+    rule: invalidEnumRule,
+    manifest: pod('  containers:', '    - &web {name: web, image: "web:1", imagePullPolicy: always}', '  initContainers:', '    - «*web»'),
+    offers: [],
+  },
+  {
+    title: 'the anchored original gets the fix, which the alias follows',
+    rule: invalidEnumRule,
+    manifest: pod('  containers:', '    - &web {name: web, image: "web:1", imagePullPolicy: «always»}', '  initContainers:', '    - *web'),
+    apply: 'Change to `Always`',
+    preferred: true,
+    expected: pod('  containers:', '    - &web {name: web, image: "web:1", imagePullPolicy: Always}', '  initContainers:', '    - *web'),
+  },
 ]);

@@ -72,6 +72,14 @@ fixTable(mountNotFoundFixes, [
     preferred: true,
     expected: pod('  containers:', '    - name: web', '      image: web:1', '      volumeMounts:', '        - {name: "yes", mountPath: /cache}', '  volumes:', '    - name: "yes"', '      emptyDir: {}'),
   },
+  {
+    title: 'a PodSpec written in flow style gets a flow volumes list',
+    rule: mountNotFoundRule,
+    manifest: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {containers: [{name: web, image: "web:1", volumeMounts: [{name: «cache», mountPath: /c}]}], restartPolicy: Always}'),
+    apply: 'Add an emptyDir volume `cache` to spec.volumes',
+    preferred: true,
+    expected: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {containers: [{name: web, image: "web:1", volumeMounts: [{name: cache, mountPath: /c}]}], restartPolicy: Always, volumes: [{name: cache, emptyDir: {}}]}'),
+  },
 ]);
 
 fixTable(unusedVolumeFixes, [
