@@ -3,6 +3,7 @@ import type { ManifestFile } from '../document/manifestFile';
 import { podModelOf, type PodModel } from '../pod/podModel';
 import { objectOf, stringMap, type ObjectSummary } from './objects';
 import { nodeAtPath } from '../document/yamlTree';
+import { contentHash, CRD_API_VERSION, CRD_KIND } from './customResources';
 
 /**
  * The YAML files of the workspace, parsed, and the objects they declare: what a link between documents (a Service's
@@ -26,7 +27,12 @@ export interface IndexedPod extends IndexedObject {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
-  private lookups: { byKind: Map<string, IndexedObject[]>; pods: IndexedPod[] } | undefined;
+  /**
+   * Files read only for their CustomResourceDefinitions (`podsmith.crds`, which may name files outside the
+   * workspace): their other objects are not the workspace's, so no link checks against them.
+   */
+  private readonly crdSources = new Map<string, ManifestFile>();
+  private lookups: { byKind: Map<string, IndexedObject[]>; pods: IndexedPod[]; crds: IndexedObject[] } | undefined;
   /** Bumped on every change: results that depend on the index are keyed by it. */
   generation = 0;
 
@@ -35,15 +41,33 @@ export class WorkspaceIndex {
    * objects, labels, keys, ports): typing in a container's command re-checks no other file.
    */
   setFile(file: ManifestFile): void {
-    const previous = this.files.get(file.uri);
-    if (previous === file) return;
-    this.files.set(file.uri, file);
-    this.lookups = undefined;
-    if (!previous || !sameSignature(previous, file)) this.generation++;
+    this.put(this.files, file);
   }
 
   removeFile(uri: string): void {
     if (this.files.delete(uri)) this.changed();
+  }
+
+  /** Adds or replaces a file read for its CRDs only (see crdSources); the generation moves when its CRDs change. */
+  setCrdSource(file: ManifestFile): void {
+    this.put(this.crdSources, file);
+  }
+
+  removeCrdSource(uri: string): void {
+    if (this.crdSources.delete(uri)) this.changed();
+  }
+
+  /** The URIs of the files read for their CRDs only. */
+  crdSourceUris(): string[] {
+    return [...this.crdSources.keys()];
+  }
+
+  /**
+   * The CustomResourceDefinition documents (`apiextensions.k8s.io/v1`): the workspace's files first, in file order,
+   * then the CRD sources that are not also workspace files (an open or workspace file's text wins).
+   */
+  customResourceDefinitionDocuments(): readonly IndexedObject[] {
+    return this.build().crds;
   }
 
   /** The file of the index at `uri` (its latest version). */
@@ -74,6 +98,14 @@ export class WorkspaceIndex {
     return this.build().pods;
   }
 
+  private put(into: Map<string, ManifestFile>, file: ManifestFile): void {
+    const previous = into.get(file.uri);
+    if (previous === file) return;
+    into.set(file.uri, file);
+    this.lookups = undefined;
+    if (!previous || !sameSignature(previous, file)) this.generation++;
+  }
+
   private changed(): void {
     this.generation++;
     this.lookups = undefined;
@@ -83,6 +115,7 @@ export class WorkspaceIndex {
     if (this.lookups) return this.lookups;
     const byKind = new Map<string, IndexedObject[]>();
     const pods: IndexedPod[] = [];
+    const crds: IndexedObject[] = [];
     const uris = [...this.files.keys()].sort();
     for (const uri of uris) {
       const file = this.files.get(uri)!;
@@ -96,13 +129,22 @@ export class WorkspaceIndex {
         }
         const { object, pod } = entries;
         if (!object) continue;
+        if (isCrd(object)) crds.push(object);
         const list = byKind.get(object.object.kind);
         if (list) list.push(object);
         else byKind.set(object.object.kind, [object]);
         if (pod) pods.push(pod);
       }
     }
-    this.lookups = { byKind, pods };
+    for (const uri of [...this.crdSources.keys()].sort()) {
+      if (this.files.has(uri)) continue;
+      const file = this.crdSources.get(uri)!;
+      for (const doc of file.documents) {
+        const object = objectOf(doc);
+        if (object && isCrd({ object })) crds.push({ uri, file, doc, object });
+      }
+    }
+    this.lookups = { byKind, pods, crds };
     return this.lookups;
   }
 }
@@ -143,9 +185,15 @@ function signatureOf(doc: ManifestDocument): string {
   return doc.cached('workspace:signature', () => documentSignature(doc));
 }
 
+function isCrd(entry: { object: ObjectSummary }): boolean {
+  return entry.object.kind === CRD_KIND && entry.object.apiVersion === CRD_API_VERSION;
+}
+
 function documentSignature(doc: ManifestDocument): string {
   const object = objectOf(doc);
   if (!object) return '';
+  // A CRD's whole content matters to its resources (their schema): any change to its text is a change.
+  if (isCrd({ object })) return `crd:${contentHash(doc.text)}:${doc.text.length}`;
   const pod = podModelOf(doc);
   const metadataPath = pod?.workload.templateMetadataPath;
   return JSON.stringify([
