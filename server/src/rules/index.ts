@@ -1,6 +1,7 @@
 import type { Check, RuleDescriptor } from '../core/rule';
 import { apiVersionCheck } from '../schema/apiVersionCheck';
 import { schemaCheck } from '../schema/schemaCheck';
+import { customResourceDefinitionCheck } from '../schema/customResources/definitionCheck';
 import { yamlAliasesCheck } from './yamlAliases';
 import { yamlSyntaxCheck } from './yamlSyntax';
 // Pod rules: one module per concern.
@@ -47,7 +48,7 @@ import { LINK_CHECKS } from './links/index';
  * its rules appear in the settings and the rule reference.
  */
 export const ALL_CHECKS: readonly Check[] = [
-  yamlSyntaxCheck, yamlAliasesCheck, apiVersionCheck, schemaCheck,
+  yamlSyntaxCheck, yamlAliasesCheck, apiVersionCheck, schemaCheck, customResourceDefinitionCheck,
   metadataCheck, namesCheck, volumesCheck, volumeSourcesCheck, mountsCheck, lifecycleCheck, probesCheck, handlersCheck, resourcesCheck, resourceSpecCheck, portsCheck, envCheck, workloadsCheck, imagesCheck, schedulingCheck, securityContextCheck, dnsCheck, appsCheck, batchCheck, workloadNumbersCheck,
   probePracticesCheck, resourcePracticesCheck, hostAccessPracticesCheck, privilegePracticesCheck, secretPracticesCheck,
   serviceAccountPracticesCheck, availabilityPracticesCheck, jobPracticesCheck,

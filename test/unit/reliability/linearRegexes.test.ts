@@ -110,7 +110,10 @@ describe('reliability: every regular expression over manifest text is linear', f
   it('finds the expressions in server/src, and none built from a non-literal pattern', () => {
     assert.ok(found.length > 50, `found only ${found.length} expressions`);
     // A pattern built at run time cannot be checked here; build it from literals or check it in its own test.
-    assert.deepEqual(dynamic, []);
+    // The one exception: a CRD's own patterns (schema/customResources/compile.ts), which are refused when they may
+    // backtrack exponentially and tested on bounded values (test/unit/schema/customResources.test.ts).
+    assert.deepEqual(dynamic.filter((where) => !where.startsWith('server/src/schema/customResources/compile.ts:')), []);
+    assert.ok(dynamic.length <= 1, `one RegExp built from a CRD pattern, not ${dynamic.length}`);
   });
 
   it('runs each on 100,000-character adversarial values within the hang bound', () => {
