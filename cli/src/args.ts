@@ -54,6 +54,7 @@ export function parseArguments(argv: readonly string[], defaultJobs = 1): Parsed
 
   const paths: string[] = [];
   const ignore: string[] = [];
+  const crds: string[] = [];
   const settings: Record<string, unknown> = {};
   const rules: Record<string, string> = {};
   const files: OutputTarget[] = [];
@@ -142,6 +143,12 @@ export function parseArguments(argv: readonly string[], defaultJobs = 1): Parsed
       case '--ignore':
         ignore.push(value());
         break;
+      case '--crds': {
+        const entry = value();
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) throw new UsageError(`--crds takes a path to a CRD file or folder, not a URL ("${entry}"): podsmith never fetches anything`);
+        crds.push(entry);
+        break;
+      }
       case '--summary':
         flag();
         summary = true;
@@ -179,6 +186,7 @@ export function parseArguments(argv: readonly string[], defaultJobs = 1): Parsed
     }
   }
   if (Object.keys(rules).length) settings.rules = rules;
+  if (crds.length) settings.crds = crds;
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   return {
     command: 'check',
@@ -225,6 +233,8 @@ Settings:
   --max-file-size N          skip files longer than N characters (with a finding)
   --no-yaml-syntax           do not report YAML syntax errors and duplicate keys
   --no-config                ignore .podsmith.yaml files
+  --crds PATH                CRD files or folders to check custom resources
+                             against (repeatable; paths only, never URLs)
 
 Files:
   --ignore GLOB              skip matching paths (repeatable; ** spans folders)

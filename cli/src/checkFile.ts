@@ -14,6 +14,7 @@ import type { PodsmithSettings } from '../../server/src/core/settings';
 import { BINARY_FILE, NOT_UTF8 } from './cliRules';
 import { decodeUtf8 } from './utf8';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { crdFilesOf } from './crdFiles';
 import type { FileReport, ReportedFinding } from './report';
 
 let service: LanguageService | undefined;
@@ -45,6 +46,9 @@ export function checkText(path: string, text: string, settings: PodsmithSettings
   // workspace folder): an index of this one file.
   const index = new WorkspaceIndex();
   index.setFile(source.file);
+  // The CRDs of --crds and the project's crds: beside the file, for its custom resources (their other objects are
+  // not the file's workspace).
+  for (const crdFile of crdFilesOf(settings, service)) index.setCrdSource(crdFile);
   const diagnostics = service.validate(source, settings, index);
   const fixes = options.fixes && diagnostics.length ? safeFixes(service, source, diagnostics, settings) : new Map<Diagnostic, Fix>();
   const lines = lineStarts(text);

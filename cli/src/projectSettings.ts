@@ -27,7 +27,7 @@ export class ProjectSettings {
     const config = this.useConfigFiles ? this.configFileFor(absolutePath ? path.dirname(absolutePath) : this.cwd) : null;
     let settings = this.settingsOfConfig.get(config);
     if (!settings) {
-      settings = normalizeSettings(mergeSettings(config ? this.load(config) : {}, this.commandLine));
+      settings = normalizeSettings(mergeSettings(config ? this.load(config) : {}, withAbsoluteCrds(this.commandLine, this.cwd)));
       this.settingsOfConfig.set(config, settings);
     }
     return settings;
@@ -74,7 +74,8 @@ export class ProjectSettings {
       const more = config.problems.length > 1 ? ` (and ${config.problems.length - 1} more)` : '';
       throw new ConfigError(`${shown}:${line}:${column}: ${first.message}${more}`);
     }
-    return { ...config.values };
+    // crds in the file are relative to the file's folder.
+    return withAbsoluteCrds(config.values, path.dirname(file));
   }
 }
 
@@ -85,5 +86,14 @@ export function mergeSettings(project: Readonly<Record<string, unknown>>, comman
     ...commandLine,
     rules: { ...(project.rules as object | undefined), ...(commandLine.rules as object | undefined) },
     validate: { ...(project.validate as object | undefined), ...(commandLine.validate as object | undefined) },
+    // CRDs add up: the command line's beside the project's.
+    crds: [...new Set([...((project.crds as string[] | undefined) ?? []), ...((commandLine.crds as string[] | undefined) ?? [])])],
   };
+}
+
+/** Settings whose `crds` entries are absolute, relative ones taken from `base`. */
+function withAbsoluteCrds(settings: Readonly<Record<string, unknown>>, base: string): Record<string, unknown> {
+  const crds = settings.crds;
+  if (!Array.isArray(crds)) return { ...settings };
+  return { ...settings, crds: crds.map((entry) => path.resolve(base, String(entry))) };
 }

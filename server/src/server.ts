@@ -137,8 +137,31 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  void refreshSettings().then(scanWorkspace);
+  void refreshSettings().then(scanWorkspace).then(loadCrds);
 });
+
+/**
+ * Reads the CRDs `podsmith.crds` names (again after a settings change). What cannot be read (a URL, a missing path)
+ * is said once per session in a warning, and logged.
+ */
+const crdProblemsShown = new Set<string>();
+let crdsLoaded = false;
+async function loadCrds(): Promise<void> {
+  crdsLoaded = true;
+  const entries = workspace.crdEntries();
+  const maxFileSize = workspaceFolders.length ? workspace.settingsFor(workspaceFolders[0]).maxFileSize : 5_000_000;
+  try {
+    const problems = await workspaceFiles.loadCrds(entries, { maxFiles: MAX_WORKSPACE_FILES, maxFileSize, exclude: [] });
+    for (const problem of problems) {
+      connection.console.log(`podsmith: ${problem}`);
+      if (crdProblemsShown.has(problem)) continue;
+      crdProblemsShown.add(problem);
+      void connection.window.showWarningMessage(`Podsmith: ${problem}`);
+    }
+  } catch (error) {
+    connection.console.error(`podsmith: reading podsmith.crds failed: ${(error as Error)?.stack ?? error}`);
+  }
+}
 
 /** Reads the workspace's YAML files once, with progress in the editor, honouring files.exclude. */
 async function scanWorkspace(): Promise<void> {
@@ -212,6 +235,8 @@ async function refreshSettings(): Promise<void> {
 
 /** New settings: re-check every open document, and have the editor re-ask what it shows beside the text. */
 function settingsChanged(): void {
+  // podsmith.crds may name other files now (before the first scan, onInitialized reads them).
+  if (crdsLoaded) void loadCrds();
   for (const doc of documents.all()) scheduleValidation(doc.uri);
   // Inlay hints and lenses depend on settings too (podsmith.inlayHints, the version): ask the editor to re-ask.
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);

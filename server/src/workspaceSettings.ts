@@ -52,6 +52,15 @@ export class WorkspaceSettings {
     return true;
   }
 
+  /** Every folder's `podsmith.crds` entries (the editor's, or its project file's), each with the folder it is relative to. */
+  crdEntries(): { folder: string; entry: string }[] {
+    const out: { folder: string; entry: string }[] = [];
+    for (const folder of this.projectOf.keys()) {
+      for (const entry of this.settingsFor(folder).crds) out.push({ folder: fileURLToPath(folder), entry });
+    }
+    return out;
+  }
+
   private folderOf(uri: string): string {
     let best = '';
     for (const folder of this.projectOf.keys()) if (uri.startsWith(folder) && folder.length > best.length) best = folder;

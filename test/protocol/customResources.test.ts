@@ -1,54 +1,54 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
-import type { DiagramModel } from '../../shared/diagramTypes';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspServer, REPO_ROOT } from './support/lspServer';
 
 /**
- * A custom resource with a Pod inside (examples/rollout.yaml, an Argo Rollouts Rollout) over stdio: the Pod is
- * checked, explained and drawn like a Deployment's; the Rollout's own fields stay silent.
+ * Custom resources over stdio: the server finds the CRD among the workspace's files on disk and checks the resources
+ * of its kind in an open document against its schema; a kind without a CRD stays silent.
  */
-describe('protocol: a Pod inside a custom resource', function () {
+describe('protocol: custom resources checked against the CRD of the workspace', () => {
+  let folder: string;
   let server: LspServer;
-  before(async () => (server = await LspServer.start()));
-  after(async () => server.stop());
 
-  const TEXT = readFileSync(path.join(REPO_ROOT, 'examples', 'rollout.yaml'), 'utf8');
-  const LINES = TEXT.split('\n');
-  /** The position `delta` characters into the first line holding `needle`. */
-  const at = (needle: string, delta = 0) => {
-    const line = LINES.findIndex((l) => l.includes(needle));
-    assert.ok(line >= 0, needle);
-    return { line, character: LINES[line].indexOf(needle) + delta };
-  };
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'podsmith-crds-'));
+    cpSync(path.join(REPO_ROOT, 'test/fixtures/crd-workspace'), folder, { recursive: true });
+    server = await LspServer.start({ workspaceFolders: [pathToFileURL(folder).href] });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
 
-  it('publishes no problem for the clean example, and the finding a Deployment gets for a port out of range', async () => {
-    const uri = 'file:///rollout.yaml';
-    assert.deepEqual(await server.open(uri, TEXT), []);
-    const port = at('containerPort: 8080', 'containerPort: '.length);
-    const diagnostics = await server.change(uri, [{ range: { start: port, end: { line: port.line, character: port.character + 4 } }, text: '70000' }]);
+  it('an enum value outside the enum, a number below its minimum and a misspelled field are errors on their lines; the valid resource and the kind without a CRD are clean', async () => {
+    const uri = pathToFileURL(path.join(folder, 'widgets.yaml')).href;
+    const text = readFileSync(path.join(folder, 'widgets.yaml'), 'utf8');
+    // The first publish may come before the folder is read: wait for the one with the CRD's findings.
+    const waiting = (async (): Promise<Diagnostic[]> => {
+      for (;;) {
+        const params = await server.nextDiagnostics(uri);
+        if (params.diagnostics.some((d) => String(d.code).startsWith('custom-resource-'))) return params.diagnostics;
+      }
+    })();
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const diagnostics = await waiting;
+    const lines = text.split('\n');
     assert.deepEqual(
-      diagnostics.map((d) => [d.code, `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`, d.message]),
-      [['port-range', `${port.line}:${port.character}-${port.line}:${port.character + 5}`, 'containerPort 70000 of container `app` is out of range: a port number is 1..65535. The API server rejects it; use the port the process listens on.']],
+      diagnostics.filter((d) => d.severity === 1).map((d) => [d.code, d.range.start.line, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)]),
+      [
+        ['custom-resource-invalid-enum', 13, 'huge'],
+        ['custom-resource-out-of-range', 14, '0'],
+        ['custom-resource-unknown-field', 15, 'replcas'],
+      ],
     );
-  });
-
-  it("hovers the Pod's fields with their scope, and nothing on the Rollout's own", async () => {
-    const uri = 'file:///rollout-hover.yaml';
-    await server.open(uri, TEXT);
-    const containers = await server.hover(uri, at('containers:', 2));
-    assert.equal((containers!.contents as MarkupContent).value.split('\n')[0], '`spec.template.spec.containers` · **Pod-level** · `Container[]`');
-    const image = await server.hover(uri, at('image:', 2));
-    assert.equal((image!.contents as MarkupContent).value.split('\n')[0], '`spec.template.spec.containers[app].image` · **container-level** · app container `app` · `string`');
-    assert.equal(await server.hover(uri, at('setWeight: 25', 2)), null);
-  });
-
-  it('answers the diagram request with the Rollout\'s Pod', async () => {
-    const uri = 'file:///rollout-diagram.yaml';
-    await server.open(uri, TEXT);
-    const model = (await server.diagram(uri, at('- name: app', 9))) as DiagramModel;
-    assert.deepEqual([model.pod.kind, model.pod.name], ['Rollout', 'checkout']);
-    assert.deepEqual(model.containers.map((c) => [c.name, c.role]), [['app', 'app']]);
+    assert.match(diagnostics.find((d) => d.code === 'custom-resource-unknown-field')!.message as string, /did you mean `replicas`\?/);
+    assert.match(diagnostics.find((d) => d.code === 'custom-resource-invalid-enum')!.message as string, /use one of small, medium, large/);
+    // Nothing but the CEL hint on the valid resource (lines 0-6) and nothing at all on the Gadget (lines 17-22).
+    assert.deepEqual(diagnostics.filter((d) => d.range.start.line <= 6).map((d) => d.code), ['custom-resource-cel-not-checked']);
+    assert.deepEqual(diagnostics.filter((d) => d.range.start.line >= 17), []);
   });
 });

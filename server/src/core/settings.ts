@@ -40,6 +40,11 @@ export interface PodsmithSettings {
   readonly maxFileSize: number;
   /** Inlay hints for values the API server fills in. */
   readonly inlayHints: InlayHintLevel;
+  /**
+   * Files and folders of CustomResourceDefinitions beside the workspace's own (podsmith.crds): paths, relative to the
+   * workspace folder (or the `.podsmith.yaml`'s folder) or absolute. Never URLs: nothing is fetched.
+   */
+  readonly crds: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: PodsmithSettings = {
@@ -50,6 +55,7 @@ export const DEFAULT_SETTINGS: PodsmithSettings = {
   podSecurityStandard: 'off',
   maxFileSize: 5_000_000,
   inlayHints: 'behaviour',
+  crds: [],
 };
 
 /** Builds settings from an untrusted configuration object, keeping defaults for anything missing or malformed. */
@@ -77,7 +83,13 @@ export function normalizeSettings(raw: unknown): PodsmithSettings {
     podSecurityStandard: pss === 'baseline' || pss === 'restricted' ? pss : 'off',
     maxFileSize,
     inlayHints: input.inlayHints === 'off' || input.inlayHints === 'all' || input.inlayHints === 'behaviour' ? input.inlayHints : DEFAULT_SETTINGS.inlayHints,
+    crds: Array.isArray(input.crds) ? input.crds.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : DEFAULT_SETTINGS.crds,
   };
+}
+
+/** True for a `podsmith.crds` entry that is a URL (`https://...`): Podsmith never fetches one. */
+export function isUrl(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry.trim());
 }
 
 /** A stable key for memoising results that depend on settings. */

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ManifestFile } from '../document/manifestFile';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { listYamlFiles, type WorkspaceFileLimits } from './workspaceFiles';
+import { findCrdFiles, type CrdEntry } from './crdSources';
 
 /**
  * Keeps the workspace index current: the YAML files of the workspace folders read from disk at start, again when
@@ -44,6 +45,39 @@ export class WorkspaceSync {
     return { files: read, truncated };
   }
 
+  /**
+   * Reads the files `podsmith.crds` names, for their CRDs only (index.setCrdSource), replacing those read before;
+   * returns what could not be read, for the person. Called at start and whenever the settings change.
+   */
+  async loadCrds(entries: readonly CrdEntry[], limits: WorkspaceFileLimits): Promise<readonly string[]> {
+    const found = await findCrdFiles(entries, limits);
+    const wanted = new Set(found.files.map((file) => pathToFileURL(file).href));
+    let changed = false;
+    for (const uri of this.index.crdSourceUris()) {
+      if (!wanted.has(uri)) {
+        this.index.removeCrdSource(uri);
+        changed = true;
+      }
+    }
+    for (const uri of wanted) {
+      let text: string;
+      try {
+        text = await fs.readFile(fileURLToPath(uri), 'utf8');
+      } catch (error) {
+        this.options.log(`podsmith: could not read ${uri}: ${(error as Error).message}`);
+        continue;
+      }
+      const before = this.index.generation;
+      this.index.setCrdSource(this.options.parse(uri, text));
+      changed ||= this.index.generation !== before;
+    }
+    this.crdSources = wanted;
+    if (changed) this.options.onChanged();
+    return found.problems;
+  }
+
+  private crdSources = new Set<string>();
+
   /** The parse of an open document: it stands for the file while it is open. */
   opened(file: ManifestFile): void {
     this.open.add(file.uri);
@@ -65,6 +99,7 @@ export class WorkspaceSync {
   /** The editor saw a file change on disk. */
   async changedOnDisk(uri: string, deleted: boolean): Promise<void> {
     if (!/\.ya?ml$/i.test(uri) || !uri.startsWith('file:')) return;
+    if (this.crdSources.has(uri)) await this.rereadCrdSource(uri, deleted);
     if (deleted) {
       this.onDisk.delete(uri);
       if (!this.open.has(uri) && this.index.has(uri)) {
@@ -74,6 +109,20 @@ export class WorkspaceSync {
       return;
     }
     if (!this.open.has(uri)) await this.readFromDisk(uri, true);
+  }
+
+  /** A file podsmith.crds names changed on disk (the editor reports the ones inside the workspace). */
+  private async rereadCrdSource(uri: string, deleted: boolean): Promise<void> {
+    const before = this.index.generation;
+    if (deleted) this.index.removeCrdSource(uri);
+    else {
+      try {
+        this.index.setCrdSource(this.options.parse(uri, await fs.readFile(fileURLToPath(uri), 'utf8')));
+      } catch (error) {
+        this.options.log(`podsmith: could not read ${uri}: ${(error as Error).message}`);
+      }
+    }
+    if (this.index.generation !== before) this.options.onChanged();
   }
 
   private async readFromDisk(uri: string, notify: boolean): Promise<void> {

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseManifestFile } from '../document/manifestFile';
 import { ALL_RULES } from '../rules/index';
 import { suggest } from '../schema/suggest';
+import { isUrl } from '../core/settings';
 
 /**
  * The project configuration file, `.podsmith.yaml`: the same settings as the extension's `podsmith.*`, committed
@@ -16,6 +17,7 @@ import { suggest } from '../schema/suggest';
  *     rules:
  *       image-tag: off
  *       missing-resources: warning
+ *     crds: [crds/, ../operators/crds.yaml]   # relative to this file's folder
  *
  * A key it does not know, or a value it cannot use, is a problem at its exact place (a diagnostic in the editor,
  * exit 2 in the CLI), never a silent default: a misspelled key in a shared file would otherwise change nothing and
@@ -50,6 +52,7 @@ const KEYS: Record<string, (value: Node, report: Reporter) => unknown> = {
   inlayHints: (value, report) => readChoice(value, INLAY_HINTS, 'inlayHints', report),
   rules: readRules,
   validate: readValidate,
+  crds: readCrds,
 };
 
 /** The keys `.podsmith.yaml` accepts, for messages and for the test that they match the extension's settings. */
@@ -149,6 +152,27 @@ function readRules(value: Node, report: Reporter): Record<string, string> | unde
     if (level) rules[id] = level;
   }
   return rules;
+}
+
+function readCrds(value: Node, report: Reporter): string[] | undefined {
+  if (!isSeq(value)) {
+    report(value, 'crds must be a list of paths to CRD files or folders, such as [crds/, ../operators/crds.yaml].');
+    return undefined;
+  }
+  const paths: string[] = [];
+  for (const item of value.items) {
+    const entry = isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
+    if (entry === undefined || entry.trim() === '') {
+      report(item as Node, 'Each entry of crds is a path (a string) to a CRD file or folder.');
+      continue;
+    }
+    if (isUrl(entry)) {
+      report(item as Node, `crds takes paths, not URLs: Podsmith never fetches anything. Download the CRDs into the repository and name the file or folder.`);
+      continue;
+    }
+    paths.push(entry);
+  }
+  return paths;
 }
 
 function readValidate(value: Node, report: Reporter): Record<string, boolean> | undefined {

@@ -138,6 +138,15 @@ describe('custom resources: validated against their CRD with ajv', () => {
     assert.deepEqual(check(thing('spec: {name: a}\n'), crd), []);
   });
 
+  it('leaves the Kubernetes value a known project embeds (a Rollout\'s spec.template) to the schema walk', () => {
+    const crd = thingCrd('type: object\nproperties:\n  spec:\n    type: object\n    properties:\n      replicas: {type: integer}\n      template: {type: object, properties: {metadata: {type: object}}}\n')
+      .replace('group: example.com', 'group: argoproj.io')
+      .replace('{kind: Thing, plural: things}', '{kind: Rollout, plural: rollouts}')
+      .replace('name: v1\n', 'name: v1alpha1\n');
+    const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  replicas: two\n  template:\n    spec:\n      containers: [{name: a, image: nginx:1.27}]\n';
+    assert.deepEqual(check(rollout, crd).map(([code, line, text]) => [code, line, text]), [['custom-resource-wrong-type', 4, 'two']]);
+  });
+
   it('reports the CEL rules once per resource, on its kind, as a hint that they were not checked offline', () => {
     const index = new WorkspaceIndex();
     index.setFile(sourceOf('file:///ws/crd.yaml', CRD).file);

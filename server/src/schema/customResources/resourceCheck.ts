@@ -6,6 +6,7 @@ import { plainValueOf } from '../../document/plainValue';
 import { keyName, valueOf } from '../../document/yamlTree';
 import type { CheckContext, Report, RuleDescriptor } from '../../core/rule';
 import type { CustomResourceType } from '../../workspace/customResources';
+import { customPodKindOf } from '../../pod/podCarriers';
 import { actualTypeOf, wrongTypeMessage, yaml11Message } from '../messages';
 import type { Shape, ShapeKind } from '../shapes';
 import { suggest } from '../suggest';
@@ -38,8 +39,9 @@ export function checkCustomResource(ctx: CheckContext, type: CustomResourceType)
   const data = plainResource(doc);
   if (data === undefined) return;
   const validate = compiled.validate;
+  const embedded = embeddedPointer(doc);
   if (validate(data)) return;
-  const errors = mergedRequired(relevantErrors(validate.errors ?? []));
+  const errors = mergedRequired(relevantErrors(validate.errors ?? [])).filter((e) => !inEmbeddedKubernetesValue(e, embedded));
   const subject = `the ${type.kind} CRD`;
   // Reported in the order of the text, as every other check reports (ajv's order is the schema's).
   const reports: { rule: RuleDescriptor; finding: Report }[] = [];
@@ -69,6 +71,22 @@ function mergedRequired(errors: ErrorObject[]): ErrorObject[] {
     out.push(merged);
   }
   return out;
+}
+
+/**
+ * Where a custom resource of a known project embeds a Kubernetes value (a Rollout's `spec.template`), as a JSON
+ * pointer: the schema walk checks that value against the Kubernetes schema, with the Pod levels, so the CRD's
+ * errors there would repeat its findings.
+ */
+function embeddedPointer(doc: ManifestDocument): string | undefined {
+  const path = customPodKindOf(doc.identity)?.customResource?.schemaPath;
+  return path ? `/${path.map((step) => escape(String(step))).join('/')}` : undefined;
+}
+
+function inEmbeddedKubernetesValue(error: ErrorObject, embedded: string | undefined): boolean {
+  if (!embedded) return false;
+  const place = error.keyword === 'additionalProperties' ? `${error.instancePath}/${escape(String(error.params.additionalProperty))}` : error.instancePath;
+  return place === embedded || place.startsWith(`${embedded}/`);
 }
 
 /** The resource as the API server receives it (kubectl's reading), read once per document text. */
