@@ -67,7 +67,7 @@ describe('protocol: .podsmith.yaml in the editor', function () {
           code: 'project-config',
           severity: 1,
           range: { start: { line: 1, character: 0 }, end: { line: 1, character: 11 } },
-          message: 'Unknown setting "podSecurity" in .podsmith.yaml; it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate.',
+          message: 'Unknown setting "podSecurity" in .podsmith.yaml; it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate, crds.',
         },
         {
           code: 'project-config',

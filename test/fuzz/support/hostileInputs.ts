@@ -314,6 +314,23 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     expect: [['document-too-large', '0:0-0:0']],
   },
   {
+    name: 'a CRD with 5,000 fields and a $ref cycle, and a resource with a 50,000-character value for an exponential pattern',
+    text: () => [
+      crdOf(`{type: object, properties: {spec: {type: object, properties: {${Array.from({ length: 5000 }, (_, i) => `p${i}: {type: string}`).join(', ')}}}}}`, 'Big'),
+      crdOf("{type: object, properties: {spec: {$ref: '#'}}}", 'Loop'),
+      crdOf("{type: object, properties: {name: {type: string, pattern: '^(a+)+$'}}}", 'Slow'),
+      `apiVersion: example.com/v1\nkind: Slow\nname: ${'a'.repeat(50_000)}!\n`,
+      'apiVersion: example.com/v1\nkind: Big\nspec: {p1: 3}\n',
+    ].join('---\n'),
+    expect: [
+      // Past 3,000 schemas, on the field where the bound is passed; the resource of that CRD is not checked.
+      ['crd-schema-not-checked', '12:67931-12:67936'],
+      ['crd-invalid-schema', '26:60-26:64'],
+      // The pattern is not tested: the 50,000-character value costs nothing.
+      ['crd-schema-not-checked', '36:12-36:14'],
+    ],
+  },
+  {
     name: 'a 10 MB manifest stream',
     text: () => (POD + '---\n').repeat(Math.ceil(10_000_000 / (POD.length + 4))),
     expect: (diagnostics) => {
@@ -323,6 +340,26 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   },
 
 ];
+
+/** A CRD of group example.com, kind `kind`, one served version v1 with this schema (flow YAML). */
+function crdOf(schema: string, kind: string): string {
+  return [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    `metadata: {name: ${kind.toLowerCase()}s.example.com}`,
+    'spec:',
+    '  group: example.com',
+    '  scope: Namespaced',
+    `  names: {kind: ${kind}, plural: ${kind.toLowerCase()}s}`,
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema:',
+    `        openAPIV3Schema: ${schema}`,
+    '',
+  ].join('\n');
+}
 
 /** Checks a case's expectation; throws with what differs. */
 export function checkExpectation(input: HostileInput, diagnostics: Diagnostic[]): void {

@@ -144,7 +144,7 @@ describe('cli: podsmith check', () => {
     assert.deepEqual(await cli(ws.dir, ['check', '.']), {
       code: 2,
       stdout: '',
-      stderr: 'podsmith: .podsmith.yaml:2:1: Unknown setting "rulez" in .podsmith.yaml (did you mean "rules"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate.\n',
+      stderr: 'podsmith: .podsmith.yaml:2:1: Unknown setting "rulez" in .podsmith.yaml (did you mean "rules"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate, crds.\n',
     });
   });
 

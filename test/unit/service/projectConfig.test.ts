@@ -48,10 +48,16 @@ describe('service: .podsmith.yaml', () => {
       ['auto', 'validate.yamlSyntax must be true or false.'],
       ['schema', 'Unknown setting "validate.schema" in .podsmith.yaml; validate accepts yamlSyntax.'],
     ]);
-    assert.deepEqual(problems('kubernetesVersoin: "1.31"\n'), [
-      ['kubernetesVersoin', 'Unknown setting "kubernetesVersoin" in .podsmith.yaml (did you mean "kubernetesVersion"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate.'],
+    assert.deepEqual(problems('crds: [crds/, "https://example.com/crds.yaml", 3]\n'), [
+      ['"https://example.com/crds.yaml"', 'crds takes paths, not URLs: Podsmith never fetches anything. Download the CRDs into the repository and name the file or folder.'],
+      ['3', 'Each entry of crds is a path (a string) to a CRD file or folder.'],
     ]);
-    assert.deepEqual(problems('- a\n- b\n'), [['- a\n- b\n', '.podsmith.yaml must be a mapping of settings (kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate).']]);
+    assert.deepEqual(problems('crds: crds/\n'), [['crds/', 'crds must be a list of paths to CRD files or folders, such as [crds/, ../operators/crds.yaml].']]);
+    assert.deepEqual(readProjectConfig('crds: [crds/, ../shared/crd.yaml]\n').values, { crds: ['crds/', '../shared/crd.yaml'] });
+    assert.deepEqual(problems('kubernetesVersoin: "1.31"\n'), [
+      ['kubernetesVersoin', 'Unknown setting "kubernetesVersoin" in .podsmith.yaml (did you mean "kubernetesVersion"?); it accepts kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate, crds.'],
+    ]);
+    assert.deepEqual(problems('- a\n- b\n'), [['- a\n- b\n', '.podsmith.yaml must be a mapping of settings (kubernetesVersion, profile, podSecurityStandard, maxFileSize, inlayHints, rules, validate, crds).']]);
   });
 
   it('a YAML syntax error and a second document are problems; an empty file sets nothing', () => {
