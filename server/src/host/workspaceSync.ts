@@ -60,13 +60,8 @@ export class WorkspaceSync {
       }
     }
     for (const uri of wanted) {
-      let text: string;
-      try {
-        text = await fs.readFile(fileURLToPath(uri), 'utf8');
-      } catch (error) {
-        this.options.log(`podsmith: could not read ${uri}: ${(error as Error).message}`);
-        continue;
-      }
+      const text = await this.readText(uri);
+      if (text === undefined) continue;
       const before = this.index.generation;
       this.index.setCrdSource(this.options.parse(uri, text));
       changed ||= this.index.generation !== before;
@@ -116,23 +111,25 @@ export class WorkspaceSync {
     const before = this.index.generation;
     if (deleted) this.index.removeCrdSource(uri);
     else {
-      try {
-        this.index.setCrdSource(this.options.parse(uri, await fs.readFile(fileURLToPath(uri), 'utf8')));
-      } catch (error) {
-        this.options.log(`podsmith: could not read ${uri}: ${(error as Error).message}`);
-      }
+      const text = await this.readText(uri);
+      if (text !== undefined) this.index.setCrdSource(this.options.parse(uri, text));
     }
     if (this.index.generation !== before) this.options.onChanged();
   }
 
-  private async readFromDisk(uri: string, notify: boolean): Promise<void> {
-    let text: string;
+  /** A file's text, or undefined (with a log line) when it cannot be read. */
+  private async readText(uri: string): Promise<string | undefined> {
     try {
-      text = await fs.readFile(fileURLToPath(uri), 'utf8');
+      return await fs.readFile(fileURLToPath(uri), 'utf8');
     } catch (error) {
       this.options.log(`podsmith: could not read ${uri}: ${(error as Error).message}`);
-      return;
+      return undefined;
     }
+  }
+
+  private async readFromDisk(uri: string, notify: boolean): Promise<void> {
+    const text = await this.readText(uri);
+    if (text === undefined) return;
     this.onDisk.add(uri);
     if (this.open.has(uri)) return;
     const before = this.index.generation;
