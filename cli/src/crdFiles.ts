@@ -4,7 +4,7 @@
  * index, so a custom resource is checked against its CRD exactly as the editor checks it. A path that does not
  * exist is the run's warning (crdWarnings, in the main thread), never a failure.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ManifestFile } from '../../server/src/document/manifestFile';
@@ -42,6 +42,37 @@ export function crdFilesOf(settings: PodsmithSettings, service: LanguageService)
   }
   parsed.set(key, files);
   return files;
+}
+
+/**
+ * The editor reads the CRDs of the whole workspace; the CLI's workspace is the files it checks. Each checked file
+ * that declares a CRD is added to every task's crds, so a resource in one file is checked against a CRD in another,
+ * as in the editor. (A quick text test first: only files that name the kind are parsed, in the workers, later.)
+ */
+const DECLARES_CRD = /^kind:[ \t]*["']?CustomResourceDefinition["']?[ \t]*$/m;
+
+export function withCheckedCrds<T extends { readonly readPath: string; readonly settings: PodsmithSettings }>(tasks: readonly T[]): T[] {
+  const found: string[] = [];
+  for (const task of tasks) {
+    if (task.readPath === '-') continue;
+    try {
+      if (statSync(task.readPath).size > task.settings.maxFileSize) continue;
+      if (DECLARES_CRD.test(readFileSync(task.readPath, 'utf8'))) found.push(task.readPath);
+    } catch {
+      // Unreadable: the check of the file itself says so.
+    }
+  }
+  if (!found.length) return [...tasks];
+  // One widened settings object per original one: the settings' memo key is computed once per object.
+  const widened = new Map<PodsmithSettings, PodsmithSettings>();
+  return tasks.map((task) => {
+    let settings = widened.get(task.settings);
+    if (!settings) {
+      settings = { ...task.settings, crds: [...new Set([...task.settings.crds, ...found])] };
+      widened.set(task.settings, settings);
+    }
+    return { ...task, settings };
+  });
 }
 
 /** One warning per `crds` entry that does not exist, for the run's standard error. */

@@ -17,7 +17,7 @@ import { junitFormatter } from './formats/junit';
 import { sarifFormatter } from './formats/sarif';
 import { textFormatter } from './formats/text';
 import { TOOL_VERSION } from './packageInfo';
-import { crdWarnings } from './crdFiles';
+import { crdWarnings, withCheckedCrds } from './crdFiles';
 import { ConfigError, ProjectSettings } from './projectSettings';
 import { summarize, type FileReport } from './report';
 import { WorkerPool } from './workerPool';
@@ -72,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usageFailure(error, io);
   }
   for (const warning of crdWarnings(tasks.flatMap((task) => task.settings.crds))) io.stderr(`podsmith: warning: ${warning}\n`);
+  tasks.splice(0, tasks.length, ...withCheckedCrds(tasks));
 
   const fails = (severity: FileReport['findings'][number]['severity']) => failsAt(severity, options.failOn);
   const info: RunInfo = {

@@ -26,6 +26,13 @@ describe('cli: --crds and crds in .podsmith.yaml', () => {
     }
   });
 
+  it('a CRD among the checked files counts for the others, as in the editor\'s workspace', async () => {
+    ws = workspace({ 'k8s/crd.yaml': CRD, 'k8s/widget.yaml': WIDGET });
+    const run = await cli(ws.dir, ['check', 'k8s']);
+    assert.deepEqual(errors(run.stdout), ['k8s/widget.yaml:5:9 error custom-resource-invalid-enum']);
+    assert.equal(run.code, 1);
+  });
+
   it('worker threads read the CRDs too: the same findings with --jobs 2', async () => {
     ws = workspace({ 'crds/widget.yaml': CRD, 'k8s/a.yaml': WIDGET, 'k8s/b.yaml': WIDGET, 'k8s/c.yaml': WIDGET });
     const one = await cli(ws.dir, ['check', '--crds', 'crds', '--jobs', '1', 'k8s']);
