@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
 import { containerAtPath, containerPlace } from '../pod/containerAt';
-import type { PodModel } from '../pod/podModel';
+import { definedContainers, type PodModel } from '../pod/podModel';
 import { isLifecycleHook, isProbeField } from '../pod/probes';
 import { allowedRestartPolicies, initContainerRestartPolicies, restrictsRestartPolicy, type PodRestartPolicy } from '../pod/restartPolicies';
 import { WORKLOAD_KINDS, workloadKindByName } from '../pod/workloadKinds';
@@ -166,8 +166,8 @@ function portItems(ctx: CompletionContext, pod: PodModel, numbersOnly: boolean):
 
 function containerNameItems(ctx: CompletionContext, pod: PodModel): CompletionItem[] {
   const own = containerAtPath(pod, ctx.cursor.path);
-  return pod.containers
-    .filter((c) => c.name && c.list !== 'ephemeralContainers')
+  return definedContainers(pod)
+    .filter((c) => c.name)
     .map((c, i) => valueItem(ctx, c.name!, {
       kind: CompletionItemKind.Reference,
       detail: `${c.list === 'initContainers' ? 'init container' : 'container'}${c === own ? ' (this one)' : ''}`,

@@ -1,4 +1,4 @@
-import type { ContainerModel, PodModel, ResourceList } from './podModel';
+import { appContainers, initContainers, type ContainerModel, type PodModel, type ResourceList } from './podModel';
 
 /**
  * The Pod's effective requests and limits, computed the way the scheduler does.
@@ -44,8 +44,8 @@ function effective(
   isLimit: boolean,
 ): Map<string, EffectiveResource> {
   const result = new Map<string, EffectiveResource>();
-  const inits = pod.containers.filter((c) => c.list === 'initContainers');
-  const apps = pod.containers.filter((c) => c.list === 'containers');
+  const inits = initContainers(pod);
+  const apps = appContainers(pod);
   const sidecars = inits.filter((c) => c.isNativeSidecar);
   const names = new Set<string>();
   for (const c of [...inits, ...apps]) {

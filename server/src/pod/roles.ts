@@ -1,4 +1,4 @@
-import type { ContainerModel, PodModel } from './podModel';
+import { appContainers, type ContainerModel, type PodModel } from './podModel';
 
 /**
  * The part a container plays in its Pod, read from the manifest alone.
@@ -32,7 +32,7 @@ export function containerRoles(pod: PodModel): Map<ContainerModel, RoleInfo> {
       roles.set(c, { role: 'ephemeral' });
     }
   }
-  const apps = pod.containers.filter((c) => c.list === 'containers');
+  const apps = appContainers(pod);
   const main = primaryContainer(apps);
   for (const c of apps) roles.set(c, c === main ? { role: 'app' } : helperRole(c, main));
   return roles;

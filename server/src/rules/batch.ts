@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
-import { podModelOf, type PodModel } from '../pod/podModel';
+import { definedContainers, podModelOf, type PodModel } from '../pod/podModel';
 import { gateOnByDefault } from '../versions/featureGates';
 import { intField, intOf } from './fieldValues';
 import { firstKeySpan } from './labels';
@@ -184,7 +184,7 @@ function checkPodFailurePolicy(ctx: CheckContext, job: JobSpec, pod: PodModel): 
   if (rulesPair.value.items.length > MAX_POLICY_RULES && spanOf(rulesPair.key)) {
     ctx.report(podFailurePolicyRulesRule, { message: `podFailurePolicy has ${rulesPair.value.items.length} rules; the API server accepts at most ${MAX_POLICY_RULES}.`, ...spanOf(rulesPair.key)! });
   }
-  const containerNames = new Set(pod.containers.filter((c) => c.list !== 'ephemeralContainers' && c.name).map((c) => c.name!));
+  const containerNames = new Set(definedContainers(pod).filter((c) => c.name).map((c) => c.name!));
   const hasPerIndex = pairOf(job.node, 'backoffLimitPerIndex') !== undefined;
   for (const [rule] of mapItems(rulesPair.value)) {
     const actionNode = valueOf(rule, 'action');

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
-import { podModelOf, readResources, type ContainerModel, type PodModel, type ResourceList } from '../pod/podModel';
+import { appContainers, podModelOf, readResources, type ContainerModel, type PodModel, type ResourceList } from '../pod/podModel';
 import { parseQuantity, shortQuantity } from '../pod/quantity';
 import { gateOnByDefault } from '../versions/featureGates';
 import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
@@ -198,7 +198,7 @@ function aggregateRequest(pod: PodModel, name: string): number {
     if (c.isNativeSidecar) sidecars += value(c);
     else initPeak = Math.max(initPeak, sidecars + value(c));
   }
-  const running = sidecars + pod.containers.filter((c) => c.list === 'containers').reduce((sum, c) => sum + value(c), 0);
+  const running = sidecars + appContainers(pod).reduce((sum, c) => sum + value(c), 0);
   return Math.max(running, initPeak);
 }
 

@@ -1,3 +1,4 @@
+import { definedContainers } from '../../pod/podModel';
 import { amount, code, containerName, joinWords } from '../markdown';
 import type { HoverSection } from '../section';
 
@@ -7,7 +8,7 @@ export const schedulingSection: HoverSection = {
   render(ctx) {
     const { pod } = ctx;
     if (!pod || ctx.container || !ctx.inPodSpec || ctx.nearest?.annotation.concept !== 'scheduling') return undefined;
-    const running = pod.containers.filter((c) => c.list !== 'ephemeralContainers');
+    const running = definedContainers(pod);
     const names = running.map((c) => code(containerName(c)));
     // With one container there is no "together": the field decides where that container runs.
     const placed = names.length > 1
