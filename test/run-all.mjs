@@ -18,6 +18,8 @@ const reporter = path.join(root, 'test/support/countingReporter.js');
  * The limits are several times what a suite takes on a busy two-core machine: they catch hangs, not slowness. */
 const suites = [
   { name: 'typecheck', limitMinutes: 10, command: [process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit']] },
+  // ESLint's cache (in node_modules/.cache) rechecks only the files changed since the last run.
+  { name: 'lint', limitMinutes: 10, command: [process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']] },
   mochaSuite('unit', 'test/unit', 20),
   mochaSuite('protocol', 'test/protocol', 20),
   mochaSuite('fuzz', 'test/fuzz', 30),

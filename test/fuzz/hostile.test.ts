@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { exercise, fuzzService, validatedAlone } from './support/exercise';
+import { exercise, validatedAlone } from './support/exercise';
 import { checkExpectation, HOSTILE_INPUTS, summaryOf } from './support/hostileInputs';
 import { fmt, positionsFor, reportTally, REQUEST_BOUND_MS, Verdict } from './support/invariants';
 import { serverBundleExists, startTestServer, type TestServer } from './support/testServer';

@@ -51,12 +51,6 @@ function wire<T>(value: T): T {
   return value === undefined ? value : JSON.parse(JSON.stringify(value));
 }
 
-interface EditStep {
-  readonly at: number;
-  readonly remove: number;
-  readonly insert: string;
-}
-
 const insertion = fc.oneof(
   fc.constantFrom('', 'a', ' ', '\n', '\r\n', '  - name: x\n', 'image: nginx\n', '---\n', ':', '#', '😀', 'é', '\t', '{{ .V }}'),
   fc.string({ maxLength: 8 }),

@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { fuzzService, validatedAlone } from './support/exercise';
+import { validatedAlone } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
 import { fmt, positionsFor, reportTally, Verdict } from './support/invariants';
 import { applyAll, mutationsArb } from './support/mutations';

@@ -51,11 +51,11 @@ export function sarifFormatter(info: RunInfo): Formatter {
               {
                 executionSuccessful: ioErrors.length === 0,
                 ...(ioErrors.length
-                  ? { toolExecutionNotifications: ioErrors.map((r) => ({ level: 'error', message: { text: r.ioError! }, locations: [{ physicalLocation: { artifactLocation: artifactOf(r.path, info.cwd) } }] })) }
+                  ? { toolExecutionNotifications: ioErrors.map((r) => ({ level: 'error', message: { text: r.ioError! }, locations: [{ physicalLocation: { artifactLocation: artifactOf(r.path) } }] })) }
                   : {}),
               },
             ],
-            results: reports.flatMap((report) => report.findings.map((finding) => resultJson(report, finding, index.get(finding.ruleId)!, info))),
+            results: reports.flatMap((report) => report.findings.map((finding) => resultJson(report, finding, index.get(finding.ruleId)!))),
           },
         ],
       };
@@ -75,8 +75,8 @@ function ruleJson(rule: ReportableRule) {
   };
 }
 
-function resultJson(report: FileReport, finding: ReportedFinding, ruleIndex: number, info: RunInfo) {
-  const artifactLocation = artifactOf(report.path, info.cwd);
+function resultJson(report: FileReport, finding: ReportedFinding, ruleIndex: number) {
+  const artifactLocation = artifactOf(report.path);
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -118,7 +118,7 @@ export function regionOf(range: Range) {
 }
 
 /** A path below the current directory relative to %SRCROOT% (what code scanning maps to the repository). */
-function artifactOf(displayPath: string, cwd: string) {
+function artifactOf(displayPath: string) {
   if (displayPath === '-' || displayPath.startsWith('<')) return { uri: encodeURI(displayPath) };
   if (displayPath.startsWith('/') || /^[A-Za-z]:/.test(displayPath)) return { uri: pathToFileURL(displayPath).href };
   return { uri: displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };

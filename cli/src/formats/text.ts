@@ -2,7 +2,7 @@
  * The text format, as a compiler prints: `path:line:col severity rule message`, the line with a caret under the
  * finding, and a closing summary line. Colour only when asked (the CLI asks on a terminal).
  */
-import type { FileReport, ReportedFinding, RunSummary } from '../report';
+import type { ReportedFinding, RunSummary } from '../report';
 import { oneBased, plural, type Formatter, type RunInfo } from './formatter';
 
 const STYLE = { red: 31, yellow: 33, blue: 34, cyan: 36, bold: 1, dim: 2 } as const;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, type Pair } from 'yaml';
 import { mapItems, pairOf, scalarString, valueOf } from '../document/yamlTree';
 import { appContainers, podModelOf, readResources, type ContainerModel, type PodModel, type ResourceList } from '../pod/podModel';
 import { parseQuantity, shortQuantity } from '../pod/quantity';

@@ -102,7 +102,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
   const kind = pod.workload.kind;
   // A missing selector is the schema check's finding (missing-required); an empty one only this rule sees.
   if (!selectorPair) return;
-  const empty = isMap(selector) ? !hasRequirements(selector, ctx) : selector === null || (isScalar(selector) && selector.value === null);
+  const empty = isMap(selector) ? !hasRequirements(selector) : selector === null || (isScalar(selector) && selector.value === null);
   if (empty && !emptyIsError) return;
   if (empty) {
     const span = spanOf(selectorPair.key);
@@ -179,7 +179,7 @@ function checkSelector(ctx: CheckContext, pod: PodModel, emptyIsError = true): v
   }
 }
 
-function hasRequirements(selector: Node, ctx: CheckContext): boolean {
+function hasRequirements(selector: Node): boolean {
   const matchLabels = valueOf(selector, 'matchLabels');
   const matchExpressions = valueOf(selector, 'matchExpressions');
   return (isMap(matchLabels) && matchLabels.items.length > 0) || (isSeq(matchExpressions) && matchExpressions.items.length > 0);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { parseManifestFile } from '../document/manifestFile';
 import { ALL_RULES } from '../rules/index';
 import { suggest } from '../schema/suggest';
@@ -64,10 +64,6 @@ type Reporter = (node: Node | Pair | undefined, message: string) => void;
 export function readProjectConfig(text: string): ProjectConfig {
   const problems: ProjectConfigProblem[] = [];
   const values: Record<string, unknown> = {};
-  const report: Reporter = (node, message) => {
-    const range = rangeOf(node);
-    problems.push({ message, start: range[0], end: range[1] });
-  };
   const file = parseManifestFile(PROJECT_CONFIG_FILE, 0, text);
   const documents = file.documents.filter((doc) => doc.root !== null);
   for (const doc of file.documents) {

@@ -90,6 +90,7 @@ function testFiles(): TestFile[] {
     throw new Error('PODSMITH_E2E_FILES is not defined: run the suite bundled by test/e2e/bundle.mjs');
   }
   // esbuild turns this template into a lazy table of every ./*.e2e.ts file it finds.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild needs the require() to find the files
   return PODSMITH_E2E_FILES.map((name): TestFile => [`${name}.e2e.ts`, () => require(`./${name}.e2e.ts`)]);
 }
 

@@ -13,7 +13,6 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspServer, REPO_ROOT } from '../support/lspServer';
 
 const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
 
 interface CliResult {
   code: number | null;

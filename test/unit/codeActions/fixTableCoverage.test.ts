@@ -14,12 +14,14 @@ const TABLES = path.join(__dirname, 'fixes');
 const MODULES = path.resolve(__dirname, '../../../server/src/codeActions');
 
 // Load every table, so that this file alone sees them all (mocha loads each file once: a table it has loaded is not run twice).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by name at run time
 for (const file of readdirSync(TABLES).filter((f) => f.endsWith('.test.ts'))) require(path.join(TABLES, file));
 
 /** The module of server/src/codeActions that exports each family. */
 function definingModules(): Map<FixFamily, string> {
   const out = new Map<FixFamily, string>();
   for (const file of readdirSync(MODULES).filter((f) => f.endsWith('.ts'))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- every module of the directory, by name
     const exports = require(path.join(MODULES, file)) as Record<string, unknown>;
     for (const value of Object.values(exports)) {
       if (FIX_FAMILIES.includes(value as FixFamily)) out.set(value as FixFamily, file.replace(/\.ts$/, ''));

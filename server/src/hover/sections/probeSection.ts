@@ -2,7 +2,6 @@ import { isMap, isScalar } from 'yaml';
 import { valueOf } from '../../document/yamlTree';
 import type { ContainerModel } from '../../pod/podModel';
 import { isProbeField } from '../../pod/probes';
-import type { HoverContext } from '../hoverContext';
 import { code } from '../markdown';
 import type { HoverSection } from '../section';
 

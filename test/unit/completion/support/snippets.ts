@@ -7,7 +7,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 
 export function expandSnippet(snippet: string): string {
-  let out = '';
   let i = 0;
   const read = (stopAt: string | undefined): string => {
     let text = '';
@@ -43,8 +42,7 @@ export function expandSnippet(snippet: string): string {
     }
     return text;
   };
-  out = read(undefined);
-  return out;
+  return read(undefined);
 }
 
 /** The text after accepting `item` in `text` (its snippet expanded with defaults, its additional edits applied). */
