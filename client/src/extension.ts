@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => (item.section === 'podsmith' ? effectiveSettings() : result[i]));
+          return params.items.map((item, i) => (item.section === 'podsmith' ? effectiveSettings(item.scopeUri) : result[i]));
         },
       },
     },
@@ -93,14 +93,15 @@ export async function deactivate(): Promise<void> {
  * The `podsmith` settings, with `validate.yamlSyntax: "auto"` resolved: off while Red Hat's YAML extension is
  * active and validating, so the person never sees the same syntax error twice.
  */
-function effectiveSettings(): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration('podsmith');
+function effectiveSettings(scopeUri?: string): Record<string, unknown> {
+  // A folder's settings when the server asks for one (every Podsmith setting has the scope `resource`).
+  const config = vscode.workspace.getConfiguration('podsmith', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
   const raw = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
   const choice = config.get<string | boolean>('validate.yamlSyntax', 'auto');
   let yamlSyntax = choice === true || choice === 'on';
   if (choice === 'auto') {
     const redHat = vscode.extensions.getExtension('redhat.vscode-yaml');
-    const redHatValidates = vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true);
+    const redHatValidates = vscode.workspace.getConfiguration('yaml', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).get<boolean>('validate', true);
     yamlSyntax = !(redHat && redHatValidates);
   }
   return { ...raw, validate: { ...(raw.validate as object), yamlSyntax }, setByUser: settingsSetByUser(config, raw) };

@@ -225,7 +225,14 @@ connection.onDidChangeConfiguration((change) => {
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) {
     try {
-      workspace.setEditorSettings(await connection.workspace.getConfiguration('podsmith'));
+      // The workspace's settings, then each folder's (folder settings over the workspace's: every setting is per folder).
+      const folders = workspaceFolders;
+      const [editor, ...perFolder] = (await connection.workspace.getConfiguration([
+        { section: 'podsmith' },
+        ...folders.map((scopeUri) => ({ section: 'podsmith', scopeUri })),
+      ])) as unknown[];
+      workspace.setEditorSettings(editor);
+      folders.forEach((folder, i) => workspace.setFolderEditorSettings(folder, perFolder[i]));
     } catch {
       // A client that cannot answer keeps the settings it gave at initialize.
     }

@@ -11,6 +11,8 @@ import { normalizeSettings, type PodsmithSettings } from './core/settings';
 export class WorkspaceSettings {
   /** The `podsmith` section as the editor last sent it (VS Code's settings; a `setByUser` list when it sends one). */
   private editor: unknown = {};
+  /** The same section for each workspace folder (its folder settings over the workspace's), where the editor says. */
+  private readonly editorOf = new Map<string, unknown>();
   /** What each folder's project file sets, by the folder's URI with a trailing slash. */
   private readonly projectOf = new Map<string, Readonly<Record<string, unknown>>>();
   /** The settings of each folder (and of files outside every folder, under ''), worked out once per change. */
@@ -28,12 +30,19 @@ export class WorkspaceSettings {
     this.settingsOf.clear();
   }
 
+  /** The editor's settings for one workspace folder: every setting is per folder (scope `resource`), as the project file is. */
+  setFolderEditorSettings(folderUri: string, raw: unknown): void {
+    this.editorOf.set(folderUri.endsWith('/') ? folderUri : `${folderUri}/`, raw ?? {});
+    this.settingsOf.clear();
+  }
+
   settingsFor(uri: string): PodsmithSettings {
     const folder = this.folderOf(uri);
     let settings = this.settingsOf.get(folder);
     if (!settings) {
       const project = this.projectOf.get(folder);
-      settings = normalizeSettings(project ? withProjectConfig(project, this.editor) : this.editor);
+      const editor = this.editorOf.get(folder) ?? this.editor;
+      settings = normalizeSettings(project ? withProjectConfig(project, editor) : editor);
       this.settingsOf.set(folder, settings);
     }
     return settings;
@@ -63,7 +72,9 @@ export class WorkspaceSettings {
 
   private folderOf(uri: string): string {
     let best = '';
-    for (const folder of this.projectOf.keys()) if (uri.startsWith(folder) && folder.length > best.length) best = folder;
+    for (const folder of [...this.projectOf.keys(), ...this.editorOf.keys()]) {
+      if (uri.startsWith(folder) && folder.length > best.length) best = folder;
+    }
     return best;
   }
 

@@ -69,7 +69,8 @@ check "the in-host suite bundles" node test/e2e/bundle.mjs --out "$suite" >/dev/
 node test/e2e/diagram-screenshots.mjs --counts "$work/diagram.json"
 add_counts "$work/diagram.json" $?
 
-# The .vsix: the one named by PODSMITH_VSIX (e.g. from `npm run package`), or dist/ packaged as it is now.
+# The .vsix: the one named by PODSMITH_VSIX (e.g. from `npm run package`), or packaged now: vsce runs
+# vscode:prepublish first, so it holds the production build, as a published one does.
 vsix=${PODSMITH_VSIX:-$work/podsmith.vsix}
 package_vsix() {
   node node_modules/@vscode/vsce/vsce package --no-dependencies --no-rewrite-relative-links --readme-path docs/marketplace.md --out "$vsix" </dev/null >"$work/vsce.log" 2>&1 ||

@@ -57,6 +57,19 @@ describe('protocol: .podsmith.yaml in the editor', function () {
     assert.deepEqual(summary(after), ['image-tag hint']);
   });
 
+  it("a folder's own editor settings apply to its files (every setting has the scope resource)", async () => {
+    mkdirSync(path.join(dir, 'other'));
+    const other = pathToFileURL(path.join(dir, 'other')).href;
+    server = await LspServer.start({
+      workspaceFolders: [folder, other],
+      settings: { rules: {}, setByUser: [] },
+      folderSettings: { [other]: { rules: { 'image-tag': 'error' }, setByUser: ['rules'] } },
+    });
+    const inOther = await publishedUntil(server, `${other}/pod.yaml`, (d) => summary(d).includes('image-tag error'), () => server!.open(`${other}/pod.yaml`, POD));
+    assert.deepEqual(summary(inOther), ['image-tag error']);
+    assert.deepEqual(summary(await server.open(`${folder}/pod.yaml`, POD)), ['image-tag warning']);
+  });
+
   it('its mistakes are errors at their place in it', async () => {
     server = await LspServer.start({ workspaceFolders: [folder] });
     const diagnostics = await server.open(`${folder}/.podsmith.yaml`, 'profile: strict\npodSecurity: baseline\nrules:\n  image-tag: loud\n');

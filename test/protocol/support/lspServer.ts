@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly args?: string[];
   /** Answers `workspace/configuration` for sections other than `podsmith` (the benchmark's other server). */
   readonly configuration?: (section: string | undefined) => unknown;
+  /** The `podsmith` section for a folder the server names (scopeUri), like VS Code's folder settings; else `settings`. */
+  readonly folderSettings?: Readonly<Record<string, Record<string, unknown>>>;
   /** The workspace folders the client says it has open (none by default). */
   readonly workspaceFolders?: readonly string[];
 }
@@ -69,8 +71,9 @@ export class LspServer {
       }
     });
     const other = options.configuration ?? (() => null);
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'podsmith' ? this.settings : other(item.section))),
+    const folderSettings = options.folderSettings ?? {};
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+      params.items.map((item) => (item.section === 'podsmith' ? ((item.scopeUri && folderSettings[item.scopeUri]) || this.settings) : other(item.section))),
     );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../../server/src/rules/index';
 import { DEFAULT_SETTINGS, RULE_PROFILES } from '../../../server/src/core/settings';
-import { SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
+import { PROJECT_CONFIG_KEYS } from '../../../server/src/service/projectConfig';
+import { NEWEST_VERSION, SUPPORTED_VERSIONS } from '../../../server/src/versions/kubernetesVersion';
 
 /** The settings the extension contributes match what the server reads (package.json contributes.configuration). */
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
@@ -14,8 +15,15 @@ describe('contributed settings for validation', () => {
     const setting = properties['podsmith.kubernetesVersion'];
     assert.deepEqual(setting.enum, ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
     assert.deepEqual(setting.enum, [...SUPPORTED_VERSIONS]);
-    assert.equal(setting.default, '1.36');
+    // The default is defined once, by the server (the newest version it has tables for); package.json repeats it.
+    assert.equal(setting.default, NEWEST_VERSION);
     assert.equal(setting.default, DEFAULT_SETTINGS.kubernetesVersion);
+  });
+
+  it('every setting is per folder (scope resource), as the .podsmith.yaml that can set each of them is', () => {
+    const keys = Object.keys(properties).map((name) => name.replace(/^podsmith\./, '').split('.')[0]);
+    assert.deepEqual([...new Set(keys)].sort(), [...PROJECT_CONFIG_KEYS].sort());
+    for (const [name, setting] of Object.entries(properties)) assert.equal(setting.scope, 'resource', name);
   });
 
   it('podsmith.profile: api, recommended or strict, defaulting to the server default, each value described', () => {
