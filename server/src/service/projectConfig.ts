@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseManifestFile } from '../document/manifestFile';
 import { ALL_RULES } from '../rules/index';
 import { suggest } from '../schema/suggest';
