@@ -351,11 +351,11 @@ function withSource<T>(params: unknown, none: T, answer: (source: ParsedSource) 
 
 connection.onHover((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, null, (s) => service.hover(s, position, workspace.settingsFor(s.textDocument.uri)));
+  return withSource(params, null, (s) => service.hover(s, position, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
 connection.onCompletion((params) => {
   const position = positionOf(params?.position);
-  return withSource(params, null, (s) => service.complete(s, position, workspace.settingsFor(s.textDocument.uri)));
+  return withSource(params, null, (s) => service.complete(s, position, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
 connection.onCodeAction((params) => {
   const range = rangeOf(params?.range);
@@ -397,15 +397,15 @@ connection.onSelectionRanges((params) => {
 });
 connection.languages.inlayHint.on((params) => {
   const range = rangeOf(params?.range);
-  return withSource(params, [], (s) => service.inlayHints(s, range, workspace.settingsFor(s.textDocument.uri)));
+  return withSource(params, [], (s) => service.inlayHints(s, range, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
-connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri))));
+connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index)));
 
 connection.onRequest(DIAGRAM_REQUEST, (params: Partial<Record<keyof DiagramParams, unknown>> | null) => {
   const position = positionOf(params?.position);
   if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'podsmith/diagram needs a uri');
   const textDocument = documents.get(params.uri);
-  return textDocument ? service.diagram(sourceOf(textDocument), position, workspace.settingsFor(textDocument.uri)) : null;
+  return textDocument ? service.diagram(sourceOf(textDocument), position, workspace.settingsFor(textDocument.uri), workspaceFiles.index) : null;
 });
 
 // Test-only: the server's copy of a document, so tests can prove incremental edits keep it exact. Registered

@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { fuzzService, validatedAlone } from './support/exercise';
 import { summaryOf } from './support/hostileInputs';
 import { corpusSeeds, exampleSeeds } from './support/seeds';
@@ -124,9 +125,12 @@ describe('fuzz: document state under incremental edits through the server', func
         const source = { textDocument, file: fuzzService.parse(textDocument, DEFAULT_SETTINGS) };
         const position = textDocument.positionAt(Math.floor(plan[n][0].at * (text.length + 1)));
         const where = `after notification ${n} at ${position.line}:${position.character}`;
-        assert.deepEqual(await server.lsp.hover(uri, position), wire(fuzzService.hover(source, position, DEFAULT_SETTINGS)), `hover ${where}`);
-        assert.deepEqual(await server.lsp.complete(uri, position), wire(fuzzService.complete(source, position, DEFAULT_SETTINGS)), `completion ${where}`);
-        assert.deepEqual(await server.lsp.diagram(uri, position), wire(fuzzService.diagram(source, position, DEFAULT_SETTINGS)), `diagram ${where}`);
+        // The server's workspace index holds the open document (its CRDs explain its custom resources).
+        const index = new WorkspaceIndex();
+        index.setFile(source.file);
+        assert.deepEqual(await server.lsp.hover(uri, position), wire(fuzzService.hover(source, position, DEFAULT_SETTINGS, index)), `hover ${where}`);
+        assert.deepEqual(await server.lsp.complete(uri, position), wire(fuzzService.complete(source, position, DEFAULT_SETTINGS, index)), `completion ${where}`);
+        assert.deepEqual(await server.lsp.diagram(uri, position), wire(fuzzService.diagram(source, position, DEFAULT_SETTINGS, index)), `diagram ${where}`);
         asked += 3;
       }
       if (n % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1 || n === plan.length - 1) {

@@ -5,10 +5,11 @@ import { lineBreakOf } from '../document/lineBreaks';
 import type { DocumentIdentity, ManifestDocument } from '../document/manifestDocument';
 import { TextLines } from '../document/textLines';
 import type { Path } from '../document/yamlTree';
-import { podCarrierOf } from '../pod/podCarriers';
+import { podCarrierOf, podCarrierOfDocument } from '../pod/podCarriers';
 import { podModelOf, type PodModel } from '../pod/podModel';
+import { crdAsResolvedSchema, crdSchemaAt } from '../schema/crdSchema';
 import type { ResolvedSchema } from '../schema/kubernetesSchema';
-import { schemaAt, schemaRootOf, type SchemaRoot } from '../schema/schemaRoot';
+import { relativeToRoot, schemaAt, schemaRootOf, type SchemaRoot } from '../schema/schemaRoot';
 import { containerAtCursor, type ContainerAtCursor } from './containerAtCursor';
 import { contextInText, type CursorContext } from './cursorContext';
 import { identityOf } from './schemaContext';
@@ -31,7 +32,10 @@ export interface CompletionContext {
   readonly identity: DocumentIdentity;
   /** The document's schema, for a kind we have one of (the kind's current apiVersion when the written one is wrong). */
   readonly root?: SchemaRoot;
-  /** The schema at the cursor's path. */
+  /**
+   * The schema at the cursor's path: Kubernetes' where it describes the document (all of a Kubernetes kind, the Pod
+   * template of a custom resource), else the CRD's when the workspace has it (a custom resource's own fields).
+   */
   readonly schema?: ResolvedSchema;
   /** Where the kind keeps its PodSpec, for a kind that carries a Pod. */
   readonly podSpecPath?: Path;
@@ -54,8 +58,9 @@ export function completionContextOf(req: FeatureRequest): CompletionContext | un
   const cursor = contextInText(lines, offset);
   if (!cursor) return undefined;
   const identity = identityOf(doc, lines);
-  const root = schemaRootOf(identity);
-  const podSpecPath = podCarrierOf(identity)?.podSpecPath;
+  const carrier = podCarrierOf(identity) ?? podCarrierOfDocument(doc);
+  const root = schemaRootOf(identity, carrier);
+  const podSpecPath = carrier?.podSpecPath;
   const pod = root ? podModelOf(doc) : undefined;
   return {
     req,
@@ -65,7 +70,7 @@ export function completionContextOf(req: FeatureRequest): CompletionContext | un
     range: req.rangeOf(cursor.replaceStart, cursor.replaceEnd),
     identity,
     root,
-    schema: root ? schemaAt(root, cursor.path) : undefined,
+    schema: schemaAtCursor(req, root, cursor.path),
     podSpecPath,
     pod,
     container: containerAtCursor(cursor, podSpecPath, pod),
@@ -73,6 +78,12 @@ export function completionContextOf(req: FeatureRequest): CompletionContext | un
     style: indentStyleOfDocument(doc),
     lineBreak: lineBreakOf(doc.text),
   };
+}
+
+function schemaAtCursor(req: FeatureRequest, root: SchemaRoot | undefined, path: Path): ResolvedSchema | undefined {
+  if (root && relativeToRoot(root, path)) return schemaAt(root, path);
+  const own = req.customResource && crdSchemaAt(req.customResource.schema, path);
+  return own ? crdAsResolvedSchema(own) : undefined;
 }
 
 /** True in block style at a key's place inside a document we have a schema of: where keys and block items go. */

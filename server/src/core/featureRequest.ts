@@ -28,4 +28,19 @@ export interface FeatureRequest {
    * checks the facade was given: fixes and the diagram read the same findings the diagnostics show.
    */
   findingsOf(doc: ManifestDocument): readonly Finding[];
+  /** The CRD that defines the document's apiVersion and kind, when the facade was given a workspace that has it. */
+  readonly customResource?: CustomResourceView;
+}
+
+/**
+ * What hover and completion read of a custom resource's CRD (the facade finds it in the workspace's CRD registry):
+ * the served version's schema as plain data, and where the CRD is.
+ */
+export interface CustomResourceView {
+  /** The served version's `openAPIV3Schema`. */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** The CRD's metadata.name (`widgets.example.com`), else its group and kind. */
+  readonly crdName: string;
+  /** The file of the CRD and the line (0-based) where its document starts. */
+  readonly definedAt: { readonly uri: string; readonly line: number };
 }

@@ -8,6 +8,7 @@ import { hoverContextOf, pathIs, podCarryingKindOf, startsWith } from './hoverCo
 import { code } from './markdown';
 import type { HoverSection } from './section';
 import { HOVER_SECTIONS } from './sections';
+import { customResourceHover } from './customResourceHover';
 import { unknownFieldText } from './unknownField';
 
 /**
@@ -17,15 +18,18 @@ import { unknownFieldText } from './unknownField';
  */
 export function hover(req: FeatureRequest, sections: readonly HoverSection[] = HOVER_SECTIONS): Hover | null {
   const workload = podCarryingKindOf(req.doc);
-  if (!workload) return otherKindHover(req);
+  if (!workload) return req.customResource ? customResourceHover(req, req.customResource) : otherKindHover(req);
   const ctx = hoverContextOf(req, workload);
   if (!ctx) return null;
-  // A custom resource's own fields are its CRD's: only its Pod (and the `kind` that sums it up) is ours to explain.
+  // A custom resource's own fields are its CRD's (explained from it when the workspace has it): only its Pod, and
+  // the `kind` that sums it up, are ours to explain.
   const custom = workload.customResource;
-  if (custom && !startsWith(ctx.path, custom.schemaPath) && !pathIs(ctx.path, 'kind')) return null;
+  if (custom && !startsWith(ctx.path, custom.schemaPath) && !pathIs(ctx.path, 'kind')) {
+    return req.customResource ? customResourceHover(req, req.customResource) : null;
+  }
   const [start, end] = ctx.node.range!;
   // A key the schema does not have there gets only that said: the sections would describe the enclosing field.
-  const unknown = unknownFieldText(ctx, schemaRootOf(req.doc.identity));
+  const unknown = unknownFieldText(ctx, schemaRootOf(req.doc.identity, workload));
   if (unknown) return { contents: { kind: 'markdown', value: unknown }, range: req.rangeOf(start, end) };
   const parts: string[] = [];
   for (const section of sections) {

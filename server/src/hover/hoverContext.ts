@@ -5,7 +5,7 @@ import { effectiveResources, type EffectiveResources } from '../pod/effectiveRes
 import { containerAtPath, containerPlace } from '../pod/containerAt';
 import { isContainerList, podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
-import { podCarrierOf } from '../pod/podCarriers';
+import { podCarrierKey, podCarrierOfDocument } from '../pod/podCarriers';
 import type { WorkloadKind } from '../pod/workloadKinds';
 import { annotationIfBuilt, type FieldAnnotation, type Scope } from '../schema/annotations';
 import type { ResolvedSchema } from '../schema/kubernetesSchema';
@@ -79,7 +79,7 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
     if (container) inContainer = place.inContainer;
   }
 
-  const root = schemaRootOf(doc.identity);
+  const root = schemaRootOf(doc.identity, workload);
   const schema = root ? schemaAt(root, path) : undefined;
   let parentDefinition: string | undefined;
   let annotation: FieldAnnotation | undefined;
@@ -115,14 +115,14 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
     annotation,
     nearest,
     scope: nearest?.annotation.scope ?? structuralScope(path, workload, inPodSpec),
-    roles: () => (pod ? doc.cached('hover:roles', () => containerRoles(pod)) : new Map()),
-    effective: () => (pod ? doc.cached('hover:effective', () => effectiveResources(pod)) : undefined),
+    roles: () => (pod ? doc.cached(`hover:roles${podCarrierKey(doc)}`, () => containerRoles(pod)) : new Map()),
+    effective: () => (pod ? doc.cached(`hover:effective${podCarrierKey(doc)}`, () => effectiveResources(pod)) : undefined),
   };
 }
 
 /** The workload kind of a document, when it carries a Pod. */
 export function podCarryingKindOf(doc: ManifestDocument): WorkloadKind | undefined {
-  return podCarrierOf(doc.identity);
+  return podCarrierOfDocument(doc);
 }
 
 /**

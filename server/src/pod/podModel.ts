@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { isTrue, keyName, mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
 import { parseQuantity, type Quantity } from './quantity';
-import { podCarrierOf } from './podCarriers';
+import { podCarrierKey, podCarrierOfDocument } from './podCarriers';
 import { isNativeSidecarPolicy } from './restartPolicies';
 import type { WorkloadKind } from './workloadKinds';
 
@@ -111,13 +111,13 @@ export interface PodModel {
 
 const VOLUME_NON_SOURCE_KEYS = new Set(['name']);
 
-/** The Pod model of a document that carries a Pod (`podCarrierOf`), memoised with the document. */
+/** The Pod model of a document that carries a Pod (`podCarrierOfDocument`), memoised with the document. */
 export function podModelOf(doc: ManifestDocument): PodModel | undefined {
-  return doc.cached('podModel', () => buildPodModel(doc));
+  return doc.cached(`podModel${podCarrierKey(doc)}`, () => buildPodModel(doc));
 }
 
 function buildPodModel(doc: ManifestDocument): PodModel | undefined {
-  const workload = podCarrierOf(doc.identity);
+  const workload = podCarrierOfDocument(doc);
   if (!workload || doc.isTemplate) return undefined;
   const root = doc.root;
   const specNode = nodeAtPath(root, workload.podSpecPath);

@@ -1,6 +1,7 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { mapItems, nodeAtPath, valueOf } from '../document/yamlTree';
+import { podCarrierKey } from './podCarriers';
 import { podModelOf, type ContainerModel, type PodModel } from './podModel';
 import { LIFECYCLE_HOOKS, PROBE_FIELDS } from './probes';
 
@@ -33,7 +34,7 @@ export interface PodNames {
 
 /** The name graph of a document's Pod, memoised with the document; undefined for a document with no Pod. */
 export function podNamesOf(doc: ManifestDocument): PodNames | undefined {
-  return doc.cached('podNames', () => {
+  return doc.cached(`podNames${podCarrierKey(doc)}`, () => {
     const pod = podModelOf(doc);
     return pod ? { pod, sites: collectSites(doc, pod) } : undefined;
   });

@@ -33,6 +33,8 @@ export interface CustomResourceShape {
   readonly podSpecExtras?: Readonly<Record<string, 'integer'>>;
   /** Required fields of Kubernetes definitions that the project fills in itself, so a manifest may leave them out. */
   readonly defaulted?: Readonly<Record<string, readonly string[]>>;
+  /** Found from the CRD's schema (pod/crdPodSites.ts): the CRD's own validation checks the embedded value. */
+  readonly fromCrd?: boolean;
 }
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];

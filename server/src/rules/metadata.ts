@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { mapItems, nodeAtPath, pairOf, scalarString, valueOf, type Path } from '../document/yamlTree';
-import { podCarrierOf } from '../pod/podCarriers';
+import { podCarrierOfDocument } from '../pod/podCarriers';
 import { checkLabelMap, checkLabelSelector, firstKeySpan, invalidLabelRule, labelSelectorRule, spanAndRelated } from './labels';
 import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
@@ -121,7 +121,7 @@ export const metadataCheck: Check = {
     checkAnnotations(ctx, metadata, kind === 'Pod' ? 'pod' : 'object');
     checkFinalizers(ctx, metadata);
     checkOwnerReferences(ctx, metadata);
-    const workload = podCarrierOf(ctx.doc.identity);
+    const workload = podCarrierOfDocument(ctx.doc);
     if (workload?.templateMetadataPath) {
       const templateMetadata = nodeAtPath(root, workload.templateMetadataPath);
       checkLabelMap(ctx, templateMetadata, 'labels', 'Pod template label');

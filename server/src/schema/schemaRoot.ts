@@ -1,6 +1,7 @@
 import type { DocumentIdentity } from '../document/manifestDocument';
 import type { Path } from '../document/yamlTree';
 import { podCarrierOf } from '../pod/podCarriers';
+import type { WorkloadKind } from '../pod/workloadKinds';
 import { companionDefinitionForKind, definitionForKind, schemaAtPath, type ResolvedSchema } from './kubernetesSchema';
 
 /**
@@ -18,8 +19,7 @@ export interface SchemaRoot {
  * pod-carrying kind written with a missing or outdated apiVersion, the kind's current one (hover explains and
  * completion helps with the rest); for a known custom resource, the Kubernetes value inside it.
  */
-export function schemaRootOf(identity: DocumentIdentity): SchemaRoot | undefined {
-  const carrier = podCarrierOf(identity);
+export function schemaRootOf(identity: DocumentIdentity, carrier: WorkloadKind | undefined = podCarrierOf(identity)): SchemaRoot | undefined {
   const custom = carrier?.customResource;
   if (custom) return { definition: custom.schemaDefinition, at: custom.schemaPath };
   const definition =

@@ -33,6 +33,7 @@ import { FEATURES, type Features } from './features';
 import { placedDiagnostics } from './placedDiagnostics';
 import { findingsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
+import { customResourceViewOf, recordCrdPodCarriers } from './customResourceView';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
@@ -44,10 +45,12 @@ export interface LanguageService {
   parse(textDocument: TextDocument, settings: PodsmithSettings, previous?: ManifestFile): ManifestFile;
   /** Diagnostics of a file; with the workspace index, also the links between documents (rules/links/). */
   validate(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex): Diagnostic[];
-  hover(source: ParsedSource, position: Position, settings: PodsmithSettings): Hover | null;
-  complete(source: ParsedSource, position: Position, settings: PodsmithSettings): CompletionList;
+  /** With the workspace index, a custom resource's own fields are explained from its CRD. */
+  hover(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): Hover | null;
+  /** With the workspace index, a custom resource's own fields are completed from its CRD. */
+  complete(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): CompletionList;
   codeActions(source: ParsedSource, range: Range, context: CodeActionContext, settings: PodsmithSettings): CodeAction[];
-  diagram(source: ParsedSource, position: Position, settings: PodsmithSettings): unknown;
+  diagram(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): unknown;
   /** Within the document, and with the workspace index across files. */
   definition(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): Location[];
   references(source: ParsedSource, position: Position, includeDeclaration: boolean, settings: PodsmithSettings, workspace?: WorkspaceIndex): Location[];
@@ -58,8 +61,8 @@ export interface LanguageService {
   documentSymbols(source: ParsedSource): DocumentSymbol[];
   foldingRanges(source: ParsedSource): FoldingRange[];
   selectionRanges(source: ParsedSource, positions: readonly Position[]): SelectionRange[];
-  inlayHints(source: ParsedSource, range: Range, settings: PodsmithSettings): InlayHint[];
-  codeLenses(source: ParsedSource, settings: PodsmithSettings): CodeLens[];
+  inlayHints(source: ParsedSource, range: Range, settings: PodsmithSettings, workspace?: WorkspaceIndex): InlayHint[];
+  codeLenses(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex): CodeLens[];
 }
 
 export type { RenameRefusal };
@@ -91,12 +94,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return fallback;
     }
   }
-  function request(source: ParsedSource, position: Position, settings: PodsmithSettings): FeatureRequest | undefined {
+  function request(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): FeatureRequest | undefined {
     if (source.file.tooLarge) return undefined;
     const absolute = source.textDocument.offsetAt(position);
     const doc = documentAt(source.file, absolute);
     // A document that was not parsed (past MAX_DOCUMENTS, or itself too long): no feature answers there.
     if (!doc || doc.unchecked) return undefined;
+    recordCrdPodCarriers(source.file, workspace);
     return {
       source,
       doc,
@@ -108,6 +112,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }),
       // Features read the memoised findings quietly: a failing check is logged by validate.
       findingsOf: (other) => findingsOf(other, settings, checks, () => undefined),
+      customResource: customResourceViewOf(doc, workspace),
     };
   }
 
@@ -128,6 +133,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return guard('validate', [], () => {
         if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
         if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
+        recordCrdPodCarriers(source.file, workspace);
         const diagnostics: Diagnostic[] = [];
         const { textDocument } = source;
         for (const doc of source.file.documents) {
@@ -155,17 +161,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       });
     },
 
-    hover(source, position, settings) {
+    hover(source, position, settings, workspace) {
       return guard('hover', null, () => {
-        const req = request(source, position, settings);
+        const req = request(source, position, settings, workspace);
         return req ? features.hover(req) : null;
       });
     },
 
-    complete(source, position, settings) {
+    complete(source, position, settings, workspace) {
       const empty: CompletionList = { isIncomplete: false, items: [] };
       return guard('completion', empty, () => {
-        const req = request(source, position, settings);
+        const req = request(source, position, settings, workspace);
         return req ? bounded(features.complete(req)) : empty;
       });
     },
@@ -177,23 +183,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       });
     },
 
-    diagram(source, position, settings) {
+    diagram(source, position, settings, workspace) {
       return guard('diagram', null, () => {
-        const req = request(source, position, settings);
+        const req = request(source, position, settings, workspace);
         return req ? features.diagram(req) : null;
       });
     },
 
     definition(source, position, settings, workspace) {
       return guard('definition', [], () => {
-        const req = request(source, position, settings);
+        const req = request(source, position, settings, workspace);
         return req ? features.definition(req, workspace) : [];
       });
     },
 
     references(source, position, includeDeclaration, settings, workspace) {
       return guard('references', [], () => {
-        const req = request(source, position, settings);
+        const req = request(source, position, settings, workspace);
         return req ? features.references(req, includeDeclaration, workspace) : [];
       });
     },
@@ -222,8 +228,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     documentSymbols: (source) => guard('documentSymbols', [], () => features.documentSymbols(source)),
     foldingRanges: (source) => guard('foldingRanges', [], () => features.foldingRanges(source)),
     selectionRanges: (source, positions) => guard('selectionRanges', [], () => features.selectionRanges(source, positions)),
-    inlayHints: (source, range, settings) => guard('inlayHints', [], () => features.inlayHints(source, range, settings)),
-    codeLenses: (source, settings) => guard('codeLenses', [], () => features.codeLenses(source, settings)),
+    inlayHints: (source, range, settings, workspace) =>
+      guard('inlayHints', [], () => {
+        recordCrdPodCarriers(source.file, workspace);
+        return features.inlayHints(source, range, settings);
+      }),
+    codeLenses: (source, settings, workspace) =>
+      guard('codeLenses', [], () => {
+        recordCrdPodCarriers(source.file, workspace);
+        return features.codeLenses(source, settings);
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import { servedPodCarrierOf } from '../pod/podCarriers';
+import { crdPodCarrierOf, podCarrierKey, servedPodCarrierOf } from '../pod/podCarriers';
 import { isKubernetesObject } from '../pod/workloadKinds';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import type { Finding, Severity } from '../core/finding';
@@ -17,7 +17,7 @@ export function findingsOf(
   checks: readonly Check[],
   onError: (e: unknown, check: string) => void,
 ): readonly Finding[] {
-  return doc.cached(findingsKey(settings), () => computeFindings(doc, settings, checks, onError));
+  return doc.cached(findingsKey(settings) + podCarrierKey(doc), () => computeFindings(doc, settings, checks, onError));
 }
 
 /**
@@ -95,7 +95,7 @@ const FINDINGS_KEYS = new WeakMap<PodsmithSettings, string>();
 function computeFindings(doc: ManifestDocument, settings: PodsmithSettings, checks: readonly Check[], onError: (e: unknown, check: string) => void): Finding[] {
   const findings: Finding[] = [];
   const kubernetes = !doc.isTemplate && isKubernetesObject(doc.identity);
-  const pod = kubernetes && servedPodCarrierOf(doc.identity) !== undefined;
+  const pod = kubernetes && (servedPodCarrierOf(doc.identity) ?? crdPodCarrierOf(doc)) !== undefined;
   const ctx = reportingContext(doc, settings, findings);
   for (const check of checks) {
     if (check.appliesTo === 'kubernetes' && !kubernetes) continue;

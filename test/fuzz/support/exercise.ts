@@ -45,17 +45,20 @@ export function exercise(text: string, options: ExerciseOptions = {}): Verdict {
   const file = fuzzService.parse(textDocument, settings);
   const source = { textDocument, file };
   const diagnostics = fuzzService.validate(source, settings);
+  // Requests with a workspace index of the file, as the server has: its CRDs explain and complete its custom resources.
+  const index = new WorkspaceIndex();
+  index.setFile(file);
   verdict.diagnostics(diagnostics, elapsedSince(t));
 
   const positions: Position[] = positionsFor(textDocument, options.at ?? []);
   if (options.outside) positions.push({ line: textDocument.lineCount + 3, character: 0 }, { line: 0, character: 100_000 });
   for (const position of positions) {
     t = process.hrtime.bigint();
-    verdict.hover(position, fuzzService.hover(source, position, settings), elapsedSince(t));
+    verdict.hover(position, fuzzService.hover(source, position, settings, index), elapsedSince(t));
     t = process.hrtime.bigint();
-    verdict.completion(position, fuzzService.complete(source, position, settings), elapsedSince(t));
+    verdict.completion(position, fuzzService.complete(source, position, settings, index), elapsedSince(t));
     t = process.hrtime.bigint();
-    verdict.diagram(position, fuzzService.diagram(source, position, settings), elapsedSince(t));
+    verdict.diagram(position, fuzzService.diagram(source, position, settings, index), elapsedSince(t));
   }
   for (const diagnostic of diagnostics.slice(0, 50)) {
     t = process.hrtime.bigint();
