@@ -1,4 +1,4 @@
-import type { CompletionList } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { FeatureRequest } from '../core/featureRequest';
 import { completionContextOf } from './completionContext';
 import { COMPLETION_PROVIDERS } from './providers';
@@ -15,5 +15,13 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 export function complete(req: FeatureRequest): CompletionList {
   const ctx = completionContextOf(req);
   if (!ctx) return EMPTY;
-  return { isIncomplete: false, items: COMPLETION_PROVIDERS.flatMap((provider) => provider.items(ctx)) };
+  const items = COMPLETION_PROVIDERS.flatMap((provider) => provider.items(ctx));
+  const lead = ctx.cursor.lead;
+  return { isIncomplete: false, items: lead ? items.map((item) => led(item, lead)) : items };
+}
+
+/** The item written `lead` further right: the cursor is at an item's dash column, its keys go at the key column. */
+function led(item: CompletionItem, lead: string): CompletionItem {
+  const edit = item.textEdit;
+  return edit && 'range' in edit ? { ...item, textEdit: { ...edit, newText: lead + edit.newText } } : item;
 }

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../document/yamlTree';
 import { closingQuote, trailingRun } from '../document/linearText';
-import { keysBelow, mappingAt } from './blockAncestry';
+import { keysBelow, mappingAt, type BlockPlace } from './blockAncestry';
 import { flowAtCursor } from './flowContext';
 import type { TextLines } from '../document/textLines';
 
@@ -35,6 +35,11 @@ export interface CursorContext {
   readonly needsSpace: boolean;
   /** The line holds nothing but the cursor's word (and dashes): a multi-line insertion fits. */
   readonly lineIsOpen: boolean;
+  /**
+   * Spaces every item puts before its text: the cursor sits at the dash column of the item begun on the line above
+   * (where an editor leaves it after Enter), and the item's keys go at its key column, `column`.
+   */
+  readonly lead?: string;
 }
 
 /** A character of the word completion replaces (`[A-Za-z0-9_.\-/]`). */
@@ -66,9 +71,13 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
     // A dash just typed, no space yet: the item's key column is not known until the space comes.
     if (itemStart && before.endsWith('-')) return undefined;
     // On a blank line the cursor's column is the key's column; else the word's.
-    const column = rest === '' && !itemStart && after.trim() === '' ? before.length : shape.contentColumn;
+    const blankLine = rest === '' && !itemStart && after.trim() === '';
+    const cursorColumn = blankLine ? before.length : shape.contentColumn;
     const dashes = itemStart ? shape.dashes : [];
-    const place = mappingAt(lines, lineIndex, column, dashes);
+    const atColumn = mappingAt(lines, lineIndex, cursorColumn, dashes);
+    const begun = blankLine && atColumn ? itemBegunAbove(lines, lineIndex, cursorColumn, atColumn.path) : undefined;
+    const place = begun?.place ?? atColumn;
+    const column = begun?.keyColumn ?? cursorColumn;
     if (!place) return undefined;
     const keys = new Set(place.keys);
     const values = new Map(place.values);
@@ -89,6 +98,7 @@ export function contextInText(lines: TextLines, offset: number): CursorContext |
       hasColon: /^\s*:/.test(afterWord),
       needsSpace: false,
       lineIsOpen: afterWord.trim() === '',
+      lead: begun ? ' '.repeat(column - cursorColumn) : undefined,
     };
   }
 
@@ -234,4 +244,24 @@ function flowContext(lines: TextLines, offset: number, flow: ReturnType<typeof f
   }
   const last = inner.open === '{' ? inner.key! : inner.items;
   return { ...common, position: 'value', path: [...path, last], presentKeys: new Set(), hasColon: false, needsSpace: inner.open === '{' && entry.length > 0 && !/^\s/.test(entry) };
+}
+
+/**
+ * The item the cursor continues when it sits, on a blank line, at the dash column of an item begun on the line above
+ * (`- name: x`, then Enter: an editor keeps that line's indentation): its mapping and its key column. Only where the
+ * dash is deeper than the key holding the list (`atColumn` is the list itself): in a compact list (the dash at its
+ * key's column) a key at that column belongs to the mapping holding the list, and stays so.
+ */
+function itemBegunAbove(lines: TextLines, lineIndex: number, column: number, atColumn: readonly PathSegment[]): { place: BlockPlace; keyColumn: number } | undefined {
+  let above = lineIndex - 1;
+  while (above >= 0 && lines.shape(above).blank) above--;
+  if (above < 0) return undefined;
+  const s = lines.shape(above);
+  const dash = s.dashes[s.dashes.length - 1];
+  // The item's first key with its value on the line: a key with nothing after it opens a block, indented deeper.
+  if (dash !== column || s.key === undefined || s.keyColumn === undefined || (s.value !== 'scalar' && s.value !== 'flow')) return undefined;
+  const place = mappingAt(lines, lineIndex, s.keyColumn, []);
+  const index = place?.path[place.path.length - 1];
+  if (!place || typeof index !== 'number' || place.path.length !== atColumn.length + 1 || !atColumn.every((step, i) => place.path[i] === step)) return undefined;
+  return { place, keyColumn: s.keyColumn };
 }

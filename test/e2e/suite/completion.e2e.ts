@@ -104,4 +104,27 @@ describe('completion in VS Code', function () {
     assert.ok(document.getText().includes('        - name: logs\n          mountPath: /var/log/nginx\n          readOnly: true\n'), document.getText());
     assert.deepEqual(await errorsOf(document), []);
   });
+
+  it('after Enter at the end of `- name: x` in a mount, offers the mount’s next key at its key column, not a new item', async () => {
+    const { document, position } = await openWithCursor([...POD, '    - name: app', '      image: nginx:1.27', '      volumeMounts:', '        - name: cache‸', ''].join('\n'));
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(position, position);
+    // Enter as a person presses it: VS Code's own indentation rules place the cursor on the new line.
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    const cursor = await waitFor(
+      async () => editor.selection.active,
+      (at) => at.line === position.line + 1,
+      'the cursor on the new line',
+    );
+    const items = await waitFor(
+      () => completionItems(document, cursor),
+      (list) => list.some((i) => completionLabel(i) === 'mountPath'),
+      'the mount fields after Enter',
+    );
+    assert.deepEqual(items.map(completionLabel).filter((l) => l.startsWith('- ')), [], 'no new item');
+    const mountPath = items.find((i) => completionLabel(i) === 'mountPath')!;
+    const inserted = mountPath.insertText instanceof vscode.SnippetString ? mountPath.insertText.value : String(mountPath.insertText);
+    // The key goes under `name`, whatever column Enter left the cursor at.
+    assert.equal(cursor.character + inserted.length - inserted.trimStart().length, 10, `inserted ${JSON.stringify(inserted)} at column ${cursor.character}`);
+  });
 });
