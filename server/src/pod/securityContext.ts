@@ -20,8 +20,6 @@ export const CONTAINER_ONLY_FIELDS = ['privileged', 'allowPrivilegeEscalation', 
 export const POD_ONLY_FIELDS = ['fsGroup', 'fsGroupChangePolicy', 'supplementalGroups', 'supplementalGroupsPolicy', 'sysctls', 'seLinuxChangePolicy'] as const;
 
 export type SharedField = (typeof SHARED_FIELDS)[number];
-export type ContainerOnlyField = (typeof CONTAINER_ONLY_FIELDS)[number];
-export type PodOnlyField = (typeof POD_ONLY_FIELDS)[number];
 
 /** Where an effective value comes from. */
 export type SettingSource = 'container' | 'pod' | 'default';

@@ -65,11 +65,6 @@ export function companionDefinitionForKind(identity: DocumentIdentity): string |
   return schemaFile()['x-companion-kinds'][`${identity.apiVersion}/${identity.kind}`];
 }
 
-/** Every pod-carrying `apiVersion/kind` with a schema, e.g. `apps/v1/Deployment`. */
-export function knownKinds(): string[] {
-  return Object.keys(schemaFile()['x-kinds']);
-}
-
 export function definition(name: string): SchemaNode | undefined {
   return schemaFile().definitions[name];
 }

@@ -17,7 +17,6 @@ const TABLE = table as FieldVersionTable;
 /** The versions the table covers, oldest first. */
 export const TABLE_VERSIONS: readonly string[] = TABLE.versions;
 const OLDEST = TABLE_VERSIONS[0];
-const NEWEST = TABLE_VERSIONS[TABLE_VERSIONS.length - 1];
 
 interface VersionRange {
   readonly from: string;
@@ -85,9 +84,4 @@ export function fieldRemovedIn(definition: string, field: string): string | unde
   const ranges = rangesOf(definition, field);
   const last = ranges?.[ranges.length - 1];
   return last?.to === undefined ? undefined : nextVersion(last.to);
-}
-
-/** The newest version the table covers (the generated schema's). */
-export function newestTableVersion(): string {
-  return NEWEST;
 }

@@ -69,16 +69,6 @@ export function containerAnchor(c: ContainerSecurity, ...path: string[]): { star
   return spanOf(deepest) ?? spanOf(c.contextKey) ?? spanOf(c.container.nameNode) ?? firstKeySpan(c.container.node);
 }
 
-/** Where a violation about a missing Pod field points: the Pod's securityContext key, else the PodSpec's first key. */
-export function podAnchor(input: PolicyInput): { start: number; end: number } | undefined {
-  return spanOf(input.security.contextKey) ?? firstKeySpan(input.pod.podSpec);
-}
-
-function firstKeySpan(map: YAMLMap<unknown, unknown> | undefined) {
-  const first = map?.items[0];
-  return first ? spanOf(first.key) : undefined;
-}
-
 /** "container `web`", "init container `migrate`", "native sidecar `proxy`", "ephemeral container `debug`". */
 export function who(c: ContainerModel): string {
   const kind = c.isNativeSidecar ? 'native sidecar' : c.list === 'initContainers' ? 'init container' : c.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
@@ -96,4 +86,9 @@ export function stringIn(field: WrittenField | undefined, key: string): { value:
 export function mapAt(root: unknown, ...path: string[]): YAMLMap<unknown, unknown> | undefined {
   const node = nodeAtPath(root, path);
   return isMap(node) ? (node as YAMLMap<unknown, unknown>) : undefined;
+}
+
+function firstKeySpan(map: YAMLMap<unknown, unknown> | undefined) {
+  const first = map?.items[0];
+  return first ? spanOf(first.key) : undefined;
 }

@@ -1,4 +1,4 @@
-import { nodeAtPath, scalarString } from '../../document/yamlTree';
+import { nodeAtPath } from '../../document/yamlTree';
 import type { ManifestDocument } from '../../document/manifestDocument';
 
 /**
@@ -10,9 +10,4 @@ import type { ManifestDocument } from '../../document/manifestDocument';
 export function integerAt(doc: ManifestDocument, path: readonly (string | number)[]): number | undefined {
   const node = nodeAtPath(doc.root, [...path]) as { value?: unknown } | undefined;
   return typeof node?.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
-}
-
-/** The string written at `path` from the document root. */
-export function stringAt(doc: ManifestDocument, path: readonly (string | number)[]): string | undefined {
-  return scalarString(nodeAtPath(doc.root, [...path]));
 }
