@@ -1,4 +1,5 @@
 import type { PodModel } from './podModel';
+import { PROBE_TIMING_DEFAULTS } from './probes';
 import { DEFAULT_POD_RESTART_POLICY, runsToCompletion } from './restartPolicies';
 
 /**
@@ -73,10 +74,11 @@ const WORKLOAD_SPEC: Readonly<Record<string, readonly DefaultValue[]>> = {
   ],
 };
 
+const { periodSeconds, timeoutSeconds, failureThreshold } = PROBE_TIMING_DEFAULTS;
 const PROBE_TIMING: readonly DefaultValue[] = [
-  { short: 'every 10s', field: 'periodSeconds', value: '10', level: 'behaviour', why: `${filled} The probe runs every 10 seconds.` },
-  { short: 'timeout 1s', field: 'timeoutSeconds', value: '1', level: 'behaviour', why: `${filled} A probe that takes longer than one second counts as a failure: a slow endpoint under load fails it.` },
-  { short: '3 failures', field: 'failureThreshold', value: '3', level: 'behaviour', why: `${filled} Three failures in a row make the probe fail.` },
+  { short: `every ${periodSeconds}s`, field: 'periodSeconds', value: String(periodSeconds), level: 'behaviour', why: `${filled} The probe runs every ${periodSeconds} seconds.` },
+  { short: `timeout ${timeoutSeconds}s`, field: 'timeoutSeconds', value: String(timeoutSeconds), level: 'behaviour', why: `${filled} A probe that takes longer than ${timeoutSeconds} s counts as a failure: a slow endpoint under load fails it.` },
+  { short: `${failureThreshold} failures`, field: 'failureThreshold', value: String(failureThreshold), level: 'behaviour', why: `${filled} ${failureThreshold} failures in a row make the probe fail.` },
 ];
 
 /** The defaults of a Pod's kind and spec. */

@@ -1,4 +1,4 @@
-import { isMap, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { pairOf, valueOf } from '../document/yamlTree';
 
 /**
@@ -53,4 +53,39 @@ export function hooksOf(container: { readonly node: unknown }): WrittenHook[] {
     if (pair && isMap(pair.value)) out.push({ hook, pair, handler: pair.value as YAMLMap<unknown, unknown> });
   }
   return out;
+}
+
+/** The value the API server fills in for each timing field a probe leaves out. */
+export const PROBE_TIMING_DEFAULTS = {
+  initialDelaySeconds: 0,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+  failureThreshold: 3,
+  successThreshold: 1,
+} as const;
+export type ProbeTimingField = keyof typeof PROBE_TIMING_DEFAULTS;
+
+export interface TimingValue {
+  readonly value: number;
+  /** True where the probe leaves the field out (or writes null) and the default applies. */
+  readonly defaulted: boolean;
+}
+
+/**
+ * A probe's timing as the kubelet reads it: each field as written, else its default. Undefined when a field is
+ * written as something other than a whole number: that is the schema check's finding, and no timing can be told.
+ */
+export function probeTiming(probe: unknown): Record<ProbeTimingField, TimingValue> | undefined {
+  if (!isMap(probe)) return undefined;
+  const timing = {} as Record<ProbeTimingField, TimingValue>;
+  for (const field of Object.keys(PROBE_TIMING_DEFAULTS) as ProbeTimingField[]) {
+    const node = valueOf(probe, field);
+    if (node === undefined || (isScalar(node) && node.value === null)) {
+      timing[field] = { value: PROBE_TIMING_DEFAULTS[field], defaulted: true };
+      continue;
+    }
+    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value)) return undefined;
+    timing[field] = { value: node.value, defaulted: false };
+  }
+  return timing;
 }

@@ -1,20 +1,11 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
 import { valueOf } from '../../document/yamlTree';
 import type { ContainerModel } from '../../pod/podModel';
-import { isProbeField } from '../../pod/probes';
+import { isProbeField, probeTiming, PROBE_TIMING_DEFAULTS, type ProbeTimingField, type TimingValue } from '../../pod/probes';
 import { code } from '../markdown';
 import type { HoverSection } from '../section';
 
 
-/** The timing fields of a probe and the kubelet's defaults for those left out. */
-const TIMING = {
-  initialDelaySeconds: 0,
-  periodSeconds: 10,
-  timeoutSeconds: 1,
-  failureThreshold: 3,
-  successThreshold: 1,
-} as const;
-type TimingField = keyof typeof TIMING;
 
 /**
  * Probes are per container, and their numbers only mean something together: on a probe's key or one of its
@@ -29,7 +20,7 @@ export const probeSection: HoverSection = {
     const kind = String(inContainer[0]);
     if (!isProbeField(kind)) return undefined;
     // Only where the timing is the subject: the probe's key and its timing fields, not its handler's details.
-    if (!(inContainer.length === 1 && ctx.onKey) && !(inContainer.length === 2 && String(inContainer[1]) in TIMING)) return undefined;
+    if (!(inContainer.length === 1 && ctx.onKey) && !(inContainer.length === 2 && String(inContainer[1]) in PROBE_TIMING_DEFAULTS)) return undefined;
     // An init container that runs to completion has no probes: the rules report it; nothing to time here.
     if (c.list === 'initContainers' && !c.isNativeSidecar) return undefined;
     const timing = timingOf(c, kind);
@@ -37,27 +28,15 @@ export const probeSection: HoverSection = {
   },
 };
 
-type Timing = Record<TimingField, { value: number; defaulted: boolean }>;
+type Timing = Record<ProbeTimingField, TimingValue>;
 
 /** The probe's timing as the kubelet reads it; undefined when a field is not a whole number (the schema's finding). */
 function timingOf(c: ContainerModel, kind: string): Timing | undefined {
-  const probe = valueOf(c.node, kind);
-  if (!isMap(probe)) return undefined;
-  const timing = {} as Record<TimingField, { value: number; defaulted: boolean }>;
-  for (const field of Object.keys(TIMING) as TimingField[]) {
-    const node = valueOf(probe, field);
-    if (node === undefined || (isScalar(node) && node.value === null)) {
-      timing[field] = { value: TIMING[field], defaulted: true };
-      continue;
-    }
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value)) return undefined;
-    timing[field] = { value: node.value, defaulted: false };
-  }
-  return timing;
+  return probeTiming(valueOf(c.node, kind));
 }
 
 function probeText(kind: string, t: Timing, c: ContainerModel): string {
-  const seconds = (field: TimingField) => `${t[field].value} s${t[field].defaulted ? ' (default)' : ''}`;
+  const seconds = (field: ProbeTimingField) => `${t[field].value} s${t[field].defaulted ? ' (default)' : ''}`;
   const failures = t.failureThreshold.value;
   const window = failures * t.periodSeconds.value;
   const afterStartup = kind !== 'startupProbe' && isMap(valueOf(c.node, 'startupProbe')) ? ', once its startupProbe has passed' : '';

@@ -1,7 +1,7 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
 import { pairOf, valueOf } from '../../document/yamlTree';
 import { podModelOf, type ContainerModel } from '../../pod/podModel';
-import { probesOf } from '../../pod/probes';
+import { probesOf, probeTiming } from '../../pod/probes';
 import type { Check, CheckContext, RuleDescriptor } from '../../core/rule';
 import { containerLabel, containerSpan, keySpan, sentence, spanOf } from '../support';
 import { servesUntilStopped } from '../../pod/restartPolicies';
@@ -108,15 +108,11 @@ function checkDeclaredPort(ctx: CheckContext, c: ContainerModel, kind: string, p
   }
 }
 
-function seconds(probe: Node, field: string, fallback: number): number {
-  const node = valueOf(probe, field);
-  return isScalar(node) && typeof node.value === 'number' && node.value >= 0 ? node.value : fallback;
-}
-
 function checkSlowStart(ctx: CheckContext, c: ContainerModel): void {
-  const liveness = valueOf(c.node, 'livenessProbe');
-  if (!isMap(liveness) || pairOf(c.node, 'startupProbe')) return;
-  const budget = seconds(liveness, 'initialDelaySeconds', 0) + seconds(liveness, 'periodSeconds', 10) * seconds(liveness, 'failureThreshold', 3);
+  // A timing that is not a whole number (the schema check's finding) or negative (probe-timing's) tells no budget.
+  const timing = pairOf(c.node, 'startupProbe') ? undefined : probeTiming(valueOf(c.node, 'livenessProbe'));
+  if (!timing || Object.values(timing).some((t) => t.value < 0)) return;
+  const budget = timing.initialDelaySeconds.value + timing.periodSeconds.value * timing.failureThreshold.value;
   if (budget >= SLOW_START_SECONDS) return;
   const span = keySpan(c.node, 'livenessProbe');
   if (!span) return;
