@@ -1,4 +1,4 @@
-import type { PodModel } from './podModel';
+import { DEFAULT_GRACE_PERIOD_SECONDS, type PodModel } from './podModel';
 import { PROBE_TIMING_DEFAULTS } from './probes';
 import { DEFAULT_POD_RESTART_POLICY, runsToCompletion } from './restartPolicies';
 
@@ -37,7 +37,7 @@ const RESTART_ALWAYS: DefaultValue = {
 };
 
 const POD_SPEC: readonly DefaultValue[] = [
-  { short: 'grace 30s', field: 'terminationGracePeriodSeconds', value: '30', level: 'behaviour', why: `${filled} On deletion the containers get SIGTERM, then 30 seconds to exit before SIGKILL.` },
+  { short: `grace ${DEFAULT_GRACE_PERIOD_SECONDS}s`, field: 'terminationGracePeriodSeconds', value: String(DEFAULT_GRACE_PERIOD_SECONDS), level: 'behaviour', why: `${filled} On deletion the containers get SIGTERM, then ${DEFAULT_GRACE_PERIOD_SECONDS} seconds to exit before SIGKILL.` },
   { short: 'dnsPolicy ClusterFirst', field: 'dnsPolicy', value: 'ClusterFirst', level: 'all', why: `${filled} Names resolve through the cluster's DNS first, then the node's upstream servers.` },
 ];
 

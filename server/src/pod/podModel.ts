@@ -224,7 +224,7 @@ export function readResources(node: unknown): ResourceList {
 }
 
 /** The grace period the API server fills in when a Pod does not set one. */
-const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
 
 function booleanOf(node: Node | undefined): boolean | undefined {
   return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
