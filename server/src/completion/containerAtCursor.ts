@@ -1,4 +1,4 @@
-import { containerAtPath, containerPlace } from '../pod/containerAt';
+import { belowPodSpec, containerAtPath, containerPlace } from '../pod/containerAt';
 import { isContainerList, type ContainerList, type PodModel } from '../pod/podModel';
 import { isNativeSidecarPolicy } from '../pod/restartPolicies';
 import type { CursorContext } from './cursorContext';
@@ -20,8 +20,8 @@ export interface ContainerAtCursor {
 export function containerAtCursor(context: CursorContext, podSpecPath: readonly (string | number)[] | undefined, pod: PodModel | undefined): ContainerAtCursor | undefined {
   if (!podSpecPath) return undefined;
   // Under the list's key without a dash: the key starts a new, empty item.
-  const tail = context.path.slice(podSpecPath.length);
-  if (context.position === 'key' && tail.length === 1 && !context.itemStart && isContainerList(tail[0]) && podSpecPath.every((step, i) => context.path[i] === step)) {
+  const tail = belowPodSpec(podSpecPath, context.path);
+  if (tail && context.position === 'key' && tail.length === 1 && !context.itemStart && isContainerList(tail[0])) {
     return { list: tail[0], isNativeSidecar: false };
   }
   const place = containerPlace(podSpecPath, context.path);

@@ -1,3 +1,4 @@
+import { belowPodSpec } from '../pod/containerAt';
 import type { CompletionContext } from './completionContext';
 import type { CursorContext } from './cursorContext';
 
@@ -10,9 +11,8 @@ import type { CursorContext } from './cursorContext';
 export function containerListAt(ctx: CompletionContext): 'containers' | 'initContainers' | undefined {
   const { cursor, podSpecPath } = ctx;
   if (!podSpecPath) return undefined;
-  const path = cursor.path;
-  if (!podSpecPath.every((step, i) => path[i] === step)) return undefined;
-  const tail = path.slice(podSpecPath.length);
+  const tail = belowPodSpec(podSpecPath, cursor.path);
+  if (!tail) return undefined;
   const list = tail[0];
   if (list !== 'containers' && list !== 'initContainers') return undefined;
   if (tail.length === 1 && !cursor.itemStart) return list;
@@ -24,9 +24,8 @@ export function containerListAt(ctx: CompletionContext): 'containers' | 'initCon
 /** A new item of the Pod's volumes. */
 export function isVolumeListAt(ctx: CompletionContext): boolean {
   const { cursor, podSpecPath } = ctx;
-  if (!podSpecPath || !podSpecPath.every((step, i) => cursor.path[i] === step)) return false;
-  const tail = cursor.path.slice(podSpecPath.length);
-  if (tail[0] !== 'volumes') return false;
+  const tail = podSpecPath && belowPodSpec(podSpecPath, cursor.path);
+  if (!tail || tail[0] !== 'volumes') return false;
   return (tail.length === 1 && !cursor.itemStart) || (tail.length === 2 && cursor.itemStart && cursor.presentKeys.size === 0 && cursor.lineIsOpen);
 }
 

@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { mapItems, nodeAtPath, scalarString } from '../document/yamlTree';
-import { containerAtPath, containerPlace } from '../pod/containerAt';
+import { belowPodSpec, containerAtPath, containerPlace } from '../pod/containerAt';
 import { definedContainers, type PodModel } from '../pod/podModel';
 import { isLifecycleHook, isProbeField } from '../pod/probes';
 import { allowedRestartPolicies, initContainerRestartPolicies, restrictsRestartPolicy, type PodRestartPolicy } from '../pod/restartPolicies';
@@ -196,10 +196,9 @@ function podRestartDetail(kind: string, policy: PodRestartPolicy): string {
 
 function restartPolicies(ctx: CompletionContext, pod: PodModel): CompletionItem[] | undefined {
   const path = ctx.cursor.path;
-  const at = pod.podSpecPath.length;
-  const inPodSpec = pod.podSpecPath.every((step, i) => path[i] === step);
-  if (!inPodSpec) return undefined;
-  if (path.length === at + 1) {
+  const below = belowPodSpec(pod.podSpecPath, path);
+  if (!below) return undefined;
+  if (below.length === 1) {
     // A bare Pod accepts every policy: the schema's enum offers them.
     if (!restrictsRestartPolicy(pod.workload)) return undefined;
     return plainItems(ctx, allowedRestartPolicies(pod.workload).map((policy) => [policy, podRestartDetail(pod.workload.kind, policy)]));

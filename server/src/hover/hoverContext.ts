@@ -2,7 +2,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { locate, type Path, type PathSegment } from '../document/yamlTree';
 import { effectiveResources, type EffectiveResources } from '../pod/effectiveResources';
-import { containerAtPath, containerPlace } from '../pod/containerAt';
+import { belowPodSpec, containerAtPath, containerPlace } from '../pod/containerAt';
 import { isContainerList, podModelOf, type ContainerModel, type PodModel } from '../pod/podModel';
 import { containerRoles, type RoleInfo } from '../pod/roles';
 import { podCarrierKey, podCarrierOfDocument } from '../pod/podCarriers';
@@ -70,7 +70,7 @@ export function hoverContextOf(req: FeatureRequest, workload: WorkloadKind): Hov
   const pod = podModelOf(doc);
   const field = lastKey(path);
 
-  const inPodSpec = startsWith(path, workload.podSpecPath) ? path.slice(workload.podSpecPath.length) : undefined;
+  const inPodSpec = belowPodSpec(workload.podSpecPath, path);
   let container: ContainerModel | undefined;
   let inContainer: Path | undefined;
   const place = pod ? containerPlace(workload.podSpecPath, path) : undefined;

@@ -9,17 +9,21 @@ export interface ContainerPlace {
   readonly inContainer: Path;
 }
 
+/** The path below the PodSpec, when `path` is inside it (empty on the PodSpec itself). */
+export function belowPodSpec(podSpecPath: Path, path: Path): Path | undefined {
+  if (path.length < podSpecPath.length || !podSpecPath.every((step, i) => path[i] === step)) return undefined;
+  return path.slice(podSpecPath.length);
+}
+
 /**
  * The container place of a path, `[...podSpecPath, list, index, ...inContainer]`, read from the path alone: for
  * readers that have no Pod model at hand (the schema's levels) or where the model lags the text (completion).
  */
 export function containerPlace(podSpecPath: Path, path: Path): ContainerPlace | undefined {
-  const at = podSpecPath.length;
-  if (!podSpecPath.every((step, i) => path[i] === step)) return undefined;
-  const list = path[at];
-  const index = path[at + 1];
-  if (!isContainerList(list) || typeof index !== 'number') return undefined;
-  return { list, index, inContainer: path.slice(at + 2) };
+  const below = belowPodSpec(podSpecPath, path);
+  const [list, index] = below ?? [];
+  if (!below || !isContainerList(list) || typeof index !== 'number') return undefined;
+  return { list, index, inContainer: below.slice(2) };
 }
 
 /**
