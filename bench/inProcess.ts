@@ -123,16 +123,16 @@ export function editBreakdown(workload: ProbedWorkload, runs: number): EditBreak
     const t4 = now();
     publishBytes = Buffer.byteLength(json);
     published = diagnostics.length;
-    reusedDocuments = file.documents.filter((doc, index) => previous.documents[index]?.yaml === doc.yaml).length;
+    reusedDocuments = file.documents.filter((doc, index) => doc.sameParseAs(previous.documents[index])).length;
 
     // The stages below re-do parts of the work on their own, to see what each costs.
     const text = textDocument.getText();
     const s0 = now();
     const segments = splitDocuments(text)!;
     const s1 = now();
-    const changed = file.documents.findIndex((doc, index) => previous.documents[index]?.yaml !== doc.yaml);
+    const changed = file.documents.findIndex((doc, index) => !doc.sameParseAs(previous.documents[index]));
     const s2 = now();
-    if (changed >= 0) ManifestDocument.parse(segments[changed], changed);
+    if (changed >= 0) void ManifestDocument.parse(segments[changed], changed).yaml; // the tree is built on first read
     const s3 = now();
     if (i < 0) continue;
     stages.applyChange.add(between(t0, t1));

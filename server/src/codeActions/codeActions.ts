@@ -98,13 +98,15 @@ function fixAll(req: FeatureRequest, ruleId: string | undefined): CodeAction | u
   const edits: TextEdit[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const doc of req.source.file.documents) {
-    if (isGuessed(doc)) continue;
     const taken: Edit[] = [];
     let style: IndentStyle | undefined;
+    // Asked only once a finding can be fixed: it reads the document's tree, which a clean document need not build.
+    let guessed: boolean | undefined;
     for (const finding of req.findingsOf(doc)) {
       if (ruleId !== undefined && finding.ruleId !== ruleId) continue;
       const family = fixableThroughText(finding) ? familyOf(finding.ruleId) : undefined;
       if (!family?.fixAll) continue;
+      if ((guessed ??= isGuessed(doc))) break;
       style ??= indentStyleOfDocument(doc);
       const ctx: FixContext = { doc, text: doc.text, finding, style };
       const fix = safely(() => family.fixes(ctx)).find((f) => f.preferred);

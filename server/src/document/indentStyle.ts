@@ -20,7 +20,7 @@ export const DEFAULT_INDENT_STYLE: IndentStyle = { unit: 2, sequenceIndent: 2 };
 
 /** The style of a document, read once per version. */
 export function indentStyleOfDocument(doc: ManifestDocument): IndentStyle {
-  return doc.cached('document:indentStyle', () => indentStyleOf(TextLines.of(doc)));
+  return doc.kept('document:indentStyle', () => indentStyleOf(TextLines.of(doc)));
 }
 
 /** Reads the document's habits from its `key:` lines and the line after each; the majority wins. */

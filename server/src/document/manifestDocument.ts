@@ -4,6 +4,7 @@ import { MAX_NESTING, tooDeepAt } from './nestingLimit';
 import { resolveView, type ResolvedView } from './resolvedView';
 import type { DocumentSegment } from './splitDocuments';
 import { maskTemplateDirectives } from './templateMasking';
+import { TREE_BUDGET, type TreeHolder } from './treeBudget';
 
 /** The one set of parse options every feature relies on: YAML 1.2 core schema, duplicate keys reported. */
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true } as const;
@@ -14,49 +15,101 @@ export interface DocumentIdentity {
   readonly kind?: string;
 }
 
+/** A document's composed tree and what is memoised on it: built on demand, dropped beyond the budget. */
+interface ComposedTree {
+  readonly yaml: Document.Parsed;
+  readonly memo: Map<string, unknown>;
+}
+
 /**
- * One YAML document of a file, parsed once.
+ * What a document's text gives, shared by every ManifestDocument that stands for the same text (movedTo): the tree,
+ * when it is built, and what is kept across its drops.
+ */
+class ParsedText implements TreeHolder {
+  private tree: ComposedTree | undefined;
+  /** Results that hold no tree node of their own (findings, summaries): kept when the tree is dropped. */
+  readonly kept = new Map<string, unknown>();
+  identity: DocumentIdentity | undefined;
+  isTemplate: boolean | undefined;
+  /** How many times the tree was built: once, plus once after each drop that a feature then needed. */
+  builds = 0;
+  /**
+   * False until the document's checks have run on this text: until then its tree is not dropped, so that the work
+   * before the check (the workspace index reads every new document) and the check itself share one parse.
+   */
+  checked = false;
+
+  constructor(
+    readonly text: string,
+    /** Builds the tree, or undefined when it was given and cannot be built again alone (a whole-stream parse). */
+    private readonly build: (() => { yaml: Document.Parsed; isTemplate: boolean }) | undefined,
+    given?: Document.Parsed,
+  ) {
+    if (given) {
+      this.tree = { yaml: given, memo: new Map() };
+      this.identity = readIdentity(given);
+      this.isTemplate = false;
+    }
+  }
+
+  composed(): ComposedTree {
+    let tree = this.tree;
+    if (!tree) {
+      const built = this.build!();
+      this.builds++;
+      tree = this.tree = { yaml: built.yaml, memo: new Map() };
+      this.identity ??= readIdentity(built.yaml);
+      this.isTemplate ??= built.isTemplate;
+    }
+    if (this.build && this.checked) TREE_BUDGET.use(this, this.text.length);
+    return tree;
+  }
+
+  get hasTree(): boolean {
+    return this.tree !== undefined;
+  }
+
+  dropTree(): void {
+    if (!this.build) return;
+    this.tree = undefined;
+    TREE_BUDGET.forget(this);
+  }
+}
+
+/**
+ * One YAML document of a file, parsed on demand.
  *
  * Offsets inside `yaml` (node ranges, error positions) are relative to the document's own text; `offset` places
  * the document in the file. Keeping them relative is what lets an unchanged document be reused, parse and
  * results, when an edit above it shifts it down.
+ *
+ * The composed tree (`yaml`, `root`, and whatever `cached` memoises on them) is built the first time something
+ * reads it, and dropped when the document has not been used for a while (treeBudget.ts); reading it again builds
+ * it again from `text`, the same tree. What `kept` memoises (findings, placed diagnostics, the workspace
+ * summaries, the Outline and folding ranges) stays with the text: nothing that holds a document's nodes may be kept.
  */
 export class ManifestDocument {
-  /** Memoised per-document results (diagnostics, the Pod model...), reused with the parse when the text is unchanged. */
-  private readonly memo: Map<string, unknown>;
-
   private constructor(
     /** Position of this document in its file, 0-based. */
     readonly index: number,
     /** Offset of the document's first character in the file. */
     readonly offset: number,
-    /** The document's text, as written (template directives not masked). */
-    readonly text: string,
-    /**
-     * The parsed document as written (aliases and merge keys unexpanded), node ranges relative to `offset`; its
-     * plain scalars hold kubectl's reading (see kubectlScalars.ts). Features read `root`, the resolved view; the
-     * syntax checks read this.
-     */
-    readonly yaml: Document.Parsed,
-    /** True when the text holds Helm/Go template directives, which were masked before parsing. */
-    readonly isTemplate: boolean,
-    readonly identity: DocumentIdentity,
-    memo: Map<string, unknown>,
+    private readonly parsed: ParsedText,
     /** Where the document lies within `text`, relative: all of it, except for a document of a whole-stream parse. */
     readonly extent: readonly [number, number],
     /** True when parsed as part of a whole stream (a file with directives); such a parse is never reused. */
     readonly fromStream = false,
     /** Why the document was not parsed: past the file's document limit, or itself too large (see manifestFile.ts). */
     readonly unchecked?: 'too-many-documents' | 'too-large',
-  ) {
-    this.memo = memo;
-  }
+  ) {}
 
   static parse(segment: DocumentSegment, index: number): ManifestDocument {
     const text = detachedCopy(segment.text);
-    const { text: source, masked } = maskTemplateDirectives(text);
-    const yaml = parseSingleDocument(source);
-    return new ManifestDocument(index, segment.offset, text, yaml, masked, readIdentity(yaml), new Map(), [0, text.length]);
+    const build = () => {
+      const { text: source, masked } = maskTemplateDirectives(text);
+      return { yaml: parseSingleDocument(source), isTemplate: masked };
+    };
+    return new ManifestDocument(index, segment.offset, new ParsedText(text, build), [0, text.length]);
   }
 
   /**
@@ -65,19 +118,75 @@ export class ManifestDocument {
    */
   static unchecked(offset: number, length: number, index: number, why: 'too-many-documents' | 'too-large'): ManifestDocument {
     const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed;
-    return new ManifestDocument(index, offset, '', empty, false, {}, new Map(), [0, length], false, why);
+    const parsed = new ParsedText('', undefined, empty);
+    parsed.identity = {};
+    return new ManifestDocument(index, offset, parsed, [0, length], false, why);
   }
 
-  /** Wraps a document parsed as part of a whole stream (the fallback for files with directives). */
+  /** Wraps a document parsed as part of a whole stream (the fallback for files with directives): its tree is kept. */
   static fromStream(yaml: Document.Parsed, text: string, index: number): ManifestDocument {
     const extent: [number, number] = [yaml.range[0], yaml.range[2]];
-    return new ManifestDocument(index, 0, text, yaml, false, readIdentity(yaml), new Map(), extent, true);
+    return new ManifestDocument(index, 0, new ParsedText(text, undefined, yaml), extent, true);
   }
 
   /** The same parse and memo placed at another index and offset: an edit elsewhere in the file moved it. */
   movedTo(index: number, offset: number): ManifestDocument {
     if (index === this.index && offset === this.offset) return this;
-    return new ManifestDocument(index, offset, this.text, this.yaml, this.isTemplate, this.identity, this.memo, this.extent, false, this.unchecked);
+    return new ManifestDocument(index, offset, this.parsed, this.extent, false, this.unchecked);
+  }
+
+  /** The document's text, as written (template directives not masked). */
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  /**
+   * The parsed document as written (aliases and merge keys unexpanded), node ranges relative to `offset`; its
+   * plain scalars hold kubectl's reading (see kubectlScalars.ts). Features read `root`, the resolved view; the
+   * syntax checks read this.
+   */
+  get yaml(): Document.Parsed {
+    return this.parsed.composed().yaml;
+  }
+
+  /** True when the text holds Helm/Go template directives, which were masked before parsing. */
+  get isTemplate(): boolean {
+    return this.parsed.isTemplate ?? (this.parsed.composed(), this.parsed.isTemplate!);
+  }
+
+  get identity(): DocumentIdentity {
+    return this.parsed.identity ?? (this.parsed.composed(), this.parsed.identity!);
+  }
+
+  /** True when two documents share one parse (the same text, reused by an edit elsewhere in the file). */
+  sameParseAs(other: ManifestDocument | undefined): boolean {
+    return other !== undefined && other.parsed === this.parsed;
+  }
+
+  /** True while the composed tree is built; false once dropped (reading `yaml` or `root` builds it again). */
+  get hasTree(): boolean {
+    return this.parsed.hasTree;
+  }
+
+  /** How many times this text's tree was built (tests check that a drop costs one rebuild, not one per request). */
+  get treeBuilds(): number {
+    return this.parsed.builds;
+  }
+
+  /**
+   * Says the document's checks have run on its text: from now on its tree is dropped when it has not been used for
+   * a while (see ParsedText.checked). The facade calls it after a document's findings are kept.
+   */
+  markChecked(): void {
+    const parsed = this.parsed;
+    if (parsed.checked) return;
+    parsed.checked = true;
+    if (parsed.hasTree) parsed.composed();
+  }
+
+  /** Forgets the composed tree and what is memoised on it (`cached`); `kept` results stay. */
+  dropTree(): void {
+    this.parsed.dropTree();
   }
 
   /**
@@ -88,7 +197,7 @@ export class ManifestDocument {
     return this.resolved.root as ParsedNode | null;
   }
 
-  /** The resolved view, computed once per document text. */
+  /** The resolved view, computed once per tree. */
   get resolved(): ResolvedView {
     return this.cached('resolved-view', () => resolveView(this.yaml.contents, this.text));
   }
@@ -109,13 +218,28 @@ export class ManifestDocument {
   }
 
   /**
-   * Computes `compute()` once per document text and `key`. Results must depend on nothing but this document and
-   * what `key` names (put settings into the key).
+   * Computes `compute()` once per tree and `key`: for results that hold the tree's nodes (the Pod model, the
+   * resolved view...). Dropped with the tree. Results must depend on nothing but this document and what `key`
+   * names (put settings into the key).
    */
   cached<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const memo = this.parsed.composed().memo;
+    if (memo.has(key)) return memo.get(key) as T;
     const value = compute();
-    this.memo.set(key, value);
+    memo.set(key, value);
+    return value;
+  }
+
+  /**
+   * Computes `compute()` once per document text and `key`, and keeps the result when the tree is dropped: only for
+   * results that hold no node of the tree (offsets relative to the document, strings, numbers), or the tree would
+   * stay alive through them. The same rules on the key as `cached`.
+   */
+  kept<T>(key: string, compute: () => T): T {
+    const kept = this.parsed.kept;
+    if (kept.has(key)) return kept.get(key) as T;
+    const value = compute();
+    kept.set(key, value);
     return value;
   }
 

@@ -16,7 +16,7 @@ export class TextLines {
 
   /** The lines of a document, shared by every request on the same text (shapes read once per version). */
   static of(doc: ManifestDocument): TextLines {
-    return doc.cached('document:lines', () => new TextLines(doc.text, lineStarts(doc.text)));
+    return doc.kept('document:lines', () => new TextLines(doc.text, lineStarts(doc.text)));
   }
 
   static ofText(text: string): TextLines {

@@ -34,7 +34,7 @@ import { placedDiagnostics } from './placedDiagnostics';
 import { findingsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
 import { customResourceViewOf, recordCrdPodCarriers } from './customResourceView';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { keepLinkSummaries, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * The language service: plain functions from a parsed document and settings to protocol data.
@@ -136,18 +136,27 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         recordCrdPodCarriers(source.file, workspace);
         const diagnostics: Diagnostic[] = [];
         const { textDocument } = source;
-        for (const doc of source.file.documents) {
-          const findings = findingsOf(doc, settings, checks, onError);
-          if (findings.length === 0) continue;
-          // Placed once per document and reused while it keeps its findings and its first line (see the module).
-          const firstLine = doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line;
-          const placed = placedDiagnostics(doc, findings, textDocument.uri, firstLine, () =>
-            findings.map((finding) => toDiagnostic(source, doc, finding)),
-          );
-          for (let i = 0; i < placed.length; i++) {
-            if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i]), ...uncheckedNotice(source)];
-            diagnostics.push(placed[i]);
+        try {
+          for (const doc of source.file.documents) {
+            const findings = findingsOf(doc, settings, checks, onError);
+            // What the links between documents read of this one is kept now, while its tree is built: then the tree
+            // may be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
+            if (workspace) keepLinkSummaries(doc);
+            doc.markChecked();
+            if (findings.length === 0) continue;
+            // Placed once per document and reused while it keeps its findings and its first line (see the module).
+            const firstLine = doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line;
+            const placed = placedDiagnostics(doc, findings, textDocument.uri, firstLine, () =>
+              findings.map((finding) => toDiagnostic(source, doc, finding)),
+            );
+            for (let i = 0; i < placed.length; i++) {
+              if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i]), ...uncheckedNotice(source)];
+              diagnostics.push(placed[i]);
+            }
           }
+        } finally {
+          // Documents left unchecked by the bound on diagnostics must not keep their trees for ever.
+          for (const doc of source.file.documents) doc.markChecked();
         }
         if (workspace) {
           for (const doc of source.file.documents) {
@@ -335,3 +344,4 @@ function tooLargeNotice(source: ParsedSource, settings: PodsmithSettings): Diagn
     message: `Podsmith did not check this file: it is ${size(textLength(source.textDocument))}, above the limit of ${size(settings.maxFileSize)} that keeps the editor responsive. Raise "podsmith.maxFileSize" to check it anyway.`,
   };
 }
+

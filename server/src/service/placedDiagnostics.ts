@@ -20,7 +20,7 @@ export function placedDiagnostics(
   firstLine: number,
   place: () => Diagnostic[],
 ): readonly Diagnostic[] {
-  const slot = doc.cached('placed-diagnostics', () => ({ placed: undefined as Placed | undefined }));
+  const slot = doc.kept('placed-diagnostics', () => ({ placed: undefined as Placed | undefined }));
   const last = slot.placed;
   if (last && last.findings === findings && last.uri === uri) {
     if (last.firstLine === firstLine && last.index === doc.index) return last.diagnostics;

@@ -17,7 +17,7 @@ export function findingsOf(
   checks: readonly Check[],
   onError: (e: unknown, check: string) => void,
 ): readonly Finding[] {
-  return doc.cached(findingsKey(settings) + podCarrierKey(doc), () => computeFindings(doc, settings, checks, onError));
+  return doc.kept(findingsKey(settings) + podCarrierKey(doc), () => computeFindings(doc, settings, checks, onError));
 }
 
 /**
@@ -35,7 +35,7 @@ export function linkFindingsOf(
   // One entry per document, replaced when the index or the settings change (a key per generation would pile up).
   // Compared without building a key: this runs for every document of the file on every check of it.
   // Kept in the document's memo, which a document moved by an edit above it keeps (findings are relative to it).
-  const slot = doc.cached('link-findings', () => ({ last: undefined as LinkMemo | undefined }));
+  const slot = doc.kept('link-findings', () => ({ last: undefined as LinkMemo | undefined }));
   const last = slot.last;
   if (last?.index === index && last.generation === index.generation && (last.settings === settings || last.key === settingsKey(settings))) return last.findings;
   const findings: Finding[] = [];

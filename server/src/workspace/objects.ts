@@ -20,7 +20,7 @@ export interface ObjectSummary {
 
 /** The summary of a Kubernetes object's document, or undefined for anything else. */
 export function objectOf(doc: ManifestDocument): ObjectSummary | undefined {
-  return doc.cached('workspace:object', () => {
+  return doc.kept('workspace:object', () => {
     const { kind, apiVersion } = doc.identity;
     if (!kind || !apiVersion || doc.isTemplate || !isMap(doc.root)) return undefined;
     const nameNode = nodeAtPath(doc.root, ['metadata', 'name']);

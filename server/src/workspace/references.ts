@@ -24,7 +24,7 @@ export interface ObjectReference {
 }
 
 export function referencesOf(doc: ManifestDocument): readonly ObjectReference[] {
-  return doc.cached('workspace:references', () => collect(doc));
+  return doc.kept('workspace:references', () => collect(doc));
 }
 
 function collect(doc: ManifestDocument): ObjectReference[] {

@@ -1,7 +1,8 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ManifestFile } from '../document/manifestFile';
-import { podModelOf, type PodModel } from '../pod/podModel';
+import { podModelOf } from '../pod/podModel';
 import { objectOf, stringMap, type ObjectSummary } from './objects';
+import { referencesOf } from './references';
 import { nodeAtPath } from '../document/yamlTree';
 import { contentHash, CRD_API_VERSION, CRD_KIND } from './customResources';
 
@@ -19,10 +20,41 @@ export interface IndexedObject {
   readonly object: ObjectSummary;
 }
 
-/** A pod template of the workspace: its object, its Pod and the labels its Pods get. */
-export interface IndexedPod extends IndexedObject {
-  readonly pod: PodModel;
+/** A pod template of the workspace: its object, the labels its Pods get and the ports its containers declare. */
+export interface IndexedPod extends IndexedObject, PodSummary {}
+
+/**
+ * What other documents read of a pod template, as plain data kept with the document's text: the index is rebuilt
+ * whenever a file changes what others see, and reading every Pod model again would build every document's tree.
+ */
+export interface PodSummary {
   readonly podLabels: ReadonlyMap<string, string>;
+  /** Each container's declared ports: name (where named) and number. */
+  readonly ports: readonly { readonly name?: string; readonly containerPort?: number }[];
+}
+
+/** The pod template summary of a document, or undefined when it carries no Pod. */
+export function podSummaryOf(doc: ManifestDocument): PodSummary | undefined {
+  return doc.kept('workspace:pod', () => {
+    const pod = podModelOf(doc);
+    if (!pod) return undefined;
+    const metadataPath = pod.workload.templateMetadataPath ?? ['metadata'];
+    return {
+      podLabels: stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels'])),
+      ports: pod.containers.flatMap((c) => c.ports.map((p) => ({ name: p.name, containerPort: p.containerPort }))),
+    };
+  });
+}
+
+/**
+ * Reads what the index and the checks across documents need of a document (its object, its pod template, its
+ * references), kept with its text: called while the document's tree is built, so that the lookups built over every
+ * document of the workspace never build a tree again.
+ */
+export function keepLinkSummaries(doc: ManifestDocument): void {
+  objectOf(doc);
+  podSummaryOf(doc);
+  referencesOf(doc);
 }
 
 export class WorkspaceIndex {
@@ -158,17 +190,15 @@ interface DocumentEntries {
 
 const ENTRIES = new WeakMap<ManifestDocument, DocumentEntries>();
 
-/** What the index reads of a document: its object, and for a pod template its Pod and the labels its Pods get. */
+/** What the index reads of a document: its object, and for a pod template the labels its Pods get and its ports. */
 function entriesOf(index: WorkspaceIndex, uri: string, doc: ManifestDocument): DocumentEntries {
   const object = objectOf(doc);
   if (!object) return { index, uri };
   // The file is read when asked: the entry outlives versions of its file that keep this document.
   const entry: IndexedObject = { uri, doc, object, get file() { return index.fileOf(uri)!; } };
-  const pod = podModelOf(doc);
+  const pod = podSummaryOf(doc);
   if (!pod) return { index, uri, object: entry };
-  const metadataPath = pod.workload.templateMetadataPath ?? ['metadata'];
-  const podLabels = stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels']));
-  return { index, uri, object: entry, pod: { uri, doc, object, pod, podLabels, get file() { return index.fileOf(uri)!; } } };
+  return { index, uri, object: entry, pod: { uri, doc, object, ...pod, get file() { return index.fileOf(uri)!; } } };
 }
 
 /**
@@ -182,7 +212,7 @@ function sameSignature(a: ManifestFile, b: ManifestFile): boolean {
 }
 
 function signatureOf(doc: ManifestDocument): string {
-  return doc.cached('workspace:signature', () => documentSignature(doc));
+  return doc.kept('workspace:signature', () => documentSignature(doc));
 }
 
 function isCrd(entry: { object: ObjectSummary }): boolean {
@@ -194,15 +224,14 @@ function documentSignature(doc: ManifestDocument): string {
   if (!object) return '';
   // A CRD's whole content matters to its resources (their schema): any change to its text is a change.
   if (isCrd({ object })) return `crd:${contentHash(doc.text)}:${doc.text.length}`;
-  const pod = podModelOf(doc);
-  const metadataPath = pod?.workload.templateMetadataPath;
+  const pod = podSummaryOf(doc);
   return JSON.stringify([
     object.kind,
     object.name,
     object.namespace,
     [...object.labels],
     [...object.keys.keys()],
-    metadataPath ? [...stringMap(nodeAtPath(doc.root, [...metadataPath, 'labels']))] : [],
-    pod ? pod.containers.map((c) => c.ports.map((p) => [p.name, p.containerPort])) : [],
+    pod ? [...pod.podLabels] : [],
+    pod ? pod.ports.map((p) => [p.name, p.containerPort]) : [],
   ]);
 }

@@ -72,12 +72,10 @@ export const serviceLinkCheck: LinkCheck = {
 function declaredPorts(pods: readonly IndexedPod[]): { names: Set<string>; numbers: Set<number> } {
   const names = new Set<string>();
   const numbers = new Set<number>();
-  for (const { pod } of pods) {
-    for (const container of pod.containers) {
-      for (const port of container.ports) {
-        if (port.name) names.add(port.name);
-        if (port.containerPort !== undefined) numbers.add(port.containerPort);
-      }
+  for (const pod of pods) {
+    for (const port of pod.ports) {
+      if (port.name) names.add(port.name);
+      if (port.containerPort !== undefined) numbers.add(port.containerPort);
     }
   }
   return { names, numbers };

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
+import type { ParsedSource } from '../../../server/src/core/featureRequest';
+import { TREE_BUDGET, TreeBudget } from '../../../server/src/document/treeBudget';
+import { service } from '../support/service';
+
+/**
+ * A document's composed tree is dropped when it has not been used for a while (document/treeBudget.ts) and built
+ * again when a feature needs it. Whatever was dropped, every feature must answer exactly as before.
+ */
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+const settings = DEFAULT_SETTINGS;
+
+function open(name: string): ParsedSource {
+  const textDocument = TextDocument.create(`file:///${name}`, 'yaml', 1, readFileSync(path.join(EXAMPLES, name), 'utf8'));
+  return { textDocument, file: service.parse(textDocument, settings) };
+}
+
+function dropAll(source: ParsedSource): void {
+  for (const doc of source.file.documents) doc.dropTree();
+  assert.ok(source.file.documents.every((doc) => !doc.hasTree));
+}
+
+/** Everything the editor asks about a file, at the places its diagnostics point to. */
+function answers(source: ParsedSource) {
+  const diagnostics = service.validate(source, settings);
+  const at = (p: Position) => ({
+    hover: service.hover(source, p, settings),
+    completion: service.complete(source, p, settings),
+    diagram: service.diagram(source, p, settings),
+  });
+  const whole = { start: { line: 0, character: 0 }, end: source.textDocument.positionAt(source.textDocument.getText().length) };
+  return {
+    diagnostics,
+    places: diagnostics.map((d) => ({
+      ...at(d.range.start),
+      codeActions: service.codeActions(source, d.range, { diagnostics: [d] }, settings),
+    })),
+    outline: service.documentSymbols(source),
+    folding: service.foldingRanges(source),
+    lenses: service.codeLenses(source, settings),
+    hints: service.inlayHints(source, whole, settings),
+  };
+}
+
+describe('document layer: trees dropped and built again', () => {
+  for (const [name, findings] of [['quick-fixes.yaml', true], ['pod-rules.yaml', true], ['navigation.yaml', false]] as const) {
+    it(`every feature answers the same after the trees of ${name} are dropped`, () => {
+      const source = open(name);
+      const before = answers(source);
+      assert.ok(before.outline.length > 0 && (before.diagnostics.length > 0) === findings, 'the example has an outline (and findings where expected)');
+      dropAll(source);
+      assert.deepEqual(answers(source), before);
+    });
+  }
+
+  it('diagnostics, the outline, folding and code lenses of a dropped file come from what was kept: no tree is built', () => {
+    const source = open('navigation.yaml');
+    const before = { diagnostics: service.validate(source, settings), outline: service.documentSymbols(source), folding: service.foldingRanges(source), lenses: service.codeLenses(source, settings) };
+    dropAll(source);
+    const after = { diagnostics: service.validate(source, settings), outline: service.documentSymbols(source), folding: service.foldingRanges(source), lenses: service.codeLenses(source, settings) };
+    assert.deepEqual(after, before);
+    assert.deepEqual(source.file.documents.map((doc) => doc.hasTree), source.file.documents.map(() => false));
+  });
+
+  it('a hover on a document whose tree was dropped parses it once; the requests after it reuse that parse', () => {
+    const source = open('quick-fixes.yaml');
+    const diagnostic = service.validate(source, settings)[0];
+    const doc = source.file.documents[diagnostic.data.document as number];
+    assert.equal(doc.treeBuilds, 1);
+    dropAll(source);
+    const position = diagnostic.range.start;
+    assert.ok(service.hover(source, position, settings));
+    assert.equal(doc.treeBuilds, 2);
+    service.complete(source, position, settings);
+    service.codeActions(source, diagnostic.range, { diagnostics: [diagnostic] }, settings);
+    service.diagram(source, position, settings);
+    assert.equal(doc.treeBuilds, 2);
+    // The other documents were not needed, and stay without a tree.
+    assert.deepEqual(source.file.documents.filter((d) => d.hasTree), [doc]);
+  });
+
+  it('opening a file of more documents than the budget checks each once and keeps at most the budget of trees', () => {
+    const deployment = readFileSync(path.join(EXAMPLES, 'deployment.yaml'), 'utf8');
+    const count = TREE_BUDGET.maxTrees + 40;
+    const text = Array.from({ length: count }, (_, i) => `---\n${deployment.replace(/name: (\S+)/, `name: $1-${i}`)}`).join('');
+    const textDocument = TextDocument.create('file:///many.yaml', 'yaml', 1, text);
+    const source = { textDocument, file: service.parse(textDocument, settings) };
+    assert.ok(source.file.documents.length >= count);
+    service.validate(source, settings);
+    assert.deepEqual(new Set(source.file.documents.map((doc) => doc.treeBuilds)), new Set([1]));
+    assert.ok(source.file.documents.filter((doc) => doc.hasTree).length <= TREE_BUDGET.maxTrees);
+    // The last documents checked keep theirs.
+    assert.ok(source.file.documents[source.file.documents.length - 1].hasTree);
+  });
+});
+
+describe('document layer: the tree budget', () => {
+  const holder = (name: string, log: string[]) => ({ name, dropTree: () => log.push(name) });
+
+  it('drops the least recently used trees beyond the count', () => {
+    const dropped: string[] = [];
+    const budget = new TreeBudget(2, 1000);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => holder(n, dropped));
+    budget.use(a, 10);
+    budget.use(b, 10);
+    budget.use(a, 10); // a is used again: b is now the oldest
+    budget.use(c, 10);
+    assert.deepEqual(dropped, ['b']);
+    assert.equal(budget.trees, 2);
+  });
+
+  it('drops beyond the characters, but always keeps the newest tree', () => {
+    const dropped: string[] = [];
+    const budget = new TreeBudget(10, 100);
+    const [a, b, big] = ['a', 'b', 'big'].map((n) => holder(n, dropped));
+    budget.use(a, 40);
+    budget.use(b, 40);
+    budget.use(big, 500);
+    assert.deepEqual(dropped, ['a', 'b']);
+    assert.equal(budget.trees, 1);
+  });
+
+  it('forgets a holder that dropped its tree itself', () => {
+    const dropped: string[] = [];
+    const budget = new TreeBudget(1, 100);
+    const [a, b] = ['a', 'b'].map((n) => holder(n, dropped));
+    budget.use(a, 10);
+    budget.forget(a);
+    budget.use(b, 10);
+    assert.deepEqual(dropped, []);
+  });
+});
