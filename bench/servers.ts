@@ -3,6 +3,7 @@
  * anchor) configured the way its extension would be for Kubernetes files, with our schema and no network.
  */
 import path from 'node:path';
+import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from '../shared/protocol';
 import type { ServerUnderTest } from './lspSession';
 
 /**
@@ -17,6 +18,11 @@ export function podsmithServer(repoRoot: string, settings?: Record<string, unkno
     debounceMs: 0,
     // Its chunks of a large file follow one another without waiting; a second is far beyond a chunk on a busy machine.
     quietMs: 1000,
+    // What the client sends (client/src/visibleRanges.ts): the editor's visible lines, checked and published first.
+    viewNotification: (uri, visible) => ({
+      method: VISIBLE_RANGES_NOTIFICATION,
+      params: { editors: [{ uri, ranges: [{ start: { line: visible.first, character: 0 }, end: { line: visible.last, character: 0 } }] }] } satisfies VisibleRangesParams,
+    }),
   };
 }
 

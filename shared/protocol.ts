@@ -24,3 +24,27 @@ export const SHOW_DIAGRAM_COMMAND = 'podsmith.showDiagram';
 
 /** The kind of the source action that applies every safe fix of the file (editor.codeActionsOnSave can ask it). */
 export const FIX_ALL_KIND = 'source.fixAll.podsmith';
+
+/**
+ * Notification (client to server): what each visible editor shows, sent when that changes (debounced). The server
+ * checks and publishes those documents of a large file first, then the rest (server/src/checkInParts.ts).
+ */
+export const VISIBLE_RANGES_NOTIFICATION = 'podsmith/visibleRanges';
+
+/** The parameters of `VISIBLE_RANGES_NOTIFICATION`: every visible editor, none when none is. */
+export interface VisibleRangesParams {
+  readonly editors: readonly VisibleEditor[];
+}
+
+/** One visible editor: its document, the ranges it shows (LSP coordinates) and its cursor. */
+export interface VisibleEditor {
+  readonly uri: string;
+  readonly ranges: readonly { readonly start: LinePosition; readonly end: LinePosition }[];
+  readonly cursor?: LinePosition;
+}
+
+/** A zero-based line and UTF-16 character, as in LSP. */
+export interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}

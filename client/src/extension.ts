@@ -8,6 +8,7 @@ import {
   CloseAction,
   ErrorAction,
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -16,6 +17,7 @@ import { plainText } from './plainText';
 import { RestartPolicy } from './restartPolicy';
 import { registerDiagramPanel } from './diagramPanel';
 import { registerSelectRange } from './selectRange';
+import { registerVisibleRanges } from './visibleRanges';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +64,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('podsmith', 'Podsmith', serverOptions, clientOptions);
   registerDiagramPanel(context, () => client);
   registerSelectRange(context);
+  // The server checks what the editors show first; it hears it again after a restart.
+  const sendVisibleRanges = registerVisibleRanges(context, () => client);
+  context.subscriptions.push(client.onDidChangeState((event) => event.newState === State.Running && sendVisibleRanges()));
   context.subscriptions.push(
     vscode.extensions.onDidChange(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
   );

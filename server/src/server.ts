@@ -12,20 +12,22 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type Message,
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, type DiagramParams } from '../../shared/protocol';
-import type { ManifestFile } from './document/manifestFile';
+import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, VISIBLE_RANGES_NOTIFICATION, type DiagramParams, type VisibleEditor } from '../../shared/protocol';
+import { checkInParts } from './checkInParts';
+import { documentAt, documentCount, type ManifestFile } from './document/manifestFile';
 import { SegmentedText } from './document/segmentedText';
 import type { ParsedSource } from './core/featureRequest';
 import { WorkspaceSync } from './host/workspaceSync';
 import { getLanguageService } from './service/languageService';
 import { FramingGuard } from './wire/framingGuard';
 import { WorkspaceSettings } from './workspaceSettings';
-import { documentUri, isPosition, isRange, syncProblem } from './wire/messageChecks';
+import { documentUri, isPosition, isRange, syncProblem, visibleEditorsOf } from './wire/messageChecks';
 
 
 /** Messages the connection has handled so far: validation waits for a turn of the event loop without one. */
@@ -101,9 +103,10 @@ function sourceOf(textDocument: SegmentedText): ParsedSource {
   const settings = workspace.settingsFor(textDocument.uri);
   const tooLarge = textDocument.length > settings.maxFileSize;
   if (cached && cached.version === textDocument.version && !!cached.tooLarge === tooLarge) return { textDocument, file: cached };
+  // Documents are parsed as they are asked for (a hover parses its own, the check pass the others), and the
+  // workspace index is given the file once the pass has parsed every document of it (see validateInParts).
   const file = service.parse(textDocument, settings, cached);
   parses.set(textDocument.uri, file);
-  workspaceFiles.opened(file);
   return { textDocument, file };
 }
 
@@ -281,21 +284,105 @@ function flushValidation(): void {
   flushScheduled = false;
   const uris = [...pending];
   pending.clear();
-  for (const uri of uris) {
-    // One document that fails must not stop the others from being checked.
-    try {
-      const textDocument = documents.get(uri);
-      if (!textDocument) continue;
-      const diagnostics = service.validate(sourceOf(textDocument), workspace.settingsFor(uri), workspaceFiles.index);
-      const before = lastPublished.get(uri);
-      // Compared only for a re-check for the links (serialising every keystroke's diagnostics would cost time).
-      if (linkedOnly.delete(uri) && before?.version === textDocument.version && JSON.stringify(before.diagnostics) === JSON.stringify(diagnostics)) continue;
+  for (const uri of uris) void validateInParts(uri);
+}
+
+/**
+ * How long a slice of a check pass runs before it yields to the messages received meanwhile: the longest a hover or
+ * a completion waits behind a check (see checkInParts.ts).
+ */
+const SLICE_MS = 15;
+
+/** The pass under way for each document: a newer one (a new version, new settings, a change elsewhere) makes it stale. */
+const passOf = new Map<string, number>();
+let passesStarted = 0;
+
+/**
+ * Checks one open document in parts (checkInParts.ts): the documents its editors show first, published at once,
+ * then the rest in slices between which requests are answered, then the complete set. One document that fails
+ * must not stop the others from being checked.
+ */
+async function validateInParts(uri: string): Promise<void> {
+  const textDocument = documents.get(uri);
+  if (!textDocument) return;
+  const id = ++passesStarted;
+  passOf.set(uri, id);
+  const linked = linkedOnly.delete(uri);
+  try {
+    const settings = workspace.settingsFor(uri);
+    const source = sourceOf(textDocument);
+    const publish = (diagnostics: Diagnostic[]) => {
       lastPublished.set(uri, { version: textDocument.version, diagnostics });
       void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
-    } catch (error) {
-      connection.console.error(`podsmith: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
+    };
+    // A part carries no version: the version says the list is the complete set of that version (clients and tests
+    // that wait for a version's diagnostics wait for that one), and a part is shown as it comes all the same.
+    const publishPart = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics });
+    await checkInParts(
+      {
+        count: documentCount(source.file),
+        visible: () => visibleDocuments(uri, source),
+        check: (indices) => service.checkDocuments(source, settings, indices),
+        publishPartial: (checked) => publishPart(service.partialDiagnostics(source, settings, checked)),
+        publishComplete: () => {
+          // Every document is parsed now: the workspace index reads the file before its links are checked.
+          workspaceFiles.opened(source.file);
+          const diagnostics = service.validate(source, settings, workspaceFiles.index);
+          const before = lastPublished.get(uri);
+          // Compared only for a re-check for the links (serialising every keystroke's diagnostics would cost time).
+          if (linked && before?.version === textDocument.version && JSON.stringify(before.diagnostics) === JSON.stringify(diagnostics)) return;
+          publish(diagnostics);
+        },
+        stale: () => passOf.get(uri) !== id || documents.get(uri) !== textDocument,
+      },
+      { sliceMs: SLICE_MS, now: () => performance.now(), yieldToRequests: () => new Promise((resolve) => setImmediate(resolve)) },
+    );
+  } catch (error) {
+    connection.console.error(`podsmith: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
+  } finally {
+    if (passOf.get(uri) === id) passOf.delete(uri);
+    settlePasses();
+  }
+}
+
+/** What each visible editor shows, by document (podsmith/visibleRanges, from the client). */
+let visibleEditors = new Map<string, VisibleEditor[]>();
+
+connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (params: unknown) => {
+  const byUri = new Map<string, VisibleEditor[]>();
+  for (const editor of visibleEditorsOf(params)) byUri.set(editor.uri, [...(byUri.get(editor.uri) ?? []), editor]);
+  // A pass under way reads them at its next slice.
+  visibleEditors = byUri;
+});
+
+/** The most documents one visible range counts as seen (a range is a screen, which shows a few). */
+const MAX_VISIBLE_DOCUMENTS = 50;
+
+/** The documents of `source` its editors show (their visible ranges, else their cursors), by index. */
+function visibleDocuments(uri: string, source: ParsedSource): number[] {
+  const indices = new Set<number>();
+  for (const editor of visibleEditors.get(uri) ?? []) {
+    const ranges = editor.ranges.length ? editor.ranges : editor.cursor ? [{ start: editor.cursor, end: editor.cursor }] : [];
+    for (const range of ranges) {
+      const first = documentAt(source.file, source.textDocument.offsetAt({ line: range.start.line, character: 0 }))?.index;
+      const last = documentAt(source.file, source.textDocument.offsetAt(range.end))?.index;
+      if (first === undefined || last === undefined) continue;
+      for (let index = first; index <= Math.min(last, first + MAX_VISIBLE_DOCUMENTS - 1); index++) indices.add(index);
     }
   }
+  return [...indices];
+}
+
+/** Requests that read every document of a file wait for its check pass: they would parse all of it at once. */
+const passWaiters: (() => void)[] = [];
+
+function settlePasses(): void {
+  for (const resolve of passWaiters.splice(0)) resolve();
+}
+
+async function afterPass(params: unknown): Promise<void> {
+  const uri = documentUri(params);
+  while (uri !== undefined && (passOf.has(uri) || pending.has(uri))) await new Promise<void>((resolve) => passWaiters.push(resolve));
 }
 
 documents.onDidOpen((event) => scheduleValidation(event.document.uri));
@@ -315,6 +402,8 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 documents.onDidClose((event) => {
   parses.delete(event.document.uri);
+  passOf.delete(event.document.uri);
+  settlePasses();
   pending.delete(event.document.uri);
   lastPublished.delete(event.document.uri);
   void workspaceFiles.closed(event.document.uri);
@@ -388,8 +477,14 @@ connection.onRenameRequest((params) => {
   if (answer && 'refused' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
   return answer;
 });
-connection.onDocumentSymbol((params) => withSource(params, [], (s) => service.documentSymbols(s)));
-connection.onFoldingRanges((params) => withSource(params, [], (s) => service.foldingRanges(s)));
+connection.onDocumentSymbol(async (params) => {
+  await afterPass(params);
+  return withSource(params, [], (s) => service.documentSymbols(s));
+});
+connection.onFoldingRanges(async (params) => {
+  await afterPass(params);
+  return withSource(params, [], (s) => service.foldingRanges(s));
+});
 connection.onSelectionRanges((params) => {
   if (!Array.isArray(params?.positions)) throw new ResponseError(ErrorCodes.InvalidParams, 'positions must be a list');
   const positions = params.positions.map(positionOf);
@@ -399,7 +494,10 @@ connection.languages.inlayHint.on((params) => {
   const range = rangeOf(params?.range);
   return withSource(params, [], (s) => service.inlayHints(s, range, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
 });
-connection.onCodeLens((params) => withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index)));
+connection.onCodeLens(async (params) => {
+  await afterPass(params);
+  return withSource(params, [], (s) => service.codeLenses(s, workspace.settingsFor(s.textDocument.uri), workspaceFiles.index));
+});
 
 connection.onRequest(DIAGRAM_REQUEST, (params: Partial<Record<keyof DiagramParams, unknown>> | null) => {
   const position = positionOf(params?.position);

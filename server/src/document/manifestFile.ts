@@ -42,26 +42,97 @@ export const MAX_DOCUMENT_LENGTH = 300_000;
  * earlier parse's keeps that parse (and its memoised results), moved to its new index and offset: a keystroke
  * parses the one document it changed and compares nothing else. Text alone (the command line, files read from
  * disk) is split first, and `previous` lends the parse of every document whose text is unchanged.
+ *
+ * Documents are parsed when first asked for (`documents` parses them all; `documentAt` and `documentAtIndex` one):
+ * a request in one document of a file being opened is answered without waiting for the others (see server.ts).
  */
 export function parseManifestFile(uri: string, version: number, source: string | SegmentedText, previous?: ManifestFile): ManifestFile {
   const stored = typeof source === 'string' ? SegmentedText.create(uri, 'yaml', version, source) : source;
-  const fullText = () => withLoneCarriageReturnsAsNewlines(stored.getText());
   if (stored.directives) {
-    const text = fullText();
+    const text = withLoneCarriageReturnsAsNewlines(stored.getText());
     const documents = parseStream(text).map((yaml, index) => ManifestDocument.fromStream(yaml, text, index));
     return { uri, version, text, documents };
   }
   const byText = typeof source === 'string' && previous ? reusableByText(previous) : undefined;
-  const { segments, offsets } = stored;
-  const checked = Math.min(segments.length, MAX_DOCUMENTS);
-  const documents: ManifestDocument[] = new Array(checked);
-  for (let index = 0; index < checked; index++) documents[index] = documentOf(segments[index], index, offsets[index], byText);
-  const tooManyDocuments = segments.length > MAX_DOCUMENTS;
-  if (tooManyDocuments) {
-    const offset = offsets[MAX_DOCUMENTS];
-    documents.push(ManifestDocument.unchecked(offset, stored.length - offset, MAX_DOCUMENTS, 'too-many-documents'));
+  return new SegmentedFile(uri, version, stored, byText);
+}
+
+/** A file of segments whose documents are parsed on demand, each once. */
+class SegmentedFile implements ManifestFile {
+  private readonly parsed: (ManifestDocument | undefined)[];
+  private all?: readonly ManifestDocument[];
+  private joined?: string;
+  readonly tooManyDocuments?: boolean;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    private readonly stored: SegmentedText,
+    private readonly byText?: Map<string, ManifestDocument[]>,
+  ) {
+    this.parsed = new Array(this.count);
+    if (stored.segments.length > MAX_DOCUMENTS) this.tooManyDocuments = true;
   }
-  return lazyText({ uri, version, documents, ...(tooManyDocuments ? { tooManyDocuments } : {}) }, fullText);
+
+  /** The whole text, built when first read: a keystroke must not join the whole file's text. */
+  get text(): string {
+    return (this.joined ??= withLoneCarriageReturnsAsNewlines(this.stored.getText()));
+  }
+
+  /** How many documents the file has (the unchecked rest past MAX_DOCUMENTS counts as one). */
+  get count(): number {
+    return Math.min(this.stored.segments.length, MAX_DOCUMENTS + 1);
+  }
+
+  get documents(): readonly ManifestDocument[] {
+    if (!this.all) {
+      const all = new Array<ManifestDocument>(this.count);
+      for (let i = 0; i < all.length; i++) all[i] = this.documentAtIndex(i);
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  documentAtIndex(index: number): ManifestDocument {
+    let doc = this.parsed[index];
+    if (!doc) {
+      const offset = this.stored.offsets[index];
+      doc =
+        index === MAX_DOCUMENTS
+          ? ManifestDocument.unchecked(offset, this.stored.length - offset, MAX_DOCUMENTS, 'too-many-documents')
+          : documentOf(this.stored.segments[index], index, offset, this.byText);
+      this.parsed[index] = doc;
+    }
+    return doc;
+  }
+
+  /** The document at `index` if it was parsed for this version or an earlier one, without parsing it. */
+  parsedAtIndex(index: number): ManifestDocument | undefined {
+    if (this.parsed[index] || index === MAX_DOCUMENTS) return this.documentAtIndex(index);
+    return PARSED.has(this.stored.segments[index]) ? this.documentAtIndex(index) : undefined;
+  }
+
+  indexAt(offset: number): number {
+    return Math.min(this.stored.segmentAt(offset), MAX_DOCUMENTS);
+  }
+}
+
+/** How many documents `file` has, without parsing them. */
+export function documentCount(file: ManifestFile): number {
+  return file instanceof SegmentedFile ? file.count : file.documents.length;
+}
+
+/** The document at `index` of `file`, parsing only it. */
+export function documentAtIndex(file: ManifestFile, index: number): ManifestDocument {
+  return file instanceof SegmentedFile ? file.documentAtIndex(index) : file.documents[index];
+}
+
+/**
+ * The document at `index` when it is parsed already (for this version, or unchanged since an earlier one), else
+ * undefined: what can be shown of a document before it is checked again.
+ */
+export function parsedDocumentAt(file: ManifestFile, index: number): ManifestDocument | undefined {
+  return file instanceof SegmentedFile ? file.parsedAtIndex(index) : file.documents[index];
 }
 
 /** A file whose `text` is built when first read: a keystroke must not join the whole file's text. */
@@ -91,8 +162,9 @@ function reusableByText(previous: ManifestFile): Map<string, ManifestDocument[]>
   return reusable;
 }
 
-/** The document that holds `offset`; at a boundary, the one that starts there. */
+/** The document that holds `offset`; at a boundary, the one that starts there. Parses only that document. */
 export function documentAt(file: ManifestFile, offset: number): ManifestDocument | undefined {
+  if (file instanceof SegmentedFile) return file.documentAtIndex(file.indexAt(offset));
   const docs = file.documents;
   let lo = 0;
   let hi = docs.length - 1;

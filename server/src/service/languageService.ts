@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { RenameRefusal } from '../navigation/nameNavigation';
-import { documentAt, lazyText, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { documentAt, documentAtIndex, documentCount, lazyText, parsedDocumentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import { SegmentedText } from '../document/segmentedText';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, Severity } from '../core/finding';
@@ -30,8 +30,8 @@ import { ALL_CHECKS } from '../rules/index';
 import { LINK_CHECKS } from '../rules/links/index';
 import type { LinkCheck } from '../rules/links/linkCheck';
 import { FEATURES, type Features } from './features';
-import { placedDiagnostics } from './placedDiagnostics';
-import { findingsOf, linkFindingsOf } from './validation';
+import { lastPlacedDiagnostics, placedDiagnostics } from './placedDiagnostics';
+import { findingsOf, lastLinkFindingsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
 import { customResourceViewOf, recordCrdPodCarriers } from './customResourceView';
 import { keepLinkSummaries, type WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -45,6 +45,16 @@ export interface LanguageService {
   parse(textDocument: TextDocument, settings: PodsmithSettings, previous?: ManifestFile): ManifestFile;
   /** Diagnostics of a file; with the workspace index, also the links between documents (rules/links/). */
   validate(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex): Diagnostic[];
+  /**
+   * Checks the documents at `indices` (by position in the file) and memoises their findings, as `validate` would:
+   * a file is checked in parts, the documents a person sees first (server.ts), and `validate` then reads the memos.
+   */
+  checkDocuments(source: ParsedSource, settings: PodsmithSettings, indices: Iterable<number>, workspace?: WorkspaceIndex): void;
+  /**
+   * The diagnostics to show while a file is checked in parts: those of the documents at `checked` (checked now),
+   * and for every other document what it showed before (nothing for one never checked), so no finding flashes away.
+   */
+  partialDiagnostics(source: ParsedSource, settings: PodsmithSettings, checked: ReadonlySet<number>): Diagnostic[];
   /** With the workspace index, a custom resource's own fields are explained from its CRD. */
   hover(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): Hover | null;
   /** With the workspace index, a custom resource's own fields are completed from its CRD. */
@@ -116,6 +126,54 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     };
   }
 
+  /**
+   * The diagnostics of a file. With `checked`, while the file is checked in parts: the documents it names are
+   * checked (links as last computed), and every other document shows what it showed before, unparsed if need be.
+   */
+  function fileDiagnostics(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex, checked?: ReadonlySet<number>): Diagnostic[] {
+    if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
+    if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
+    recordCrdPodCarriers(source.file, workspace);
+    const diagnostics: Diagnostic[] = [];
+    const { textDocument, file } = source;
+    const shown: ManifestDocument[] = [];
+    const count = documentCount(file);
+    const firstLineOf = (doc: ManifestDocument) => (doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line);
+    for (let index = 0; index < count; index++) {
+      const doc = !checked || checked.has(index) ? documentAtIndex(file, index) : parsedDocumentAt(file, index);
+      if (!doc) continue;
+      shown.push(doc);
+      let placed: readonly Diagnostic[];
+      let findings: readonly Finding[] | undefined;
+      if (!checked || checked.has(index)) {
+        const found = findingsOf(doc, settings, checks, onError);
+        // What the links between documents read of this one is kept now, while its tree is built: then the tree may
+        // be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
+        if (workspace) keepLinkSummaries(doc);
+        doc.markChecked();
+        findings = found;
+        if (found.length === 0) continue;
+        // Placed once per document and reused while it keeps its findings and its first line (see the module).
+        placed = placedDiagnostics(doc, found, textDocument.uri, firstLineOf(doc), () => found.map((finding) => toDiagnostic(source, doc, finding)));
+      } else {
+        placed = lastPlacedDiagnostics(doc, textDocument.uri, firstLineOf(doc)) ?? [];
+      }
+      for (let i = 0; i < placed.length; i++) {
+        if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(textDocument, placed[i].range.start), ...uncheckedNotice(source, shown)];
+        diagnostics.push(placed[i]);
+      }
+    }
+    for (const doc of shown) {
+      const links = workspace ? linkFindingsOf(doc, settings, workspace, linkChecks, onError) : checked ? lastLinkFindingsOf(doc) : [];
+      for (const finding of links) {
+        const diagnostic = toDiagnostic(source, doc, finding);
+        if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(textDocument, diagnostic.range.start), ...uncheckedNotice(source, shown)];
+        diagnostics.push(diagnostic);
+      }
+    }
+    return [...diagnostics, ...uncheckedNotice(source, shown)];
+  }
+
   return {
     parse(textDocument, settings, previous) {
       // The server's documents are kept per YAML document (document/segmentedText.ts): their text is never joined here.
@@ -131,43 +189,32 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
     validate(source, settings, workspace) {
       return guard('validate', [], () => {
-        if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
-        if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
-        recordCrdPodCarriers(source.file, workspace);
-        const diagnostics: Diagnostic[] = [];
-        const { textDocument } = source;
         try {
-          for (const doc of source.file.documents) {
-            const findings = findingsOf(doc, settings, checks, onError);
-            // What the links between documents read of this one is kept now, while its tree is built: then the tree
-            // may be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
-            if (workspace) keepLinkSummaries(doc);
-            doc.markChecked();
-            if (findings.length === 0) continue;
-            // Placed once per document and reused while it keeps its findings and its first line (see the module).
-            const firstLine = doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line;
-            const placed = placedDiagnostics(doc, findings, textDocument.uri, firstLine, () =>
-              findings.map((finding) => toDiagnostic(source, doc, finding)),
-            );
-            for (let i = 0; i < placed.length; i++) {
-              if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, findings[i]), ...uncheckedNotice(source)];
-              diagnostics.push(placed[i]);
-            }
-          }
+          return fileDiagnostics(source, settings, workspace);
         } finally {
           // Documents left unchecked by the bound on diagnostics must not keep their trees for ever.
-          for (const doc of source.file.documents) doc.markChecked();
+          if (!source.file.tooLarge) for (const doc of source.file.documents) doc.markChecked();
         }
-        if (workspace) {
-          for (const doc of source.file.documents) {
-            for (const finding of linkFindingsOf(doc, settings, workspace, linkChecks, onError)) {
-              if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source, doc, finding), ...uncheckedNotice(source)];
-              diagnostics.push(toDiagnostic(source, doc, finding));
-            }
-          }
-        }
-        return [...diagnostics, ...uncheckedNotice(source)];
       });
+    },
+
+    checkDocuments(source, settings, indices, workspace) {
+      guard('validate', undefined, () => {
+        if (source.file.tooLarge || isProjectConfigUri(source.textDocument.uri)) return;
+        for (const index of indices) {
+          const doc = documentAtIndex(source.file, index);
+          findingsOf(doc, settings, checks, onError);
+          if (workspace) {
+            keepLinkSummaries(doc);
+            linkFindingsOf(doc, settings, workspace, linkChecks, onError);
+          }
+          doc.markChecked();
+        }
+      });
+    },
+
+    partialDiagnostics(source, settings, checked) {
+      return guard('validate', [], () => fileDiagnostics(source, settings, undefined, checked));
     },
 
     hover(source, position, settings, workspace) {
@@ -296,8 +343,7 @@ function bounded(list: CompletionList): CompletionList {
   return { ...list, isIncomplete: true, items: list.items.slice(0, MAX_COMPLETION_ITEMS) };
 }
 
-function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted: Finding): Diagnostic {
-  const at = source.textDocument.positionAt(doc.offset + firstOmitted.start);
+function tooManyNotice(textDocument: TextDocument, at: Position): Diagnostic {
   return {
     range: { start: at, end: at },
     severity: DiagnosticSeverity.Information,
@@ -308,10 +354,10 @@ function tooManyNotice(source: ParsedSource, doc: ManifestDocument, firstOmitted
 }
 
 /** Where a document was not parsed (a file past MAX_DOCUMENTS, a document past MAX_DOCUMENT_LENGTH), and why. */
-function uncheckedNotice(source: ParsedSource): Diagnostic[] {
-  const { file, textDocument } = source;
+function uncheckedNotice(source: ParsedSource, documents: readonly ManifestDocument[]): Diagnostic[] {
+  const { textDocument } = source;
   const notices: Diagnostic[] = [];
-  for (const doc of file.documents) {
+  for (const doc of documents) {
     if (!doc.unchecked) continue;
     const at = textDocument.positionAt(doc.offset);
     const count = (n: number) => n.toLocaleString('en-US');

@@ -33,6 +33,17 @@ export function placedDiagnostics(
   return diagnostics;
 }
 
+/**
+ * The diagnostics `doc` showed when it was last placed, moved to its first line now; undefined when it never was.
+ * While a file is checked in parts (server.ts), a document not yet checked shows these: never an empty flash.
+ */
+export function lastPlacedDiagnostics(doc: ManifestDocument, uri: string, firstLine: number): readonly Diagnostic[] | undefined {
+  const last = doc.kept('placed-diagnostics', () => ({ placed: undefined as Placed | undefined })).placed;
+  if (!last || last.uri !== uri) return undefined;
+  if (last.firstLine === firstLine && last.index === doc.index) return last.diagnostics;
+  return last.diagnostics.map((d) => movedDiagnostic(d, firstLine - last.firstLine, doc.index));
+}
+
 interface Placed {
   /** The memoised findings these were placed from: a new array means new findings (an edit, other settings). */
   readonly findings: readonly Finding[];

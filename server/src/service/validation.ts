@@ -46,6 +46,11 @@ export function linkFindingsOf(
   return computed;
 }
 
+/** The findings of the checks across documents last computed for `doc`, whatever the index's generation since. */
+export function lastLinkFindingsOf(doc: ManifestDocument): readonly Finding[] {
+  return doc.kept('link-findings', () => ({ last: undefined as LinkMemo | undefined })).last?.findings ?? [];
+}
+
 /** What a check reports through: findings at the level the settings give their rule, none for a rule that is off. */
 function reportingContext(doc: ManifestDocument, settings: PodsmithSettings, findings: Finding[]): CheckContext {
   return {

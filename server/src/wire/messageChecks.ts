@@ -6,6 +6,8 @@
  * that fails a check is dropped (a notification, with a log line) or answered with InvalidParams (a request).
  */
 
+import type { VisibleEditor } from '../../../shared/protocol';
+
 /** Why a document-sync notification cannot be applied, or undefined when it can. */
 export function syncProblem(method: string, params: unknown, versionOf: (uri: string) => number | undefined): string | undefined {
   if (method !== 'textDocument/didOpen' && method !== 'textDocument/didChange' && method !== 'textDocument/didClose') return undefined;
@@ -49,3 +51,23 @@ export function documentUri(params: unknown): string | undefined {
   const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
   return typeof uri === 'string' ? uri : undefined;
 }
+
+/**
+ * The well-formed editors of a `podsmith/visibleRanges` notification; anything else in it is dropped (a client's
+ * hint of what to check first must never stop the checks).
+ */
+export function visibleEditorsOf(params: unknown): VisibleEditor[] {
+  const editors = (params as { editors?: unknown } | null)?.editors;
+  if (!Array.isArray(editors)) return [];
+  const out: VisibleEditor[] = [];
+  for (const editor of editors.slice(0, MAX_VISIBLE_EDITORS)) {
+    const e = editor as { uri?: unknown; ranges?: unknown; cursor?: unknown } | null;
+    if (!e || typeof e !== 'object' || typeof e.uri !== 'string') continue;
+    const ranges = Array.isArray(e.ranges) ? e.ranges.slice(0, MAX_VISIBLE_EDITORS).filter(isRange) : [];
+    out.push({ uri: e.uri, ranges, ...(isPosition(e.cursor) ? { cursor: e.cursor } : {}) });
+  }
+  return out;
+}
+
+/** More editors (or ranges in one) than a screen shows are not a hint worth reading. */
+const MAX_VISIBLE_EDITORS = 64;

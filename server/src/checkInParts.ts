@@ -1,0 +1,69 @@
+/**
+ * Checks a file in parts: first the documents a person sees, then the rest in slices of a few milliseconds that
+ * yield to the event loop between them, so that a hover or a completion is answered between two slices instead of
+ * waiting behind the whole file. Once the visible documents and a first slice are checked and work is left, what is
+ * known is published (the checked documents, and the others as they were: never an empty flash); the complete set
+ * when every document is checked. A pass that a newer version of the document (or a newer pass) makes stale stops at
+ * its next yield.
+ *
+ * Why: opening a file of 500 Deployments checked all of it before the first diagnostic and before any request was
+ * answered (seconds on a busy machine). A keystroke needs no part: its one document is checked in the first slice
+ * and every other document's findings are memoised, so it publishes once.
+ *
+ * No connection and no service here (server.ts gives the steps), so the order is tested without a server.
+ */
+export interface FilePass {
+  /** How many documents the file has. */
+  readonly count: number;
+  /** The documents the person sees now, by index: checked first (asked again after every yield: a scroll counts). */
+  visible(): readonly number[];
+  /** Checks the documents at `indices` (memoised: a document checked before costs nothing). */
+  check(indices: readonly number[]): void;
+  /** Publishes what is known while the pass is under way: `checked` documents, the others as last shown. */
+  publishPartial(checked: ReadonlySet<number>): void;
+  /** Publishes the complete set: every document is checked. */
+  publishComplete(): void;
+  /** True once a newer version of the document, or a newer pass, makes this one pointless. */
+  stale(): boolean;
+}
+
+export interface PassTiming {
+  /** How long a slice of the rest may run before it yields. */
+  readonly sliceMs: number;
+  readonly now: () => number;
+  /** Lets the event loop run (messages received meanwhile are handled): setImmediate in the server. */
+  readonly yieldToRequests: () => Promise<void>;
+}
+
+/** Runs one pass over a file; resolves to whether it completed or stopped as stale. */
+export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<'complete' | 'stale'> {
+  const checked = new Set<number>();
+  let next = 0;
+  for (let slice = 0; ; slice++) {
+    const newlyVisible = pass.visible().filter((index) => index >= 0 && index < pass.count && !checked.has(index));
+    if (newlyVisible.length) {
+      pass.check(newlyVisible);
+      for (const index of newlyVisible) checked.add(index);
+    }
+    // At least one document per slice, however busy the machine: every slice makes progress.
+    const start = timing.now();
+    let done = 0;
+    while (next < pass.count && (done === 0 || timing.now() - start < timing.sliceMs)) {
+      if (!checked.has(next)) {
+        pass.check([next]);
+        checked.add(next);
+        done++;
+      }
+      next++;
+    }
+    // Documents a first check found visible may have been passed over by `next` already: all checked means done.
+    if (checked.size === pass.count) {
+      pass.publishComplete();
+      return 'complete';
+    }
+    // What the person sees is published at once (without an editor's ranges: the top of the file, the first slice).
+    if (newlyVisible.length || slice === 0) pass.publishPartial(checked);
+    await timing.yieldToRequests();
+    if (pass.stale()) return 'stale';
+  }
+}

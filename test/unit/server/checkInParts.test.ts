@@ -1,0 +1,83 @@
+/**
+ * The order in which the server checks and publishes a file's documents (server/src/checkInParts.ts): the visible
+ * documents first and published at once, the rest in slices with a yield between two (where requests are answered),
+ * the complete set last, and a stale pass stopping at its next yield. A fake clock makes every slice one document
+ * long (or all of them), so the events' order is exact and no timing is asserted.
+ */
+import assert from 'node:assert/strict';
+import { checkInParts, type FilePass } from '../../../server/src/checkInParts';
+
+interface Recorder extends FilePass {
+  readonly events: string[];
+}
+
+function recorder(count: number, visible: () => readonly number[], stale: () => boolean = () => false): Recorder {
+  const events: string[] = [];
+  return {
+    events,
+    count,
+    visible,
+    check: (indices) => events.push(`check ${indices.join(',')}`),
+    publishPartial: (checked) => events.push(`partial ${[...checked].sort((a, b) => a - b).join(',')}`),
+    publishComplete: () => events.push('complete'),
+    stale,
+  };
+}
+
+/** A clock that moves a whole slice on every reading after the first: one document per slice. */
+function oneDocumentPerSlice(events: string[]) {
+  let t = 0;
+  return { sliceMs: 10, now: () => (t += 10), yieldToRequests: async () => void events.push('yield') };
+}
+
+const stoppedClock = (events: string[]) => ({ sliceMs: 10, now: () => 0, yieldToRequests: async () => void events.push('yield') });
+
+describe('server: a file is checked in parts, what the person sees first', () => {
+  it('checks the visible documents first and publishes them, then the rest slice by slice, then the complete set', async () => {
+    const pass = recorder(5, () => [3]);
+    assert.equal(await checkInParts(pass, oneDocumentPerSlice(pass.events)), 'complete');
+    assert.deepEqual(pass.events, [
+      'check 3', 'check 0', 'partial 0,3', 'yield',
+      'check 1', 'yield',
+      'check 2', 'yield',
+      'check 4', 'complete',
+    ]);
+  });
+
+  it('without visible ranges, the top of the file is published first', async () => {
+    const pass = recorder(3, () => []);
+    await checkInParts(pass, oneDocumentPerSlice(pass.events));
+    assert.deepEqual(pass.events, ['check 0', 'partial 0', 'yield', 'check 1', 'yield', 'check 2', 'complete']);
+  });
+
+  it('a document that becomes visible during the pass (a scroll) is checked and published next', async () => {
+    let seen: number[] = [];
+    const pass = recorder(6, () => seen);
+    const timing = oneDocumentPerSlice(pass.events);
+    const yieldToRequests = async () => {
+      pass.events.push('yield');
+      seen = [5];
+    };
+    await checkInParts(pass, { ...timing, yieldToRequests });
+    assert.deepEqual(pass.events.slice(0, 6), ['check 0', 'partial 0', 'yield', 'check 5', 'check 1', 'partial 0,1,5']);
+    assert.equal(pass.events.at(-1), 'complete');
+    assert.equal(pass.events.filter((e) => e === 'check 5').length, 1, 'checked once');
+  });
+
+  it('a pass whose work fits in one slice (a keystroke) publishes once: the complete set', async () => {
+    const pass = recorder(400, () => [200]);
+    await checkInParts(pass, stoppedClock(pass.events));
+    assert.equal(pass.events.filter((e) => e.startsWith('partial')).length, 0);
+    assert.equal(pass.events.at(-1), 'complete');
+    assert.equal(pass.events[0], 'check 200');
+  });
+
+  it('a stale pass stops at its next yield, with no complete publish', async () => {
+    let yields = 0;
+    const pass = recorder(10, () => [], () => yields >= 2);
+    const timing = oneDocumentPerSlice(pass.events);
+    const result = await checkInParts(pass, { ...timing, yieldToRequests: async () => void yields++ });
+    assert.equal(result, 'stale');
+    assert.deepEqual(pass.events, ['check 0', 'partial 0', 'check 1']);
+  });
+});
