@@ -143,4 +143,46 @@ describe('fuzz: document state under incremental edits through the server', func
     assert.deepEqual(server.logs, []);
     console.log(`      (${plan.length} notifications, ${plan.flat().length} changes, ${asked} hover/completion/diagram answers compared)`);
   });
+
+  // Markers typed and removed (the server splits a file per document and re-splits only around a change), line ends
+  // of every kind (a lone \r ends a line too), comments that join the document after them, and removals long enough
+  // to span several documents.
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('---\n', '---\r\n', '--- # c\n', '...\n', '\r', '\r\n', '\n', '# c\n', 'a: 1\n', '  - x\n', '-', '.', ' ', 'kind: Pod\n') },
+    { weight: 1, arbitrary: fc.constantFrom('%YAML 1.2\n', '😀', '\uFEFF') },
+    { weight: 2, arbitrary: fc.string({ maxLength: 3 }) },
+  );
+  const step = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 8 }) }, { weight: 1, arbitrary: fc.nat({ max: 400 }) }),
+    insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')),
+  });
+  const NOTIFICATIONS = 600;
+
+  it(`keeps the server's text, documents and diagnostics exact over ${NOTIFICATIONS} notifications that type and remove markers`, async () => {
+    const start = Array.from({ length: 30 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`).join('');
+    const plan = fc.sample(fc.array(fc.array(step, { minLength: 1, maxLength: 2 }), { minLength: NOTIFICATIONS, maxLength: NOTIFICATIONS }), { seed: SEED + 1, numRuns: 1 })[0];
+    const uri = 'file:///markers.yaml';
+    let text = start;
+    await server.lsp.open(uri, text);
+    for (let n = 0; n < plan.length; n++) {
+      const changes: TextDocumentContentChangeEvent[] = [];
+      for (const s of plan[n]) {
+        const starts = lineStarts(text);
+        const from = notInsideCrlf(text, Math.min(text.length, Math.floor(s.at * (text.length + 1))));
+        const to = notInsideCrlf(text, Math.min(text.length, from + s.remove));
+        changes.push({ range: { start: positionOf(starts, from), end: positionOf(starts, to) }, text: s.insert });
+        text = text.slice(0, from) + s.insert + text.slice(to);
+      }
+      const published = server.lsp.change(uri, changes);
+      const seen = await server.documentText(uri);
+      if (seen?.text !== text) assert.fail(`after notification ${n} (${JSON.stringify(changes)}) the server's text differs from the client's`);
+      if (n % 50 === 49 || n === plan.length - 1) {
+        const diagnostics = await server.timed(`diagnostics of version ${n + 2}`, () => published);
+        const fresh = validatedAlone(TextDocument.create(uri, 'yaml', n + 2, text));
+        assert.deepEqual(summaryOf(diagnostics.value), summaryOf(fresh), `diagnostics after notification ${n}`);
+      }
+    }
+    assert.deepEqual(server.logs, []);
+  });
 });
