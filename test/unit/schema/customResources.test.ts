@@ -63,8 +63,16 @@ describe('custom resources: validated against their CRD with ajv', () => {
     const [good] = fixture.split('---\n');
     assert.deepEqual(check(good), []);
     assert.deepEqual(check('apiVersion: shop.example.com/v1\nkind: Gadget\nspec: {whatever: 1}\n'), []);
-    assert.deepEqual(check('apiVersion: shop.example.com/v1alpha1\nkind: Widget\nspec: {size: enormous}\n'), []);
     assert.deepEqual(check('apiVersion: other.example.com/v1\nkind: Widget\nspec: {size: enormous}\n'), []);
+  });
+
+  it('a version the CRD does not serve, or does not define, is an error on the apiVersion naming the served ones', () => {
+    assert.deepEqual(check('apiVersion: shop.example.com/v1alpha1\nkind: Widget\nspec: {size: enormous}\n'), [
+      ['custom-resource-version-not-served', 0, 'shop.example.com/v1alpha1', 'The Widget CRD (widgets.shop.example.com) defines v1alpha1 with served: false: it serves shop.example.com/v1. The API server has no Widget at shop.example.com/v1alpha1.'],
+    ]);
+    assert.deepEqual(check('apiVersion: shop.example.com/v2\nkind: Widget\n').map(([code, , , message]) => [code, message]), [
+      ['custom-resource-version-not-served', 'The Widget CRD (widgets.shop.example.com) has no version v2: it serves shop.example.com/v1. The API server has no Widget at shop.example.com/v2.'],
+    ]);
   });
 
   it('an enum value outside the enum: the allowed values, and the close one', () => {

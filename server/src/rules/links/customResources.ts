@@ -1,13 +1,14 @@
 import { checkCustomResource } from '../../schema/customResources/resourceCheck';
 import { retainCompiled } from '../../schema/customResources/compile';
-import { CUSTOM_RESOURCE_RULES } from '../../schema/customResources/rules';
-import { customResourceDefinitions, customResourceFor, CRD_KIND, type WorkspaceIndex } from '../../workspace/customResources';
-import type { LinkCheck } from './linkCheck';
+import { CUSTOM_RESOURCE_RULES, crVersionNotServedRule } from '../../schema/customResources/rules';
+import { valueOf } from '../../document/yamlTree';
+import { customResourceDefinitionFor, customResourceDefinitions, customResourceFor, CRD_KIND, splitApiVersion, type WorkspaceIndex } from '../../workspace/customResources';
+import type { LinkCheck, LinkContext } from './linkCheck';
 
 /**
  * A custom resource checked against the schema of its CRD, found in the workspace index (its own file, the
  * workspace, podsmith.crds). A kind no CRD defines stays silent: it may be served by an operator Podsmith knows
- * nothing of.
+ * nothing of. A kind a CRD defines, at a version it does not serve, is an error on the apiVersion.
  */
 export const customResourceCheck: LinkCheck = {
   name: 'customResources',
@@ -16,11 +17,29 @@ export const customResourceCheck: LinkCheck = {
     const { apiVersion, kind } = ctx.doc.identity;
     if (!apiVersion || !kind || kind === CRD_KIND) return;
     const type = customResourceFor(ctx.index, apiVersion, kind);
-    if (!type) return;
+    if (!type) return versionNotServed(ctx, apiVersion, kind);
     pruneCompiled(ctx.index);
     checkCustomResource(ctx, type);
   },
 };
+
+/** A CRD of the group and kind, but not of that version (or not served): the API server has no such resource. */
+function versionNotServed(ctx: LinkContext, apiVersion: string, kind: string): void {
+  const { group, version } = splitApiVersion(apiVersion);
+  if (!group || !version) return;
+  const crd = customResourceDefinitionFor(ctx.index, group, kind);
+  const node = valueOf(ctx.doc.root, 'apiVersion');
+  if (!crd || !node?.range) return;
+  const served = crd.definition.versions.filter((v) => v.served).map((v) => `${group}/${v.name}`);
+  const defined = crd.definition.versions.some((v) => v.name === version);
+  const which = served.length ? `it serves ${served.join(', ')}` : 'it serves no version';
+  ctx.report(crVersionNotServedRule, {
+    start: node.range[0],
+    end: node.range[1],
+    message: `The ${kind} CRD (${crd.definition.name ?? group}) ${defined ? `defines ${version} with served: false` : `has no version ${version}`}: ${which}. The API server has no ${kind} at ${apiVersion}.`,
+    data: { served },
+  });
+}
 
 /**
  * When a long-lived index (the server's) moves, the compiled schemas no CRD of it has any more are dropped. A new

@@ -78,6 +78,15 @@ export const crSchemaMismatchRule: RuleDescriptor = {
   fix: 'Write the value in one of the forms the CRD describes.',
 };
 
+export const crVersionNotServedRule: RuleDescriptor = {
+  id: 'custom-resource-version-not-served',
+  defaultSeverity: 'error',
+  profile: 'api',
+  rationale: 'An apiVersion whose version the CRD does not define, or defines with served: false: the API server has no such resource ("no matches for kind"), and nothing is created.',
+  example: 'apiVersion: shop.example.com/v2   # the CRD serves v1\nkind: Widget',
+  fix: 'Use a version the CRD serves (the message lists them).',
+};
+
 export const crCelNotCheckedRule: RuleDescriptor = {
   id: 'custom-resource-cel-not-checked',
   defaultSeverity: 'hint',
@@ -114,6 +123,7 @@ export const CUSTOM_RESOURCE_RULES: readonly RuleDescriptor[] = [
   crMissingRequiredRule,
   crDuplicateItemRule,
   crSchemaMismatchRule,
+  crVersionNotServedRule,
   crCelNotCheckedRule,
 ];
 
