@@ -144,14 +144,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (!doc) continue;
       shown.push(doc);
       let placed: readonly Diagnostic[];
-      let findings: readonly Finding[] | undefined;
       if (!checked || checked.has(index)) {
         const found = findingsOf(doc, settings, checks, onError);
         // What the links between documents read of this one is kept now, while its tree is built: then the tree may
         // be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
         if (workspace) keepLinkSummaries(doc);
         doc.markChecked();
-        findings = found;
         if (found.length === 0) continue;
         // Placed once per document and reused while it keeps its findings and its first line (see the module).
         placed = placedDiagnostics(doc, found, textDocument.uri, firstLineOf(doc), () => found.map((finding) => toDiagnostic(source, doc, finding)));
