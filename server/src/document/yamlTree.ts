@@ -48,6 +48,18 @@ export function scalarString(node: unknown): string | undefined {
   return undefined;
 }
 
+/** A map of strings (labels, a selector's matchLabels) as written; values that are not scalars are left out. */
+export function stringMap(node: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isMap(node)) return out;
+  for (const pair of node.items) {
+    const key = keyName(pair);
+    const value = scalarString(pair.value);
+    if (key !== undefined && value !== undefined) out.set(key, value);
+  }
+  return out;
+}
+
 /** The [start, end) of a node's value (no trailing comment or newline), relative to its document; undefined without range. */
 export function spanOf(node: unknown): { start: number; end: number } | undefined {
   const range = (node as Node | undefined)?.range;

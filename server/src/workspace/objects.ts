@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { keyName, nodeAtPath, scalarString } from '../document/yamlTree';
+import { keyName, nodeAtPath, scalarString, stringMap } from '../document/yamlTree';
 
 /**
  * What one document declares, for the links between documents: its kind, name and namespace, its labels, and the
@@ -46,18 +46,6 @@ function collectKeys(map: Node | undefined, into: Map<string, Scalar>): void {
     const key = keyName(pair);
     if (key !== undefined && isScalar(pair.key) && !into.has(key)) into.set(key, pair.key);
   }
-}
-
-/** A map of strings (labels, a selector's matchLabels) as written; values that are not scalars are left out. */
-export function stringMap(node: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!isMap(node)) return out;
-  for (const pair of node.items) {
-    const key = keyName(pair);
-    const value = scalarString(pair.value);
-    if (key !== undefined && value !== undefined) out.set(key, value);
-  }
-  return out;
 }
 
 /** Two objects can refer to each other unless both name a namespace and the names differ. */

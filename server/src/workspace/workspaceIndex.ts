@@ -1,9 +1,9 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ManifestFile } from '../document/manifestFile';
 import { podModelOf } from '../pod/podModel';
-import { objectOf, stringMap, type ObjectSummary } from './objects';
+import { objectOf, type ObjectSummary } from './objects';
 import { referencesOf } from './references';
-import { nodeAtPath } from '../document/yamlTree';
+import { nodeAtPath, stringMap } from '../document/yamlTree';
 import { contentHash, CRD_API_VERSION, CRD_KIND } from './customResources';
 
 /**

@@ -1,5 +1,4 @@
-import { isMap } from 'yaml';
-import { keyName, nodeAtPath, scalarString, type Path } from '../../document/yamlTree';
+import { nodeAtPath, stringMap, type Path } from '../../document/yamlTree';
 import { startsWith } from '../hoverContext';
 import { code } from '../markdown';
 import type { HoverSection } from '../section';
@@ -16,8 +15,8 @@ export const templateSection: HoverSection = {
     const selectorPath: Path = [...metadataPath.slice(0, -2), 'selector', 'matchLabels'];
     const labelsPath: Path = [...metadataPath, 'labels'];
     const root = ctx.doc.root;
-    const selector = labelMap(nodeAtPath(root, selectorPath));
-    const labels = labelMap(nodeAtPath(root, labelsPath));
+    const selector = stringMap(nodeAtPath(root, selectorPath));
+    const labels = stringMap(nodeAtPath(root, labelsPath));
     const kind = ctx.workload.kind;
     if (ctx.path.length === selectorPath.length + 1 && startsWith(ctx.path, selectorPath)) {
       const key = String(ctx.path[ctx.path.length - 1]);
@@ -43,14 +42,4 @@ export const templateSection: HoverSection = {
   },
 };
 
-function labelMap(node: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!isMap(node)) return out;
-  for (const pair of node.items) {
-    const key = keyName(pair);
-    const value = scalarString(pair.value);
-    if (key !== undefined && value !== undefined) out.set(key, value);
-  }
-  return out;
-}
 

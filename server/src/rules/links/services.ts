@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
-import { mapItems, valueOf } from '../../document/yamlTree';
-import { objectOf, sameNamespace, selects, stringMap } from '../../workspace/objects';
+import { mapItems, stringMap, valueOf } from '../../document/yamlTree';
+import { objectOf, sameNamespace, selects } from '../../workspace/objects';
 import type { IndexedPod } from '../../workspace/workspaceIndex';
 import type { RuleDescriptor } from '../../core/rule';
 import type { LinkCheck } from './linkCheck';
