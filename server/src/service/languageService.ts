@@ -148,7 +148,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         const found = findingsOf(doc, settings, checks, onError);
         // What the links between documents read of this one is kept now, while its tree is built: then the tree may
         // be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
-        if (workspace) keepLinkSummaries(doc);
+        keepLinkSummaries(doc);
         doc.markChecked();
         if (found.length === 0) continue;
         // Placed once per document and reused while it keeps its findings and its first line (see the module).
@@ -202,10 +202,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         for (const index of indices) {
           const doc = documentAtIndex(source.file, index);
           findingsOf(doc, settings, checks, onError);
-          if (workspace) {
-            keepLinkSummaries(doc);
-            linkFindingsOf(doc, settings, workspace, linkChecks, onError);
-          }
+          // What the links between documents read of this one is kept while its tree is built: the complete pass,
+          // which checks the links once every document is checked, then builds no dropped tree again.
+          keepLinkSummaries(doc);
+          if (workspace) linkFindingsOf(doc, settings, workspace, linkChecks, onError);
           doc.markChecked();
         }
       });

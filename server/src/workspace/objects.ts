@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { keyName, nodeAtPath, scalarString, stringMap } from '../document/yamlTree';
+import { keyName, mapItems, nodeAtPath, scalarString, stringMap, valueOf } from '../document/yamlTree';
 
 /**
  * What one document declares, for the links between documents: its kind, name and namespace, its labels, and the
@@ -58,4 +58,33 @@ export function selects(selector: ReadonlyMap<string, string>, labels: ReadonlyM
   if (selector.size === 0) return false;
   for (const [key, value] of selector) if (labels.get(key) !== value) return false;
   return true;
+}
+
+/**
+ * What the Service checks read of a Service: its selector and each port's target (targetPort, else port), with
+ * their ranges in the document. Kept with the document's text, so that checking the links of a file whose trees were
+ * dropped (treeBudget.ts) builds no tree again.
+ */
+export interface ServiceSummary {
+  readonly selector: ReadonlyMap<string, string>;
+  readonly selectorRange: readonly [number, number];
+  readonly targets: readonly { readonly written: unknown; readonly range: readonly [number, number] }[];
+}
+
+/** The Service summary of a document, or undefined when it is not a Service with a non-empty selector mapping. */
+export function serviceOf(doc: ManifestDocument): ServiceSummary | undefined {
+  return doc.kept('workspace:service', () => {
+    if (objectOf(doc)?.kind !== 'Service') return undefined;
+    const spec = valueOf(doc.root, 'spec');
+    const selectorNode = valueOf(spec, 'selector');
+    if (!isMap(selectorNode) || !selectorNode.range) return undefined;
+    const selector = stringMap(selectorNode);
+    if (selector.size === 0) return undefined;
+    const targets: { written: unknown; range: readonly [number, number] }[] = [];
+    for (const [port] of mapItems(valueOf(spec, 'ports'))) {
+      const target = valueOf(port, 'targetPort') ?? valueOf(port, 'port');
+      if (isScalar(target) && target.range) targets.push({ written: target.value, range: [target.range[0], target.range[1]] });
+    }
+    return { selector, selectorRange: [selectorNode.range[0], selectorNode.range[1]], targets };
+  });
 }

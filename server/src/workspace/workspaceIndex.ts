@@ -1,7 +1,7 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ManifestFile } from '../document/manifestFile';
 import { podModelOf } from '../pod/podModel';
-import { objectOf, type ObjectSummary } from './objects';
+import { objectOf, serviceOf, type ObjectSummary } from './objects';
 import { referencesOf } from './references';
 import { nodeAtPath, stringMap } from '../document/yamlTree';
 import { contentHash, CRD_API_VERSION, CRD_KIND } from './customResources';
@@ -48,13 +48,14 @@ export function podSummaryOf(doc: ManifestDocument): PodSummary | undefined {
 
 /**
  * Reads what the index and the checks across documents need of a document (its object, its pod template, its
- * references), kept with its text: called while the document's tree is built, so that the lookups built over every
+ * references, a Service's selector and ports), kept with its text: called while the document's tree is built, so that the lookups built over every
  * document of the workspace never build a tree again.
  */
 export function keepLinkSummaries(doc: ManifestDocument): void {
   objectOf(doc);
   podSummaryOf(doc);
   referencesOf(doc);
+  serviceOf(doc);
 }
 
 export class WorkspaceIndex {

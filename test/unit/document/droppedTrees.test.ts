@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import type { ParsedSource } from '../../../server/src/core/featureRequest';
 import { TREE_BUDGET, TreeBudget } from '../../../server/src/document/treeBudget';
 import { service } from '../support/service';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 
 /**
  * A document's composed tree is dropped when it has not been used for a while (document/treeBudget.ts) and built
@@ -96,6 +97,33 @@ describe('document layer: trees dropped and built again', () => {
     assert.ok(source.file.documents.filter((doc) => doc.hasTree).length <= TREE_BUDGET.maxTrees);
     // The last documents checked keep theirs.
     assert.ok(source.file.documents[source.file.documents.length - 1].hasTree);
+  });
+
+  it('checked in parts and then with the workspace index, as the server opens a file: each tree is built once', () => {
+    // Deployments and Services that select them, one Service selecting nothing and one naming a port no container
+    // declares: the checks across documents read the Services' selectors and ports after every tree was dropped.
+    const pair = (i: number) =>
+      `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-${i}}\nspec:\n  selector: {matchLabels: {app: web-${i}}}\n` +
+      `  template:\n    metadata: {labels: {app: web-${i}}}\n    spec:\n      containers:\n        - name: web\n          image: web:1.${i}\n          ports: [{name: http, containerPort: 8080}]\n` +
+      `---\napiVersion: v1\nkind: Service\nmetadata: {name: web-${i}}\nspec:\n  selector: {app: ${i === 3 ? 'nothing' : `web-${i}`}}\n  ports: [{port: 80, targetPort: ${i === 5 ? 'htp' : 'http'}}]\n`;
+    const count = TREE_BUDGET.maxTrees + 20;
+    const text = Array.from({ length: count }, (_, i) => pair(i)).join('');
+    const textDocument = TextDocument.create('file:///linked.yaml', 'yaml', 1, text);
+    const source = { textDocument, file: service.parse(textDocument, settings) };
+    const documents = Array.from({ length: 2 * count }, (_, i) => i);
+    // The server's pass: every document checked without the index, then the file indexed and its links checked.
+    service.checkDocuments(source, settings, documents);
+    const index = new WorkspaceIndex();
+    index.setFile(source.file);
+    const links = service.validate(source, settings, index).filter((d) => String(d.code).startsWith('service-'));
+    assert.deepEqual(
+      links.map((d) => [d.code, d.range.start.line, textDocument.getText(d.range)]),
+      [
+        ['service-selects-nothing', text.split('\n').indexOf('  selector: {app: nothing}'), '{app: nothing}'],
+        ['service-target-port', text.split('\n').indexOf('  ports: [{port: 80, targetPort: htp}]'), 'htp'],
+      ],
+    );
+    assert.deepEqual(new Set(source.file.documents.map((doc) => doc.treeBuilds)), new Set([1]));
   });
 });
 

@@ -28,8 +28,10 @@ function versionNotServed(ctx: LinkContext, apiVersion: string, kind: string): v
   const { group, version } = splitApiVersion(apiVersion);
   if (!group || !version) return;
   const crd = customResourceDefinitionFor(ctx.index, group, kind);
+  // Most documents (every built-in kind) end here: only then is the tree read, which may have been dropped.
+  if (!crd) return;
   const node = valueOf(ctx.doc.root, 'apiVersion');
-  if (!crd || !node?.range) return;
+  if (!node?.range) return;
   const served = crd.definition.versions.filter((v) => v.served).map((v) => `${group}/${v.name}`);
   const defined = crd.definition.versions.some((v) => v.name === version);
   const which = served.length ? `it serves ${served.join(', ')}` : 'it serves no version';

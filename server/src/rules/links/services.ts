@@ -1,6 +1,4 @@
-import { isMap, isScalar } from 'yaml';
-import { mapItems, stringMap, valueOf } from '../../document/yamlTree';
-import { objectOf, sameNamespace, selects } from '../../workspace/objects';
+import { objectOf, sameNamespace, selects, serviceOf } from '../../workspace/objects';
 import type { IndexedPod } from '../../workspace/workspaceIndex';
 import type { RuleDescriptor } from '../../core/rule';
 import type { LinkCheck } from './linkCheck';
@@ -28,12 +26,9 @@ export const serviceLinkCheck: LinkCheck = {
   rules: [serviceSelectsNothingRule, serviceTargetPortRule],
   run(ctx) {
     const service = objectOf(ctx.doc);
-    if (service?.kind !== 'Service') return;
-    const spec = valueOf(ctx.doc.root, 'spec');
-    const selectorNode = valueOf(spec, 'selector');
-    if (!isMap(selectorNode) || !selectorNode.range) return;
-    const selector = stringMap(selectorNode);
-    if (selector.size === 0) return;
+    const summary = serviceOf(ctx.doc);
+    if (!service || !summary) return;
+    const { selector } = summary;
     const candidates = ctx.index.pods().filter((p) => sameNamespace(p.object.namespace, service.namespace));
     // With no Pod template in the workspace there is nothing to compare with: the Pods may come from elsewhere.
     if (!candidates.length) return;
@@ -41,23 +36,20 @@ export const serviceLinkCheck: LinkCheck = {
     if (!selected.length) {
       const described = candidates.slice(0, 4).map((p) => `${p.object.kind} "${p.object.name ?? '?'}" (${[...p.podLabels].map(([k, v]) => `${k}: ${v}`).join(', ') || 'no labels'})`);
       ctx.report(serviceSelectsNothingRule, {
-        start: selectorNode.range[0],
-        end: selectorNode.range[1],
+        start: summary.selectorRange[0],
+        end: summary.selectorRange[1],
         message: `This selector (${[...selector].map(([k, v]) => `${k}: ${v}`).join(', ')}) matches the Pod labels of no workload in the workspace, so the Service has no endpoints. Pod templates here: ${described.join('; ')}${candidates.length > 4 ? '; ...' : ''}.`,
       });
       return;
     }
     const declared = declaredPorts(selected);
-    for (const [port] of mapItems(valueOf(spec, 'ports'))) {
-      const target = valueOf(port, 'targetPort') ?? valueOf(port, 'port');
-      if (!isScalar(target) || !target.range) continue;
-      const written = target.value;
+    for (const { written, range } of summary.targets) {
       const isName = typeof written === 'string' && !/^\d+$/.test(written);
       if (isName ? declared.names.has(written as string) : declared.numbers.has(Number(written))) continue;
       const list = [...declared.names].map((n) => `${n}`).concat([...declared.numbers].map(String));
       ctx.report(serviceTargetPortRule, {
-        start: target.range[0],
-        end: target.range[1],
+        start: range[0],
+        end: range[1],
         // A number no container declares may still be listened on (declaring ports is informational); a name must be declared.
         severity: isName ? undefined : 'information',
         message: isName
