@@ -212,8 +212,10 @@ function scheduleLinkedValidation(changedUri?: string): void {
     const except = !linkedAll && linkedExcept.size === 1 ? new Set(linkedExcept) : new Set<string>();
     linkedAll = false;
     for (const doc of documents.all()) {
-      if (except.has(doc.uri)) continue;
-      if (!pending.has(doc.uri)) linkedOnly.add(doc.uri);
+      // A pass under way (or about to start) checks the links against the index as it is when it completes: starting
+      // it again would throw away its slices (opening a file while another closes did that, 300 ms into the open).
+      if (except.has(doc.uri) || passOf.has(doc.uri) || pending.has(doc.uri)) continue;
+      linkedOnly.add(doc.uri);
       scheduleValidation(doc.uri);
     }
     linkedExcept.clear();
