@@ -117,11 +117,15 @@ export class LspSession {
     this.versions.set(uri, 1);
     const publishes: (Publish & { diagnostics: Diagnostic[] })[] = [];
     let lastArrival = 0;
+    // A server that marks its complete set with the document's version (Podsmith's partial publishes carry none) is
+    // settled only once that publish came: a gap between parts longer than quietMs must not end the reading early.
+    let complete = !this.server.versionedPublish;
     const cpu = this.cpuMs();
     const start = performance.now();
     const stopListening = this.lsp.onPublish((params) => {
       if (params.uri !== uri) return;
       lastArrival = performance.now();
+      if (params.version === 1) complete = true;
       const cpuNow = this.cpuMs();
       publishes.push({ ms: lastArrival - start, cpuMs: cpu === undefined || cpuNow === undefined ? undefined : cpuNow - cpu, diagnostics: params.diagnostics });
     });
@@ -129,7 +133,7 @@ export class LspSession {
       this.lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
       const view = this.server.viewNotification?.(uri, visible);
       if (view) this.lsp.connection.sendNotification(view.method, view.params);
-      while (publishes.length === 0 || performance.now() - lastArrival < this.server.quietMs) {
+      while (!complete || publishes.length === 0 || performance.now() - lastArrival < this.server.quietMs) {
         await new Promise((resolve) => setTimeout(resolve, publishes.length === 0 ? 5 : Math.max(5, this.server.quietMs - (performance.now() - lastArrival))));
       }
     } finally {
