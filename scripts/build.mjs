@@ -1,5 +1,6 @@
 // Builds everything the extension ships: the generated Kubernetes schema, our annotations, and the esbuild
-// bundles for the client (dist/extension.js), the server (dist/server.js) and the diagram webview (dist/webview.js);
+// bundles for the client (dist/extension.js), the server (dist/server.js) and its helper thread (dist/checkThread.js),
+// the diagram webview (dist/webview.js);
 // and the command-line checker (dist/cli.js, `podsmith check`), which the extension does not ship.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
@@ -45,6 +46,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDebugSwitchesOff] },
+  // The server's helper thread (server/src/checkThreads.ts starts it from beside dist/server.js).
+  { ...common, entryPoints: ['server/src/checkThread.ts'], outfile: 'dist/checkThread.js', plugins: [yamlDebugSwitchesOff] },
   // The CLI: the same language service behind a command line; its worker threads run this same file.
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlDebugSwitchesOff] },
 ];

@@ -16,6 +16,9 @@ export interface DiagramParams {
 /** Test-only request (answered under `PODSMITH_TEST=1`): the server's copy of a document, `{ version, text }`. */
 export const DEBUG_DOCUMENT_TEXT_REQUEST = 'podsmith/debug/documentText';
 
+/** Test-only request (answered under `PODSMITH_TEST=1`): how many documents the helper thread has checked, `{ documents }`. */
+export const DEBUG_CHECK_THREAD_REQUEST = 'podsmith/debug/checkThread';
+
 /** Client command that selects a range of a document's editor: a placeholder a quick fix wrote. Arguments: uri, range. */
 export const SELECT_RANGE_COMMAND = 'podsmith.selectRange';
 

@@ -25,6 +25,12 @@ export interface FilePass {
   publishComplete(): void;
   /** True once a newer version of the document, or a newer pass, makes this one pointless. */
   stale(): boolean;
+  /**
+   * Hands the documents at `indices` to a helper thread (checkThreads.ts), when one is free: resolves to true once
+   * they count as checked here, false when the thread failed (they are then checked here). Undefined when no thread
+   * takes them now. Absent: everything is checked on this thread.
+   */
+  checkElsewhere?(indices: readonly number[]): Promise<boolean> | undefined;
 }
 
 export interface PassTiming {
@@ -33,11 +39,42 @@ export interface PassTiming {
   readonly now: () => number;
   /** Lets the event loop run (messages received meanwhile are handled): setImmediate in the server. */
   readonly yieldToRequests: () => Promise<void>;
+  /** How many documents go to a helper thread at a time (checkElsewhere). */
+  readonly batchSize?: number;
 }
 
-/** Runs one pass over a file; resolves to whether it completed or stopped as stale. */
+/**
+ * Runs one pass over a file; resolves to whether it completed or stopped as stale.
+ *
+ * With a helper thread (checkElsewhere), the thread takes batches from the end of the file while this thread checks
+ * from the top, the documents a person sees first; they meet in between. A batch is handed over only while enough is
+ * left for both (two batches), so neither waits long for the other at the end.
+ */
 export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<'complete' | 'stale'> {
   const checked = new Set<number>();
+  const batchSize = Math.max(1, timing.batchSize ?? 16);
+  /** Documents from `end` on are handed to the helper thread (or were checked here first). */
+  let end = pass.count;
+  let away = 0;
+  const failed: number[] = [];
+  let wake: (() => void) | undefined;
+  const handOver = () => {
+    while (pass.checkElsewhere && end - next >= 2 * batchSize) {
+      const batch: number[] = [];
+      for (let index = end - batchSize; index < end; index++) if (!checked.has(index)) batch.push(index);
+      const started = batch.length ? pass.checkElsewhere(batch) : Promise.resolve(true);
+      if (!started) return;
+      end -= batchSize;
+      away++;
+      void started
+        .catch(() => false)
+        .then((ok) => {
+          away--;
+          for (const index of batch) if (ok) checked.add(index); else failed.push(index);
+          wake?.();
+        });
+    }
+  };
   let next = 0;
   for (let slice = 0; ; slice++) {
     const newlyVisible = pass.visible().filter((index) => index >= 0 && index < pass.count && !checked.has(index));
@@ -48,22 +85,30 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
     // At least one document per slice, however busy the machine: every slice makes progress.
     const start = timing.now();
     let done = 0;
-    while (next < pass.count && (done === 0 || timing.now() - start < timing.sliceMs)) {
-      if (!checked.has(next)) {
-        pass.check([next]);
-        checked.add(next);
-        done++;
-      }
-      next++;
-    }
+    const checkHere = (index: number) => {
+      if (checked.has(index)) return;
+      pass.check([index]);
+      checked.add(index);
+      done++;
+    };
+    while (failed.length && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(failed.pop()!);
+    while (next < end && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(next++);
     // Documents a first check found visible may have been passed over by `next` already: all checked means done.
     if (checked.size === pass.count) {
       pass.publishComplete();
       return 'complete';
     }
+    // After a first slice, not before: a keystroke's pass is done in one slice and starts no thread.
+    handOver();
     // What the person sees is published at once (without an editor's ranges: the top of the file, the first slice).
     if (newlyVisible.length || slice === 0) pass.publishPartial(checked);
-    await timing.yieldToRequests();
+    if (next >= end && !failed.length && away > 0) {
+      // Nothing left here: wait for the helper thread's next batch (requests are answered meanwhile).
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    } else {
+      await timing.yieldToRequests();
+    }
     if (pass.stale()) return 'stale';
   }
 }

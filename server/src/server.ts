@@ -18,11 +18,13 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, VISIBLE_RANGES_NOTIFICATION, type DiagramParams, type VisibleEditor } from '../../shared/protocol';
+import { DEBUG_CHECK_THREAD_REQUEST, DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, VISIBLE_RANGES_NOTIFICATION, type DiagramParams, type VisibleEditor } from '../../shared/protocol';
 import { checkInParts } from './checkInParts';
-import { documentAt, documentCount, type ManifestFile } from './document/manifestFile';
+import { CheckThread } from './checkThreads';
+import { documentAt, documentAtIndex, documentCount, type ManifestFile } from './document/manifestFile';
 import { SegmentedText } from './document/segmentedText';
 import type { ParsedSource } from './core/featureRequest';
+import type { PodsmithSettings } from './core/settings';
 import { WorkspaceSync } from './host/workspaceSync';
 import { getLanguageService } from './service/languageService';
 import { FramingGuard } from './wire/framingGuard';
@@ -295,6 +297,31 @@ function flushValidation(): void {
  */
 const SLICE_MS = 15;
 
+/**
+ * The helper thread that checks documents from the end of a large file while the pass checks from the top
+ * (checkThreads.ts), on a machine with a core to spare. PODSMITH_CHECK_THREAD=0 turns it off, and under
+ * PODSMITH_TEST=1, PODSMITH_CHECK_THREAD=wait makes a pass wait until the thread is ready (tests compare both ways).
+ */
+const checkThread = CheckThread.worthwhile() && process.env.PODSMITH_CHECK_THREAD !== '0' ? new CheckThread((line) => connection.console.log(line)) : undefined;
+
+/** Hands the documents at `indices` of `source` to the helper thread, when it is ready (see FilePass.checkElsewhere). */
+function checkElsewhere(source: ParsedSource, settings: PodsmithSettings, indices: readonly number[]): Promise<boolean> | undefined {
+  if (!checkThread) return undefined;
+  checkThread.start();
+  const documents = indices.map((index) => documentAtIndex(source.file, index));
+  // Only a document parsed alone travels (not one of a stream with directives, nor text past the limits).
+  const travelling = documents.filter((doc) => !doc.unchecked && !doc.fromStream);
+  const started = checkThread.check(travelling.map((doc) => ({ index: doc.index, text: doc.text })), settings);
+  if (!started) return undefined;
+  const here = indices.filter((_, i) => !travelling.includes(documents[i]));
+  if (here.length) service.checkDocuments(source, settings, here);
+  return started.then((snapshots) => {
+    if (!snapshots) return false;
+    service.adoptChecked(travelling, snapshots);
+    return true;
+  });
+}
+
 /** The pass under way for each document: a newer one (a new version, new settings, a change elsewhere) makes it stale. */
 const passOf = new Map<string, number>();
 let passesStarted = 0;
@@ -320,6 +347,10 @@ async function validateInParts(uri: string): Promise<void> {
     // A part carries no version: the version says the list is the complete set of that version (clients and tests
     // that wait for a version's diagnostics wait for that one), and a part is shown as it comes all the same.
     const publishPart = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics });
+    if (checkThread && process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait') {
+      checkThread.start();
+      await checkThread.whenReady();
+    }
     await checkInParts(
       {
         count: documentCount(source.file),
@@ -336,6 +367,7 @@ async function validateInParts(uri: string): Promise<void> {
           publish(diagnostics);
         },
         stale: () => passOf.get(uri) !== id || documents.get(uri) !== textDocument,
+        checkElsewhere: (indices) => checkElsewhere(source, settings, indices),
       },
       { sliceMs: SLICE_MS, now: () => performance.now(), yieldToRequests: () => new Promise((resolve) => setImmediate(resolve)) },
     );
@@ -515,6 +547,7 @@ if (process.env.PODSMITH_TEST === '1') {
     const textDocument = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     return textDocument ? { version: textDocument.version, text: textDocument.getText() } : null;
   });
+  connection.onRequest(DEBUG_CHECK_THREAD_REQUEST, () => ({ documents: checkThread?.documentsChecked ?? 0 }));
 }
 
 // The server must outlive a bug: log it and keep answering.

@@ -15,6 +15,13 @@ export interface DocumentIdentity {
   readonly kind?: string;
 }
 
+/** What a document keeps, taken from one thread to another (see ManifestDocument.keptSnapshot). */
+export interface KeptSnapshot {
+  readonly identity: DocumentIdentity;
+  readonly isTemplate: boolean;
+  readonly entries: readonly (readonly [string, unknown])[];
+}
+
 /** A document's composed tree and what is memoised on it: built on demand, dropped beyond the budget. */
 interface ComposedTree {
   readonly yaml: Document.Parsed;
@@ -184,6 +191,30 @@ export class ManifestDocument {
     if (parsed.hasTree) parsed.composed();
   }
 
+  /**
+   * What this document keeps (the results `travels` accepts), with its identity: for another thread's copy of the
+   * same text to adopt (see `adoptKept`).
+   */
+  keptSnapshot(travels: (value: unknown) => boolean): KeptSnapshot {
+    const entries: [string, unknown][] = [];
+    for (const [key, value] of this.parsed.kept) if (travels(value)) entries.push([key, value]);
+    return { identity: this.identity, isTemplate: this.isTemplate, entries };
+  }
+
+  /**
+   * Takes what another thread computed on the same text (`keptSnapshot`) as if computed here, and counts the
+   * document as checked: its tree is built only if something asks for more than that. A document checked here
+   * meanwhile keeps its own results.
+   */
+  adoptKept(snapshot: KeptSnapshot): void {
+    const parsed = this.parsed;
+    if (parsed.checked || parsed.hasTree) return;
+    parsed.identity = snapshot.identity;
+    parsed.isTemplate = snapshot.isTemplate;
+    for (const [key, value] of snapshot.entries) if (!parsed.kept.has(key)) parsed.kept.set(key, value);
+    parsed.checked = true;
+  }
+
   /** Forgets the composed tree and what is memoised on it (`cached`); `kept` results stay. */
   dropTree(): void {
     this.parsed.dropTree();
@@ -337,4 +368,19 @@ function readIdentity(yaml: Document.Parsed): DocumentIdentity {
     else if (pair.key.value === 'kind') kind = value;
   }
   return { apiVersion, kind };
+}
+
+/**
+ * True for data that crosses threads unchanged: primitives, and arrays, Maps, Sets and objects of the plain kind made
+ * of it. A class instance would arrive as a bare object without its methods, so it does not count.
+ */
+export function isPlainData(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'symbol';
+  if (depth > 64) return false;
+  if (Array.isArray(value)) return value.every((item) => isPlainData(item, depth + 1));
+  if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, depth + 1) && isPlainData(v, depth + 1));
+  if (value instanceof Set) return [...value].every((item) => isPlainData(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every((item) => isPlainData(item, depth + 1));
 }

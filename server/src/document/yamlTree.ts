@@ -39,6 +39,21 @@ export function nodeAtPath(root: unknown, path: Path): Node | undefined {
   return isNode(node) ? node : undefined;
 }
 
+/**
+ * A scalar's value and range as plain data: what the workspace summaries keep of a node. They are kept across tree
+ * drops and sent between threads (service/parallelCheck.ts), where a node would lose its class.
+ */
+export interface ScalarPlace {
+  readonly value: unknown;
+  readonly range: readonly [number, number, number];
+}
+
+/** The place of `node` when it is a scalar with a range, else undefined. */
+export function scalarPlace(node: unknown): ScalarPlace | undefined {
+  if (!isScalar(node) || !node.range) return undefined;
+  return { value: node.value, range: [node.range[0], node.range[1], node.range[2]] };
+}
+
 /** The string value of a scalar node (numbers and booleans as written), or undefined. */
 export function scalarString(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

@@ -37,7 +37,7 @@ export function codeLenses(source: ParsedSource, settings: PodsmithSettings): Co
 }
 
 /** The lens of a document, kept with its text per Kubernetes version (see codeLenses). */
-function keepPodLens(doc: ManifestDocument, settings: PodsmithSettings): { at: number; title: string } | undefined {
+export function keepPodLens(doc: ManifestDocument, settings: PodsmithSettings): { at: number; title: string } | undefined {
   return doc.kept(`code-lens:${settings.kubernetesVersion}`, () => podLens(doc, settings));
 }
 

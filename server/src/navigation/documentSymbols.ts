@@ -27,7 +27,7 @@ export function documentSymbols(source: ParsedSource): DocumentSymbol[] {
 }
 
 /** The document's symbol with offsets relative to it, kept with its text (see documentSymbols). */
-function keepOutline(doc: ManifestDocument): RelativeSymbol | undefined {
+export function keepOutline(doc: ManifestDocument): RelativeSymbol | undefined {
   return doc.kept('outline', () => (doc.root?.range ? documentSymbol(doc) : undefined));
 }
 

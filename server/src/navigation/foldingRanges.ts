@@ -36,7 +36,7 @@ export function foldingRanges(source: ParsedSource): FoldingRange[] {
 }
 
 /** The foldable spans of a document, kept with its text (see foldingRanges). */
-function keepFoldingSpans(doc: ManifestDocument): [number, number][] | undefined {
+export function keepFoldingSpans(doc: ManifestDocument): [number, number][] | undefined {
   return doc.kept('folding', () => foldableSpans(doc));
 }
 

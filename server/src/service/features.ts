@@ -3,13 +3,15 @@ import { codeActions } from '../codeActions/codeActions';
 import { complete } from '../completion/complete';
 import { diagramModel } from '../diagram/diagramModel';
 import { hover } from '../hover/hover';
-import { codeLenses } from '../insight/codeLenses';
+import { codeLenses, keepPodLens } from '../insight/codeLenses';
 import { inlayHints } from '../insight/inlayHints';
-import { documentSymbols } from '../navigation/documentSymbols';
-import { foldingRanges } from '../navigation/foldingRanges';
+import { documentSymbols, keepOutline } from '../navigation/documentSymbols';
+import { foldingRanges, keepFoldingSpans } from '../navigation/foldingRanges';
 import { definition, documentHighlights, prepareRename, references, rename } from '../navigation/nameNavigation';
 import { selectionRanges } from '../navigation/selectionRanges';
 import type { FeatureRequest } from '../core/featureRequest';
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { PodsmithSettings } from '../core/settings';
 
 /**
  * The feature modules behind the facade, one function each. Kept in one table so the facade stays a thin bind and
@@ -30,6 +32,11 @@ export interface Features {
   selectionRanges: typeof selectionRanges;
   inlayHints: typeof inlayHints;
   codeLenses: typeof codeLenses;
+  /**
+   * Keeps what the editor asks of every document of a file right after opening it (its Outline symbol, folding spans
+   * and code lens), computed on the tree the check built: asked later, each would build every tree again.
+   */
+  keepDocumentViews(doc: ManifestDocument, settings: PodsmithSettings): void;
 }
 
 export const FEATURES: Features = {
@@ -47,4 +54,9 @@ export const FEATURES: Features = {
   selectionRanges,
   inlayHints,
   codeLenses,
+  keepDocumentViews(doc, settings) {
+    keepOutline(doc);
+    keepFoldingSpans(doc);
+    keepPodLens(doc, settings);
+  },
 };

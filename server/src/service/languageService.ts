@@ -21,7 +21,7 @@ import {
 import type { RenameRefusal } from '../navigation/nameNavigation';
 import { documentAt, documentAtIndex, documentCount, lazyText, parsedDocumentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import { SegmentedText } from '../document/segmentedText';
-import type { ManifestDocument } from '../document/manifestDocument';
+import { ManifestDocument, isPlainData, type KeptSnapshot } from '../document/manifestDocument';
 import type { Finding, Severity } from '../core/finding';
 import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
 import type { Check } from '../core/rule';
@@ -55,6 +55,17 @@ export interface LanguageService {
    * and for every other document what it showed before (nothing for one never checked), so no finding flashes away.
    */
   partialDiagnostics(source: ParsedSource, settings: PodsmithSettings, checked: ReadonlySet<number>): Diagnostic[];
+  /**
+   * Checks documents given by their text alone, as a helper thread does for the server (server/src/checkThreads.ts):
+   * for each, what it keeps once checked (findings, the workspace summaries, its outline, folding and lens), as plain
+   * data a thread can send. `index` is the document's place in its file.
+   */
+  checkTexts(documents: readonly { readonly index: number; readonly text: string }[], settings: PodsmithSettings): KeptSnapshot[];
+  /**
+   * Takes what `checkTexts` found, on another thread, for documents of this thread (the same texts): they count as
+   * checked, and their trees are built only when a request needs more than what was found.
+   */
+  adoptChecked(documents: readonly ManifestDocument[], snapshots: readonly KeptSnapshot[]): void;
   /** With the workspace index, a custom resource's own fields are explained from its CRD. */
   hover(source: ParsedSource, position: Position, settings: PodsmithSettings, workspace?: WorkspaceIndex): Hover | null;
   /** With the workspace index, a custom resource's own fields are completed from its CRD. */
@@ -124,6 +135,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       findingsOf: (other) => findingsOf(other, settings, checks, () => undefined),
       customResource: customResourceViewOf(doc, workspace),
     };
+  }
+
+  /**
+   * Checks one document of a file being checked in parts (the server's pass, on its thread or a helper's): what it
+   * keeps once checked is all computed on one build of its tree: its findings, what the checks across documents read
+   * of it, and what the editor shows of it beside the diagnostics (outline, folding, lens).
+   */
+  function checkOne(doc: ManifestDocument, settings: PodsmithSettings): void {
+    findingsOf(doc, settings, checks, onError);
+    keepLinkSummaries(doc);
+    // A failure here must not cost the document its findings, nor the pass its other documents.
+    guard('keepDocumentViews', undefined, () => features.keepDocumentViews(doc, settings));
   }
 
   /**
@@ -201,14 +224,25 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         if (source.file.tooLarge || isProjectConfigUri(source.textDocument.uri)) return;
         for (const index of indices) {
           const doc = documentAtIndex(source.file, index);
-          findingsOf(doc, settings, checks, onError);
-          // What the links between documents read of this one is kept while its tree is built: the complete pass,
-          // which checks the links once every document is checked, then builds no dropped tree again.
-          keepLinkSummaries(doc);
+          checkOne(doc, settings);
           if (workspace) linkFindingsOf(doc, settings, workspace, linkChecks, onError);
           doc.markChecked();
         }
       });
+    },
+
+    checkTexts(documents, settings) {
+      return documents.map(({ index, text }) =>
+        guard('validate', { identity: {}, isTemplate: false, entries: [] }, () => {
+          const doc = ManifestDocument.parse({ offset: 0, text }, index);
+          checkOne(doc, settings);
+          return doc.keptSnapshot(plainData);
+        }),
+      );
+    },
+
+    adoptChecked(documents, snapshots) {
+      guard('validate', undefined, () => documents.forEach((doc, i) => snapshots[i] && doc.adoptKept(snapshots[i])));
     },
 
     partialDiagnostics(source, settings, checked) {
@@ -294,6 +328,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }),
   };
 }
+
+/** Which kept results travel between threads: those that are plain data (a class, like the text's lines, is rebuilt). */
+const plainData = (value: unknown) => isPlainData(value);
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

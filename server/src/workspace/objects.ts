@@ -1,6 +1,6 @@
-import { isMap, isScalar, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { keyName, mapItems, nodeAtPath, scalarString, stringMap, valueOf } from '../document/yamlTree';
+import { keyName, mapItems, nodeAtPath, scalarPlace, scalarString, stringMap, valueOf, type ScalarPlace } from '../document/yamlTree';
 
 /**
  * What one document declares, for the links between documents: its kind, name and namespace, its labels, and the
@@ -10,12 +10,12 @@ export interface ObjectSummary {
   readonly kind: string;
   readonly apiVersion: string;
   readonly name?: string;
-  readonly nameNode?: Scalar;
+  readonly nameNode?: ScalarPlace;
   /** As written; undefined means the namespace it is applied to (the same as any other object without one). */
   readonly namespace?: string;
   readonly labels: ReadonlyMap<string, string>;
   /** Keys of a ConfigMap's or Secret's data, stringData and binaryData, with the key's node. */
-  readonly keys: ReadonlyMap<string, Scalar>;
+  readonly keys: ReadonlyMap<string, ScalarPlace>;
 }
 
 /** The summary of a Kubernetes object's document, or undefined for anything else. */
@@ -24,7 +24,7 @@ export function objectOf(doc: ManifestDocument): ObjectSummary | undefined {
     const { kind, apiVersion } = doc.identity;
     if (!kind || !apiVersion || doc.isTemplate || !isMap(doc.root)) return undefined;
     const nameNode = nodeAtPath(doc.root, ['metadata', 'name']);
-    const keys = new Map<string, Scalar>();
+    const keys = new Map<string, ScalarPlace>();
     if (kind === 'ConfigMap' || kind === 'Secret') {
       for (const section of ['data', 'stringData', 'binaryData']) collectKeys(nodeAtPath(doc.root, [section]), keys);
     }
@@ -32,7 +32,7 @@ export function objectOf(doc: ManifestDocument): ObjectSummary | undefined {
       kind,
       apiVersion,
       name: scalarString(nameNode),
-      nameNode: isScalar(nameNode) ? nameNode : undefined,
+      nameNode: scalarPlace(nameNode),
       namespace: scalarString(nodeAtPath(doc.root, ['metadata', 'namespace'])),
       labels: stringMap(nodeAtPath(doc.root, ['metadata', 'labels'])),
       keys,
@@ -40,11 +40,12 @@ export function objectOf(doc: ManifestDocument): ObjectSummary | undefined {
   });
 }
 
-function collectKeys(map: Node | undefined, into: Map<string, Scalar>): void {
+function collectKeys(map: Node | undefined, into: Map<string, ScalarPlace>): void {
   if (!isMap(map)) return;
   for (const pair of map.items) {
     const key = keyName(pair);
-    if (key !== undefined && isScalar(pair.key) && !into.has(key)) into.set(key, pair.key);
+    const place = scalarPlace(pair.key);
+    if (key !== undefined && place && !into.has(key)) into.set(key, place);
   }
 }
 

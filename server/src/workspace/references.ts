@@ -1,6 +1,6 @@
-import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { isTrue, mapItems, nodeAtPath, valueOf } from '../document/yamlTree';
+import { isTrue, mapItems, nodeAtPath, scalarPlace, valueOf, type ScalarPlace } from '../document/yamlTree';
 import { podModelOf } from '../pod/podModel';
 
 /**
@@ -14,9 +14,9 @@ export type ReferenceKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | '
 export interface ObjectReference {
   readonly kind: ReferenceKind;
   readonly name: string;
-  readonly nameNode: Scalar;
+  readonly nameNode: ScalarPlace;
   /** The key read from a ConfigMap or Secret, when one is named. */
-  readonly key?: { readonly name: string; readonly node: Scalar };
+  readonly key?: { readonly name: string; readonly node: ScalarPlace };
   /** Marked optional in the manifest: the Pod starts without it. */
   readonly optional: boolean;
   /** Where, in words: "env FOO of container `web`". */
@@ -30,9 +30,11 @@ export function referencesOf(doc: ManifestDocument): readonly ObjectReference[] 
 function collect(doc: ManifestDocument): ObjectReference[] {
   const out: ObjectReference[] = [];
   const add = (kind: ReferenceKind, nameNode: Node | undefined, where: string, source?: Node, keyNode?: Node) => {
-    if (!isScalar(nameNode) || typeof nameNode.value !== 'string' || nameNode.value === '') return;
-    const key = isScalar(keyNode) && typeof keyNode.value === 'string' ? { name: keyNode.value, node: keyNode } : undefined;
-    out.push({ kind, name: nameNode.value, nameNode, key, optional: isTrue(valueOf(source, 'optional')), where });
+    const name = scalarPlace(nameNode);
+    if (!name || typeof name.value !== 'string' || name.value === '') return;
+    const keyPlace = scalarPlace(keyNode);
+    const key = keyPlace && typeof keyPlace.value === 'string' ? { name: keyPlace.value, node: keyPlace } : undefined;
+    out.push({ kind, name: name.value, nameNode: name, key, optional: isTrue(valueOf(source, 'optional')), where });
   };
   const pod = podModelOf(doc);
   if (pod?.podSpec) {

@@ -56,6 +56,7 @@ export function keepLinkSummaries(doc: ManifestDocument): void {
   podSummaryOf(doc);
   referencesOf(doc);
   serviceOf(doc);
+  signatureOf(doc);
 }
 
 export class WorkspaceIndex {

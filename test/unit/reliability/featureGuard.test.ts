@@ -39,6 +39,7 @@ const EMPTY: Record<FeatureName, unknown> = {
   selectionRanges: [],
   inlayHints: [],
   codeLenses: [],
+  keepDocumentViews: undefined,
 };
 
 describe('reliability: the facade guards every feature', () => {
@@ -63,6 +64,8 @@ describe('reliability: the facade guards every feature', () => {
     selectionRanges: () => service.selectionRanges(source, [position]),
     inlayHints: () => service.inlayHints(source, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, DEFAULT_SETTINGS),
     codeLenses: () => service.codeLenses(source, DEFAULT_SETTINGS),
+    // Run by the server's check pass for each document: the pass goes on without the views.
+    keepDocumentViews: () => service.checkDocuments({ textDocument, file: service.parse(textDocument, DEFAULT_SETTINGS) }, DEFAULT_SETTINGS, [0]),
   };
 
   for (const name of Object.keys(EMPTY) as FeatureName[]) {

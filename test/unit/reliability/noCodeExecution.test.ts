@@ -4,9 +4,12 @@
  * require/import); and in the server bundle, the only module that loads `child_process` is vscode-languageserver's
  * `Files` helper (module resolution for other servers), which our sources never call.
  *
- * One exception, narrow and checked: the CLI checks files in worker threads, and its worker pool
- * (cli/src/workerPool.ts) may use worker_threads, to start its own bundle (`new Worker(__filename, ...)`) and
- * nothing else. No other module of any source tree may, and the CLI bundle loads no other such module.
+ * Exceptions, narrow and checked: the CLI checks files in worker threads, and its worker pool (cli/src/workerPool.ts)
+ * may use worker_threads, to start its own bundle (`new Worker(__filename, ...)`) and nothing else; the language
+ * server's helper thread (server/src/checkThreads.ts) may start the server's own thread bundle beside it
+ * (`new Worker(path.join(__dirname, 'checkThread.js'))`) and nothing else, and that thread's entry
+ * (server/src/checkThread.ts) may read its parent port. No other module of any source tree may, and the bundles load
+ * no other such module.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,9 +35,16 @@ function sourcesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f)).map((f) => path.join(dir, f));
 }
 
-/** The one module allowed to use worker_threads, and the one way it may start a worker: its own bundle. */
+/** The modules allowed to use worker_threads, and the one way each may start a worker (none: it starts none). */
 const WORKER_POOL = path.join(ROOT, 'cli', 'src', 'workerPool.ts');
 const OWN_BUNDLE_WORKER = /\bnew\s+Worker\s*\(\s*__filename\s*,/;
+const CHECK_THREADS = path.join(ROOT, 'server', 'src', 'checkThreads.ts');
+const CHECK_THREAD_BUNDLE_WORKER = /\bnew\s+Worker\s*\(\s*path\.join\(\s*__dirname\s*,\s*'checkThread\.js'\s*\)\s*\)/;
+const WORKER_MODULES = new Map<string, RegExp | undefined>([
+  [WORKER_POOL, OWN_BUNDLE_WORKER],
+  [CHECK_THREADS, CHECK_THREAD_BUNDLE_WORKER],
+  [path.join(ROOT, 'server', 'src', 'checkThread.ts'), undefined],
+]);
 
 describe('security: nothing from a manifest is executed', () => {
   const files = [
@@ -57,7 +67,10 @@ describe('security: nothing from a manifest is executed', () => {
           .split('\n')
           .forEach((line, i) => {
             if (!pattern.test(line)) return;
-            if (what === 'workers' && file === WORKER_POOL && (!/new\s+Worker\s*\(/.test(line) || OWN_BUNDLE_WORKER.test(line))) return;
+            if (what === 'workers' && WORKER_MODULES.has(file)) {
+              const starts = WORKER_MODULES.get(file);
+              if (!/new\s+Worker\s*\(/.test(line) || starts?.test(line)) return;
+            }
             hits.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
           });
       }
@@ -72,12 +85,22 @@ describe('security: nothing from a manifest is executed', () => {
     assert.match(starts[0], OWN_BUNDLE_WORKER);
   });
 
+  it('the server\'s helper thread starts only the server\'s own thread bundle', () => {
+    const starts = readFileSync(CHECK_THREADS, 'utf8').split('\n').filter((line) => /new\s+Worker\s*\(/.test(line));
+    assert.equal(starts.length, 1, 'one place starts the thread');
+    assert.match(starts[0], CHECK_THREAD_BUNDLE_WORKER);
+  });
+
   it('the CLI bundle loads worker_threads only in its worker pool, and no child_process or vm', function () {
     assert.deepEqual(loadersIn(this, 'dist/cli.js'), ['worker_threads in cli/src/workerPool.ts']);
   });
 
-  it('the server bundle loads child_process only in vscode-languageserver\'s Files helper', function () {
-    assert.deepEqual(loadersIn(this, 'dist/server.js'), ['child_process in node_modules/vscode-languageserver/lib/node/files.js']);
+  it('the server bundle loads child_process only in vscode-languageserver\'s Files helper, and worker_threads only to start its helper thread', function () {
+    assert.deepEqual(loadersIn(this, 'dist/server.js').sort(), ['child_process in node_modules/vscode-languageserver/lib/node/files.js', 'worker_threads in server/src/checkThreads.ts']);
+  });
+
+  it('the helper thread\'s bundle loads worker_threads only for its parent port, and no child_process or vm', function () {
+    assert.deepEqual(loadersIn(this, 'dist/checkThread.js'), ['worker_threads in server/src/checkThread.ts']);
   });
 });
 

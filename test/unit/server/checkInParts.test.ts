@@ -80,4 +80,66 @@ describe('server: a file is checked in parts, what the person sees first', () =>
     assert.equal(result, 'stale');
     assert.deepEqual(pass.events, ['check 0', 'partial 0', 'check 1']);
   });
+
+  describe('with a helper thread', () => {
+    /** A helper that takes every batch offered and answers each when the test says (or fails it). */
+    function helper(events: string[]) {
+      const pending: { batch: readonly number[]; answer: (ok: boolean) => void }[] = [];
+      return {
+        pending,
+        checkElsewhere: (indices: readonly number[]) => {
+          events.push(`away ${indices.join(',')}`);
+          return new Promise<boolean>((resolve) => pending.push({ batch: indices, answer: resolve }));
+        },
+      };
+    }
+
+    it('hands batches from the end over after the first slice, checks from the top here, and completes once both met', async () => {
+      const pass = recorder(12, () => []);
+      const thread = helper(pass.events);
+      let yields = 0;
+      const timing = {
+        ...oneDocumentPerSlice(pass.events),
+        batchSize: 3,
+        yieldToRequests: async () => {
+          pass.events.push('yield');
+          // The thread answers its first batch after the second yield, the second after the third.
+          if (++yields >= 2) thread.pending.shift()?.answer(true);
+        },
+      };
+      assert.equal(await checkInParts({ ...pass, checkElsewhere: thread.checkElsewhere }, timing), 'complete');
+      assert.deepEqual(pass.events, [
+        'check 0', 'away 9,10,11', 'away 6,7,8', 'partial 0', 'yield',
+        'check 1', 'yield',
+        'check 2', 'yield',
+        'check 3', 'yield',
+        'check 4', 'yield',
+        'check 5', 'complete',
+      ]);
+    });
+
+    it('waits for the thread when nothing is left here, and checks a failed batch here', async () => {
+      const pass = recorder(8, () => []);
+      const thread = helper(pass.events);
+      const running = checkInParts({ ...pass, checkElsewhere: thread.checkElsewhere }, { ...oneDocumentPerSlice(pass.events), batchSize: 2 });
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+      // Documents 0 to 3 checked here, 4 to 7 away: the pass waits for the thread, without yielding in a loop.
+      assert.deepEqual(pass.events, ['check 0', 'away 6,7', 'away 4,5', 'partial 0', 'yield', 'check 1', 'yield', 'check 2', 'yield', 'check 3']);
+      thread.pending.shift()!.answer(false);
+      thread.pending.shift()!.answer(true);
+      assert.equal(await running, 'complete');
+      // The failed batch was checked here, each document once; the other batch counts as checked.
+      const checks = pass.events.filter((e) => e.startsWith('check')).map((e) => Number(e.slice(6))).sort((a, b) => a - b);
+      assert.deepEqual(checks, [0, 1, 2, 3, 6, 7]);
+      assert.equal(pass.events.at(-1), 'complete');
+    });
+
+    it('a pass done in one slice (a keystroke) hands nothing over', async () => {
+      const pass = recorder(400, () => [200]);
+      const thread = helper(pass.events);
+      await checkInParts({ ...pass, checkElsewhere: thread.checkElsewhere }, { ...stoppedClock(pass.events), batchSize: 16 });
+      assert.deepEqual(pass.events.filter((e) => e.startsWith('away')), []);
+      assert.equal(pass.events.at(-1), 'complete');
+    });
+  });
 });
