@@ -5,12 +5,8 @@
  * settings in, plain data out.
  */
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_SETTINGS } from './core/settings';
 import { getLanguageService } from './service/languageService';
 import type { CheckThreadMessage, CheckThreadRequest } from './checkThreads';
-
-/** A Pod that takes the main code paths: checked once at start-up (see below). */
-const WARM_UP = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: warm-up\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      ports: [{containerPort: 80}]\n';
 
 const port = parentPort;
 if (port) {
@@ -19,8 +15,7 @@ if (port) {
   port.on('message', (request: CheckThreadRequest) => {
     post({ id: request.id, snapshots: service.checkTexts(request.documents, request.settings) });
   });
-  // Loading the schema and compiling the checks is the thread's start-up cost: paid on a small Pod before it says it
-  // is ready, so that its first batch of a file is as fast as the others.
-  service.checkTexts([{ index: 0, text: WARM_UP }], DEFAULT_SETTINGS);
+  // Ready once loaded: the first batch pays for loading the schema and compiling the checks, which a warm-up would
+  // only have paid earlier while the server waited for it.
   post({ ready: true });
 }

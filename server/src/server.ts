@@ -419,7 +419,13 @@ async function afterPass(params: unknown): Promise<void> {
   while (uri !== undefined && (passOf.has(uri) || pending.has(uri))) await new Promise<void>((resolve) => passWaiters.push(resolve));
 }
 
-documents.onDidOpen((event) => scheduleValidation(event.document.uri));
+/** A file this long starts the helper thread as it opens, so that the thread is loaded when the pass hands it work. */
+const THREAD_START_LENGTH = 200_000;
+
+documents.onDidOpen((event) => {
+  if (checkThread && event.document.length > THREAD_START_LENGTH) checkThread.start();
+  scheduleValidation(event.document.uri);
+});
 documents.onDidChangeContent((event) => {
   scheduleValidation(event.document.uri);
   // A folder's .podsmith.yaml edited in the editor applies as typed, to every open file of that folder.
