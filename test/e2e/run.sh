@@ -89,8 +89,19 @@ install_vsix() {
   grep -qx "podsmith.podsmith@$version" <<<"$listed" || { echo "    listed: $listed"; return 1; }
 }
 have_vsix=0
+# What the server starts at run time must be in the package (.vscodeignore lists what ships): the server's helper
+# thread runs dist/checkThread.js beside dist/server.js, and would silently be missing otherwise.
+installed_bundles() {
+  local dir missing=0 file
+  dir=$(ls -d "$state/extensions"/podsmith.podsmith-* 2>/dev/null | head -1)
+  for file in dist/extension.js dist/server.js dist/checkThread.js dist/webview.js; do
+    [ -f "$dir/$file" ] || { echo "    missing: $file"; missing=1; }
+  done
+  return $missing
+}
 if [ -n "${PODSMITH_VSIX:-}" ] || check "dist/ packages as a .vsix" package_vsix; then
   check "the .vsix ($(du -k "$vsix" | cut -f1) KB) installs into the VS Code server" install_vsix && have_vsix=1
+  [ $have_vsix = 1 ] && check "the installed extension holds the client, server, helper thread and webview bundles" installed_bundles
 fi
 
 # One server for every phase. Its extensions folder holds the installed .vsix; phases 1 and 2 load the
