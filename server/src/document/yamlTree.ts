@@ -180,3 +180,22 @@ function pairContaining(map: YAMLMap, offset: number): { pair: Pair<unknown, unk
   }
   return undefined;
 }
+
+/**
+ * True when two nodes stand for the same plain value: scalars of equal value, lists item by item, mappings with the
+ * same keys (in any order) and equal values. What comparing their `toJSON()` would say, without building either: the
+ * probe rules compare two probes of every container.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (isScalar(a) || isScalar(b)) return isScalar(a) && isScalar(b) && a.value === b.value;
+  if (isSeq(a) || isSeq(b)) return isSeq(a) && isSeq(b) && a.items.length === b.items.length && a.items.every((item, i) => sameValue(item, b.items[i]));
+  if (isMap(a) || isMap(b)) {
+    if (!isMap(a) || !isMap(b) || a.items.length !== b.items.length) return false;
+    return a.items.every((pair) => {
+      const key = keyName(pair);
+      const other = key === undefined ? undefined : b.items.find((candidate) => keyName(candidate) === key);
+      return other !== undefined && sameValue(pair.value, other.value);
+    });
+  }
+  return (a === null || a === undefined) && (b === null || b === undefined);
+}

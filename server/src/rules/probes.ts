@@ -1,10 +1,10 @@
 import { isMap, isScalar, type Node } from 'yaml';
-import { pairOf, valueOf } from '../document/yamlTree';
+import { pairOf, sameValue, valueOf } from '../document/yamlTree';
 import { probesOf, type ProbeField } from '../pod/probes';
 import { podModelOf, type ContainerModel } from '../pod/podModel';
 import { portNameProblem } from './nameFormats';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
-import { canonical, containerLabel, keySpan, plain, sentence, spanOf } from './support';
+import { containerLabel, keySpan, sentence, spanOf } from './support';
 
 export const probeHandlerRule: RuleDescriptor = {
   id: 'probe-handler',
@@ -151,7 +151,7 @@ function checkIdentical(ctx: CheckContext, c: ContainerModel): void {
   const liveness = valueOf(c.node, 'livenessProbe');
   const readiness = valueOf(c.node, 'readinessProbe');
   if (!isMap(liveness) || !isMap(readiness)) return;
-  if (canonical(plain(liveness)) !== canonical(plain(readiness))) return;
+  if (!sameValue(liveness, readiness)) return;
   const live = keySpan(c.node, 'livenessProbe');
   const ready = keySpan(c.node, 'readinessProbe');
   if (!live || !ready) return;

@@ -60,22 +60,6 @@ export function containerSpan(c: ContainerModel): Span | undefined {
   return spanOf(c.nameNode) ?? (c.node.items[0] ? pairKeySpan(c.node.items[0] as Pair<unknown, unknown>) : spanOf(c.node));
 }
 
-/** A plain JSON value of a node (for comparing two probes), via the yaml library's own conversion. */
-export function plain(node: unknown): unknown {
-  const toJSON = (node as { toJSON?: () => unknown } | undefined)?.toJSON;
-  return typeof toJSON === 'function' ? (node as { toJSON: () => unknown }).toJSON() : undefined;
-}
-
-/** A stable string for a plain value, with object keys sorted: two equal values give the same string. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_][A-Za-z0-9_-]*>/;
 
 /**
