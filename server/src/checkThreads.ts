@@ -31,21 +31,42 @@ export type CheckThreadMessage = { readonly ready: true } | { readonly id: numbe
 /** The most requests handed to the thread at once: one being checked, one waiting, so that it never idles. */
 const MAX_IN_FLIGHT = 2;
 
+/**
+ * How long a request may take before the thread is taken for stuck and ended (its documents are then checked on the
+ * server's thread): a batch is a few dozen milliseconds of work, and a pass must never wait for ever.
+ */
+const STUCK_MS = 20_000;
+
 export class CheckThread {
   private worker: Worker | undefined;
   private ready = false;
   private readonly waiting = new Map<number, (snapshots: KeptSnapshot[] | undefined) => void>();
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private stuckTimer: ReturnType<typeof setTimeout> | undefined;
   private readyWaiters: (() => void)[] = [];
   /** How many documents the thread has checked (a test-only request reads it). */
   documentsChecked = 0;
 
+  private readonly idleMs: number;
+  private readonly stuckMs: number;
+  private readonly startWorker: () => Worker;
+
   constructor(
     private readonly log: (line: string) => void,
-    /** How long the thread may stay idle before it ends (its memory is given back). */
-    private readonly idleMs = 500,
-  ) {}
+    options: {
+      /** How long the thread may stay idle before it ends (its memory is given back). */
+      readonly idleMs?: number;
+      readonly stuckMs?: number;
+      /** Tests start a stand-in; the server, its own bundle. */
+      readonly startWorker?: () => Worker;
+    } = {},
+  ) {
+    this.idleMs = options.idleMs ?? 500;
+    this.stuckMs = options.stuckMs ?? STUCK_MS;
+    // Our own bundle, beside this one: a thread runs our code, never a path that comes from input.
+    this.startWorker = options.startWorker ?? (() => new Worker(path.join(__dirname, 'checkThread.js')));
+  }
 
   /** True on a machine where a second thread can run beside the server's. */
   static worthwhile(): boolean {
@@ -56,8 +77,7 @@ export class CheckThread {
   start(): void {
     this.keepAlive();
     if (this.worker) return;
-    // Our own bundle, beside this one: a thread runs our code, never a path that comes from input.
-    const worker = new Worker(path.join(__dirname, 'checkThread.js'));
+    const worker = this.startWorker();
     this.worker = worker;
     worker.on('message', (message: CheckThreadMessage) => this.received(message));
     worker.on('error', (error) => this.ended(worker, `podsmith: the helper thread failed: ${error?.stack ?? error}`));
@@ -77,6 +97,7 @@ export class CheckThread {
         if (snapshots) this.documentsChecked += snapshots.length;
         resolve(snapshots);
       });
+      if (this.waiting.size === 1) this.watch();
       this.worker!.postMessage({ id, documents, settings } satisfies CheckThreadRequest);
     });
   }
@@ -103,8 +124,22 @@ export class CheckThread {
       const resolve = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       resolve?.(message.snapshots);
+      this.watch();
     }
     this.keepAlive();
+  }
+
+  /** While requests are out, the thread must answer one within STUCK_MS, or it is ended (see `ended`). */
+  private watch(): void {
+    if (this.stuckTimer) clearTimeout(this.stuckTimer);
+    this.stuckTimer = undefined;
+    const worker = this.worker;
+    if (!worker || this.waiting.size === 0) return;
+    this.stuckTimer = setTimeout(() => {
+      this.ended(worker, `podsmith: the helper thread answered nothing for ${this.stuckMs / 1000} s; its documents are checked here`);
+      void worker.terminate();
+    }, this.stuckMs);
+    this.stuckTimer.unref();
   }
 
   private ended(worker: Worker, why?: string): void {
@@ -112,6 +147,8 @@ export class CheckThread {
     if (why) this.log(why);
     this.worker = undefined;
     this.ready = false;
+    if (this.stuckTimer) clearTimeout(this.stuckTimer);
+    this.stuckTimer = undefined;
     for (const resolve of this.readyWaiters.splice(0)) resolve();
     for (const resolve of this.waiting.values()) resolve(undefined);
     this.waiting.clear();
@@ -123,8 +160,12 @@ export class CheckThread {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       // A thread still starting (a busy machine) is waited for: ending it would make every open start one again.
-      if (this.worker && !this.ready) this.keepAlive();
-      else if (this.waiting.size === 0 && this.worker) void this.worker.terminate();
+      const worker = this.worker;
+      if (worker && !this.ready) this.keepAlive();
+      else if (worker && this.waiting.size === 0) {
+        this.ended(worker);
+        void worker.terminate();
+      }
     }, this.idleMs);
     this.idleTimer.unref();
   }
