@@ -13,8 +13,11 @@
  * No connection and no service here (server.ts gives the steps), so the order is tested without a server.
  */
 export interface FilePass {
-  /** How many documents the file has. */
-  readonly count: number;
+  /**
+   * The documents to check, by index, in file order: all of them when a file is opened, and after an edit only those
+   * it changed (the others' findings are kept, service/fileState.ts), so that a keystroke's pass visits one document.
+   */
+  readonly toCheck: readonly number[];
   /** The documents the person sees now, by index: checked first (asked again after every yield: a scroll counts). */
   visible(): readonly number[];
   /** Checks the documents at `indices` (memoised: a document checked before costs nothing). */
@@ -51,17 +54,19 @@ export interface PassTiming {
  * left for both (two batches), so neither waits long for the other at the end.
  */
 export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<'complete' | 'stale'> {
+  const { toCheck } = pass;
+  const wanted = new Set(toCheck);
   const checked = new Set<number>();
   const batchSize = Math.max(1, timing.batchSize ?? 16);
-  /** Documents from `end` on are handed to the helper thread (or were checked here first). */
-  let end = pass.count;
+  /** The documents from `toCheck[end]` on are handed to the helper thread (or were checked here first). */
+  let end = toCheck.length;
   let away = 0;
   const failed: number[] = [];
   let wake: (() => void) | undefined;
   const handOver = () => {
     while (pass.checkElsewhere && end - next >= 2 * batchSize) {
       const batch: number[] = [];
-      for (let index = end - batchSize; index < end; index++) if (!checked.has(index)) batch.push(index);
+      for (let at = end - batchSize; at < end; at++) if (!checked.has(toCheck[at])) batch.push(toCheck[at]);
       const started = batch.length ? pass.checkElsewhere(batch) : Promise.resolve(true);
       if (!started) return;
       end -= batchSize;
@@ -77,7 +82,7 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
   };
   let next = 0;
   for (let slice = 0; ; slice++) {
-    const newlyVisible = pass.visible().filter((index) => index >= 0 && index < pass.count && !checked.has(index));
+    const newlyVisible = pass.visible().filter((index) => wanted.has(index) && !checked.has(index));
     if (newlyVisible.length) {
       pass.check(newlyVisible);
       for (const index of newlyVisible) checked.add(index);
@@ -92,9 +97,9 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
       done++;
     };
     while (failed.length && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(failed.pop()!);
-    while (next < end && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(next++);
+    while (next < end && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(toCheck[next++]);
     // Documents a first check found visible may have been passed over by `next` already: all checked means done.
-    if (checked.size === pass.count) {
+    if (checked.size === wanted.size) {
       pass.publishComplete();
       return 'complete';
     }

@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEBUG_CHECK_THREAD_REQUEST, DEBUG_DOCUMENT_TEXT_REQUEST, DIAGRAM_REQUEST, FIX_ALL_KIND, VISIBLE_RANGES_NOTIFICATION, type DiagramParams, type VisibleEditor } from '../../shared/protocol';
 import { checkInParts } from './checkInParts';
 import { CheckThread } from './checkThreads';
-import { documentAt, documentAtIndex, documentCount, type ManifestFile } from './document/manifestFile';
+import { documentAt, documentAtIndex, type ManifestFile } from './document/manifestFile';
 import { SegmentedText } from './document/segmentedText';
 import type { ParsedSource } from './core/featureRequest';
 import type { PodsmithSettings } from './core/settings';
@@ -353,7 +353,7 @@ async function validateInParts(uri: string): Promise<void> {
     }
     await checkInParts(
       {
-        count: documentCount(source.file),
+        toCheck: service.documentsToCheck(source, settings),
         visible: () => visibleDocuments(uri, source),
         check: (indices) => service.checkDocuments(source, settings, indices),
         publishPartial: (checked) => publishPart(service.partialDiagnostics(source, settings, checked)),

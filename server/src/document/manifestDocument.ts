@@ -124,9 +124,10 @@ export class ManifestDocument {
    * empty tree and no text: nothing reads it, no feature answers in it, and nothing keeps the file's text alive.
    */
   static unchecked(offset: number, length: number, index: number, why: 'too-many-documents' | 'too-large'): ManifestDocument {
-    const empty = Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed;
-    const parsed = new ParsedText('', undefined, empty);
+    // The empty tree is built only if something reads it (nothing should): not once per version of a large file.
+    const parsed = new ParsedText('', () => ({ yaml: Array.from(new Composer(PARSE_OPTIONS).compose([], true, 0))[0] as Document.Parsed, isTemplate: false }));
     parsed.identity = {};
+    parsed.isTemplate = false;
     return new ManifestDocument(index, offset, parsed, [0, length], false, why);
   }
 
@@ -163,6 +164,14 @@ export class ManifestDocument {
 
   get identity(): DocumentIdentity {
     return this.parsed.identity ?? (this.parsed.composed(), this.parsed.identity!);
+  }
+
+  /**
+   * One object per parse, shared by the documents that stand for it as edits elsewhere move it (movedTo): a key for
+   * what is recorded about a document's text from outside it (pod/podCarriers.ts), which a move must not lose.
+   */
+  get parseKey(): object {
+    return this.parsed;
   }
 
   /** True when two documents share one parse (the same text, reused by an edit elsewhere in the file). */

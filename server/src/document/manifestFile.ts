@@ -54,7 +54,8 @@ export function parseManifestFile(uri: string, version: number, source: string |
     return { uri, version, text, documents };
   }
   const byText = typeof source === 'string' && previous ? reusableByText(previous) : undefined;
-  return new SegmentedFile(uri, version, stored, byText);
+  const lineage = previous instanceof SegmentedFile && previous.uri === uri ? previous.lineage : {};
+  return new SegmentedFile(uri, version, stored, lineage, byText, previous instanceof SegmentedFile ? previous.parsedRest : undefined);
 }
 
 /** A file of segments whose documents are parsed on demand, each once. */
@@ -67,8 +68,12 @@ class SegmentedFile implements ManifestFile {
   constructor(
     readonly uri: string,
     readonly version: number,
-    private readonly stored: SegmentedText,
+    readonly stored: SegmentedText,
+    /** One object shared by every version of the file parsed from the one before (see fileLineage). */
+    readonly lineage: object,
     private readonly byText?: Map<string, ManifestDocument[]>,
+    /** The unchecked rest of the version this one was parsed from, if any: lent when only its place moved. */
+    private readonly previousRest?: ManifestDocument,
   ) {
     this.parsed = new Array(this.count);
     if (stored.segments.length > MAX_DOCUMENTS) this.tooManyDocuments = true;
@@ -97,13 +102,26 @@ class SegmentedFile implements ManifestFile {
     let doc = this.parsed[index];
     if (!doc) {
       const offset = this.stored.offsets[index];
-      doc =
-        index === MAX_DOCUMENTS
-          ? ManifestDocument.unchecked(offset, this.stored.length - offset, MAX_DOCUMENTS, 'too-many-documents')
-          : documentOf(this.stored.segments[index], index, offset, this.byText);
+      doc = index === MAX_DOCUMENTS ? this.uncheckedRest(offset) : documentOf(this.stored.segments[index], index, offset, this.byText);
       this.parsed[index] = doc;
     }
     return doc;
+  }
+
+  /**
+   * The rest of the file past MAX_DOCUMENTS, one unchecked document. An edit before it only moves it: it keeps the
+   * earlier version's (and whatever is memoised on it), so a keystroke does not make a new one.
+   */
+  private uncheckedRest(offset: number): ManifestDocument {
+    const length = this.stored.length - offset;
+    const before = this.previousRest;
+    if (before && before.end - before.start === length) return before.movedTo(MAX_DOCUMENTS, offset);
+    return ManifestDocument.unchecked(offset, length, MAX_DOCUMENTS, 'too-many-documents');
+  }
+
+  /** The unchecked rest past MAX_DOCUMENTS, if it was made for this version (it holds no text and no file). */
+  get parsedRest(): ManifestDocument | undefined {
+    return this.parsed[MAX_DOCUMENTS];
   }
 
   /** The document at `index` if it was parsed for this version or an earlier one, without parsing it. */
@@ -115,6 +133,67 @@ class SegmentedFile implements ManifestFile {
   indexAt(offset: number): number {
     return Math.min(this.stored.segmentAt(offset), MAX_DOCUMENTS);
   }
+}
+
+/**
+ * An object shared by the versions of a file that were parsed one from another (the server's open documents), to
+ * key what is kept about the file from one version to the next (service/fileState.ts); the file itself otherwise.
+ */
+export function fileLineage(file: ManifestFile): object {
+  return file instanceof SegmentedFile ? file.lineage : file;
+}
+
+/**
+ * What a version of a file was made of, to compare a later version with (documentChanges): its segments, which a
+ * later version shares while their text is unchanged. Undefined for a file not kept in segments (directives).
+ */
+export type DocumentsSnapshot = readonly TextSegment[];
+
+export function documentsSnapshot(file: ManifestFile): DocumentsSnapshot | undefined {
+  return file instanceof SegmentedFile ? file.stored.segments : undefined;
+}
+
+/**
+ * Which documents of `file` may differ from those of the version `before` was taken of. Every other document is
+ * the same parse as a document of that version (the same segment object, so the same parse and memos), at the
+ * index `movedIndex` gives: the same before the change, moved by the documents it added or removed after it. Found
+ * by comparing segment objects from both ends (pointers, no text). Undefined when no such comparison is possible.
+ *
+ * This is what lets whatever is kept per file (its diagnostics, the workspace index's signatures, the Pods that
+ * CRDs place) be brought to the next version by the documents a keystroke touched instead of every document.
+ */
+export interface DocumentChanges {
+  /** Indices in `file` of the documents that are not known to be unchanged, ascending (the unchecked rest always). */
+  readonly changed: readonly number[];
+  /** The index in `file` of the document at `index` in the earlier version, or undefined when it is not unchanged. */
+  movedIndex(index: number): number | undefined;
+}
+
+export function documentChanges(before: DocumentsSnapshot | undefined, file: ManifestFile): DocumentChanges | undefined {
+  if (!before || !(file instanceof SegmentedFile)) return undefined;
+  const after = file.stored.segments;
+  const common = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < common && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < common - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const shift = after.length - before.length;
+  // Past MAX_DOCUMENTS the rest is one unchecked document: documents moving across that bound are not the same
+  // documents any more, so a change of count in such a file counts everything after it as changed (typing `---`).
+  const capped = before.length > MAX_DOCUMENTS || after.length > MAX_DOCUMENTS;
+  const first = Math.min(head, MAX_DOCUMENTS);
+  const tailFrom = shift !== 0 && capped ? file.count : Math.min(Math.max(after.length - tail, first), MAX_DOCUMENTS);
+  const changed: number[] = [];
+  for (let i = first; i < tailFrom; i++) changed.push(i);
+  if (file.count > MAX_DOCUMENTS && tailFrom <= MAX_DOCUMENTS) changed.push(MAX_DOCUMENTS);
+  return {
+    changed,
+    movedIndex: (index) => {
+      if (index < first) return index;
+      const moved = index + shift;
+      return moved >= tailFrom && moved < MAX_DOCUMENTS && index < MAX_DOCUMENTS ? moved : undefined;
+    },
+  };
 }
 
 /** How many documents `file` has, without parsing them. */

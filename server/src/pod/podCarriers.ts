@@ -13,7 +13,7 @@ const CUSTOM_BY_TYPE = new Map(CUSTOM_POD_KINDS.map((k) => [`${k.apiVersion}/${k
  * CRD's schema says (`setCrdPodCarrier`, recorded by the facade from the workspace's CRDs).
  */
 export function podCarrierOfDocument(doc: ManifestDocument): WorkloadKind | undefined {
-  return podCarrierOf(doc.identity) ?? CRD_CARRIERS.get(doc);
+  return podCarrierOf(doc.identity) ?? CRD_CARRIERS.get(doc.parseKey);
 }
 
 /** The pod-carrying kind an apiVersion and kind name alone (built-in kinds and known custom resources). */
@@ -38,13 +38,13 @@ export function customPodKindOf(identity: DocumentIdentity): WorkloadKind | unde
  * (the CRD went away, or no longer embeds a Pod).
  */
 export function setCrdPodCarrier(doc: ManifestDocument, carrier: WorkloadKind | undefined): void {
-  if (carrier) CRD_CARRIERS.set(doc, carrier);
-  else CRD_CARRIERS.delete(doc);
+  if (carrier) CRD_CARRIERS.set(doc.parseKey, carrier);
+  else CRD_CARRIERS.delete(doc.parseKey);
 }
 
 /** The pod-carrying kind a CRD makes of the document, when no built-in or known kind says where its Pod is. */
 export function crdPodCarrierOf(doc: ManifestDocument): WorkloadKind | undefined {
-  return podCarrierOf(doc.identity) ? undefined : CRD_CARRIERS.get(doc);
+  return podCarrierOf(doc.identity) ? undefined : CRD_CARRIERS.get(doc.parseKey);
 }
 
 /**
@@ -56,7 +56,8 @@ export function podCarrierKey(doc: ManifestDocument): string {
   return carrier ? `@${CARRIER_KEYS.get(carrier)}` : '';
 }
 
-const CRD_CARRIERS = new WeakMap<ManifestDocument, WorkloadKind>();
+/** Keyed by the document's parse, so that a document an edit above moves keeps what was recorded on it. */
+const CRD_CARRIERS = new WeakMap<object, WorkloadKind>();
 const CARRIER_KEYS = new WeakMap<WorkloadKind, string>();
 const CARRIERS_BY_KEY = new Map<string, WorkloadKind>();
 const POD_TEMPLATE_SPEC = 'io.k8s.api.core.v1.PodTemplateSpec';

@@ -1,5 +1,6 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { ManifestFile } from '../document/manifestFile';
+import { documentAtIndex, documentCount, type ManifestFile } from '../document/manifestFile';
+import { everyIndex, KeptPerFile } from './fileState';
 import type { CustomResourceView } from '../core/featureRequest';
 import { podSiteInCrdSchema, type CrdPodSite } from '../pod/crdPodSites';
 import { crdPodCarrier, podCarrierOf, setCrdPodCarrier } from '../pod/podCarriers';
@@ -36,13 +37,24 @@ function lineAt(text: string, offset: number): number {
  */
 export function recordCrdPodCarriers(file: ManifestFile, workspace: WorkspaceIndex | undefined): void {
   if (!workspace) return;
-  for (const doc of file.documents) {
-    const { apiVersion, kind } = doc.identity;
-    if (!apiVersion || !kind || doc.isTemplate || podCarrierOf(doc.identity)) continue;
-    const type = customResourceFor(workspace, apiVersion, kind);
-    const site = type?.schema ? podSiteOf(type.schema) : undefined;
-    setCrdPodCarrier(doc, type && site ? crdPodCarrier({ apiVersion, kind }, crdNameOf(type.crd.definition), site) : undefined);
-  }
+  // What is recorded is kept with each document's parse: after an edit, only the documents it changed are read,
+  // unless the workspace (and so perhaps its CRDs) changed since.
+  const generation = workspace.generation;
+  const since = RECORDED.since(file, (last) => last.workspace === workspace && last.generation === generation);
+  const indices = since ? since.changes.changed : everyIndex(documentCount(file));
+  for (const index of indices) recordCrdPodCarrier(documentAtIndex(file, index), workspace);
+  RECORDED.keep(file, { workspace, generation });
+}
+
+const RECORDED = new KeptPerFile<{ readonly workspace: WorkspaceIndex; readonly generation: number }>();
+
+function recordCrdPodCarrier(doc: ManifestDocument, workspace: WorkspaceIndex): void {
+  if (doc.unchecked) return;
+  const { apiVersion, kind } = doc.identity;
+  if (!apiVersion || !kind || doc.isTemplate || podCarrierOf(doc.identity)) return;
+  const type = customResourceFor(workspace, apiVersion, kind);
+  const site = type?.schema ? podSiteOf(type.schema) : undefined;
+  setCrdPodCarrier(doc, type && site ? crdPodCarrier({ apiVersion, kind }, crdNameOf(type.crd.definition), site) : undefined);
 }
 
 const SITES = new WeakMap<object, CrdPodSite | null>();

@@ -25,7 +25,7 @@ import { ManifestDocument, isPlainData, type KeptSnapshot } from '../document/ma
 import type { Finding, Severity } from '../core/finding';
 import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
 import type { Check } from '../core/rule';
-import type { PodsmithSettings } from '../core/settings';
+import { settingsKey, type PodsmithSettings } from '../core/settings';
 import { ALL_CHECKS } from '../rules/index';
 import { LINK_CHECKS } from '../rules/links/index';
 import type { LinkCheck } from '../rules/links/linkCheck';
@@ -34,6 +34,7 @@ import { lastPlacedDiagnostics, placedDiagnostics } from './placedDiagnostics';
 import { findingsOf, lastLinkFindingsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
 import { customResourceViewOf, recordCrdPodCarriers } from './customResourceView';
+import { everyIndex, KeptPerFile } from './fileState';
 import { keepLinkSummaries, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
@@ -50,6 +51,11 @@ export interface LanguageService {
    * a file is checked in parts, the documents a person sees first (server.ts), and `validate` then reads the memos.
    */
   checkDocuments(source: ParsedSource, settings: PodsmithSettings, indices: Iterable<number>, workspace?: WorkspaceIndex): void;
+  /**
+   * The documents of a file (by position) that a check pass must check: every one the first time, and after an edit
+   * under the same settings only those it changed (the others' findings are kept; see fileState.ts).
+   */
+  documentsToCheck(source: ParsedSource, settings: PodsmithSettings): readonly number[];
   /**
    * The diagnostics to show while a file is checked in parts: those of the documents at `checked` (checked now),
    * and for every other document what it showed before (nothing for one never checked), so no finding flashes away.
@@ -150,49 +156,128 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   }
 
   /**
-   * The diagnostics of a file. With `checked`, while the file is checked in parts: the documents it names are
-   * checked (links as last computed), and every other document shows what it showed before, unparsed if need be.
+   * The diagnostics of a file while it is checked in parts: the documents `checked` names are checked (links as last
+   * computed), and every other document shows what it showed before, unparsed if need be.
    */
-  function fileDiagnostics(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex, checked?: ReadonlySet<number>): Diagnostic[] {
-    if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
-    if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
-    recordCrdPodCarriers(source.file, workspace);
-    const diagnostics: Diagnostic[] = [];
+  function partialDiagnostics(source: ParsedSource, settings: PodsmithSettings, checked: ReadonlySet<number>): Diagnostic[] {
     const { textDocument, file } = source;
+    const diagnostics: Diagnostic[] = [];
     const shown: ManifestDocument[] = [];
     const count = documentCount(file);
-    const firstLineOf = (doc: ManifestDocument) => (doc.offset === 0 ? 0 : textDocument.positionAt(doc.offset).line);
     for (let index = 0; index < count; index++) {
-      const doc = !checked || checked.has(index) ? documentAtIndex(file, index) : parsedDocumentAt(file, index);
+      const doc = checked.has(index) ? documentAtIndex(file, index) : parsedDocumentAt(file, index);
       if (!doc) continue;
       shown.push(doc);
       let placed: readonly Diagnostic[];
-      if (!checked || checked.has(index)) {
-        const found = findingsOf(doc, settings, checks, onError);
-        // What the links between documents read of this one is kept now, while its tree is built: then the tree may
-        // be dropped (document/treeBudget.ts), and the checks across documents below need none of them.
-        keepLinkSummaries(doc);
-        doc.markChecked();
+      if (checked.has(index)) {
+        const found = checkedFindings(doc, settings);
         if (found.length === 0) continue;
-        // Placed once per document and reused while it keeps its findings and its first line (see the module).
-        placed = placedDiagnostics(doc, found, textDocument.uri, firstLineOf(doc), () => found.map((finding) => toDiagnostic(source, doc, finding)));
+        placed = placedDiagnostics(doc, found, textDocument.uri, firstLineOf(source, doc), () => found.map((finding) => toDiagnostic(source, doc, finding)));
       } else {
-        placed = lastPlacedDiagnostics(doc, textDocument.uri, firstLineOf(doc)) ?? [];
+        placed = lastPlacedDiagnostics(doc, textDocument.uri, firstLineOf(source, doc)) ?? [];
       }
       for (let i = 0; i < placed.length; i++) {
         if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(textDocument, placed[i].range.start), ...uncheckedNotice(source, shown)];
         diagnostics.push(placed[i]);
       }
     }
+    return withLinkDiagnostics(source, diagnostics, shown, lastLinkFindingsOf);
+  }
+
+  /**
+   * The complete diagnostics of a file: each document's own, then the links between documents (with the workspace
+   * index), then where documents were not checked. Only the documents that show something are visited, and which
+   * those are is brought from the last check of the file by the documents changed since (see fileState.ts).
+   */
+  function completeDiagnostics(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex): Diagnostic[] {
+    recordCrdPodCarriers(source.file, workspace);
+    const { textDocument, file } = source;
+    const diagnostics: Diagnostic[] = [];
+    const shown = shownDocuments(source, settings, workspace).map((index) => documentAtIndex(file, index));
+    for (let d = 0; d < shown.length; d++) {
+      const doc = shown[d];
+      const found = findingsOf(doc, settings, checks, onError);
+      if (found.length === 0) continue;
+      // Placed once per document and reused while it keeps its findings and its first line (see the module).
+      const placed = placedDiagnostics(doc, found, textDocument.uri, firstLineOf(source, doc), () => found.map((finding) => toDiagnostic(source, doc, finding)));
+      for (let i = 0; i < placed.length; i++) {
+        if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(textDocument, placed[i].range.start), ...uncheckedNotice(source, shown.slice(0, d + 1))];
+        diagnostics.push(placed[i]);
+      }
+    }
+    const links = (doc: ManifestDocument) => (workspace ? linkFindingsOf(doc, settings, workspace, linkChecks, onError) : NO_FINDINGS);
+    return withLinkDiagnostics(source, diagnostics, shown, links);
+  }
+
+  /** `diagnostics` followed by the link findings of `shown` and its unchecked notices, within MAX_DIAGNOSTICS. */
+  function withLinkDiagnostics(source: ParsedSource, diagnostics: Diagnostic[], shown: readonly ManifestDocument[], links: (doc: ManifestDocument) => readonly Finding[]): Diagnostic[] {
     for (const doc of shown) {
-      const links = workspace ? linkFindingsOf(doc, settings, workspace, linkChecks, onError) : checked ? lastLinkFindingsOf(doc) : [];
-      for (const finding of links) {
+      for (const finding of links(doc)) {
         const diagnostic = toDiagnostic(source, doc, finding);
-        if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(textDocument, diagnostic.range.start), ...uncheckedNotice(source, shown)];
+        if (diagnostics.length === MAX_DIAGNOSTICS) return [...diagnostics, tooManyNotice(source.textDocument, diagnostic.range.start), ...uncheckedNotice(source, shown)];
         diagnostics.push(diagnostic);
       }
     }
     return [...diagnostics, ...uncheckedNotice(source, shown)];
+  }
+
+  /**
+   * A document's own findings, checked now and kept. What the links between documents read of it is kept now too,
+   * while its tree is built: then the tree may be dropped (document/treeBudget.ts), and the checks across documents
+   * need none of them.
+   */
+  function checkedFindings(doc: ManifestDocument, settings: PodsmithSettings): readonly Finding[] {
+    const found = findingsOf(doc, settings, checks, onError);
+    if (!doc.unchecked) keepLinkSummaries(doc);
+    doc.markChecked();
+    return found;
+  }
+
+  /**
+   * The indices of the documents of a file that show something (findings of their own or across documents, or a
+   * notice that they were not checked), ascending. Every document is checked the first time; after an edit, under
+   * the same settings and workspace generation, the documents it did not change show what they showed, moved.
+   */
+  function shownDocuments(source: ParsedSource, settings: PodsmithSettings, workspace: WorkspaceIndex | undefined): number[] {
+    const { file, textDocument } = source;
+    const generation = workspace?.generation;
+    const since = SHOWN.since(file, (last) => last.uri === textDocument.uri && last.workspace === workspace && last.generation === generation && sameSettings(last.settings, settings));
+    const shown: number[] = [];
+    const visit = (index: number) => {
+      const doc = documentAtIndex(file, index);
+      const found = checkedFindings(doc, settings);
+      const links = workspace ? linkFindingsOf(doc, settings, workspace, linkChecks, onError) : NO_FINDINGS;
+      if (found.length > 0 || links.length > 0 || doc.unchecked) shown.push(index);
+    };
+    if (since) {
+      for (const index of since.state.shown) {
+        const moved = since.changes.movedIndex(index);
+        if (moved !== undefined) shown.push(moved);
+      }
+      for (const index of since.changes.changed) visit(index);
+      shown.sort((a, b) => a - b);
+    } else {
+      const count = documentCount(file);
+      for (let index = 0; index < count; index++) visit(index);
+    }
+    SHOWN.keep(file, { uri: textDocument.uri, settings, workspace, generation, shown });
+    return shown;
+  }
+
+  /** Which documents of a file showed something at its last complete check, per file (see shownDocuments). */
+  const SHOWN = new KeptPerFile<{
+    readonly uri: string;
+    readonly settings: PodsmithSettings;
+    readonly workspace: WorkspaceIndex | undefined;
+    readonly generation: number | undefined;
+    readonly shown: readonly number[];
+  }>();
+
+  /** The diagnostics of a file: complete, or with `checked` while it is checked in parts. */
+  function fileDiagnostics(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex, checked?: ReadonlySet<number>): Diagnostic[] {
+    if (isProjectConfigUri(source.textDocument.uri)) return projectConfigDiagnostics(source.textDocument);
+    if (source.file.tooLarge) return [tooLargeNotice(source, settings)];
+    return checked ? partialDiagnostics(source, settings, checked) : completeDiagnostics(source, settings, workspace);
   }
 
   return {
@@ -209,13 +294,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
 
     validate(source, settings, workspace) {
+      return guard('validate', [], () => fileDiagnostics(source, settings, workspace));
+    },
+
+    documentsToCheck(source, settings) {
       return guard('validate', [], () => {
-        try {
-          return fileDiagnostics(source, settings, workspace);
-        } finally {
-          // Documents left unchecked by the bound on diagnostics must not keep their trees for ever.
-          if (!source.file.tooLarge) for (const doc of source.file.documents) doc.markChecked();
-        }
+        const { file, textDocument } = source;
+        if (file.tooLarge || isProjectConfigUri(textDocument.uri)) return [];
+        // After an edit under the same settings, the documents it did not change keep their findings.
+        const since = SHOWN.since(file, (last) => last.uri === textDocument.uri && sameSettings(last.settings, settings));
+        return since ? since.changes.changed : everyIndex(documentCount(file));
       });
     },
 
@@ -331,6 +419,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
 /** Which kept results travel between threads: those that are plain data (a class, like the text's lines, is rebuilt). */
 const plainData = (value: unknown) => isPlainData(value);
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** Settings objects are never mutated; two objects with the same values count as the same settings. */
+function sameSettings(a: PodsmithSettings, b: PodsmithSettings): boolean {
+  return a === b || settingsKey(a) === settingsKey(b);
+}
+
+/** The line a document starts on (documents start at the start of a line). */
+function firstLineOf(source: ParsedSource, doc: ManifestDocument): number {
+  return doc.offset === 0 ? 0 : source.textDocument.positionAt(doc.offset).line;
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

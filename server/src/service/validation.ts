@@ -17,8 +17,12 @@ export function findingsOf(
   checks: readonly Check[],
   onError: (e: unknown, check: string) => void,
 ): readonly Finding[] {
+  // Text that is not parsed (past MAX_DOCUMENTS, or too long) has nothing to check: its notice says so.
+  if (doc.unchecked) return NOTHING;
   return doc.kept(findingsKey(settings) + podCarrierKey(doc), () => computeFindings(doc, settings, checks, onError));
 }
+
+const NOTHING: readonly Finding[] = [];
 
 /**
  * The findings of the checks across documents (rules/links/) for one document, against the workspace index. Not

@@ -15,7 +15,7 @@ function recorder(count: number, visible: () => readonly number[], stale: () => 
   const events: string[] = [];
   return {
     events,
-    count,
+    toCheck: Array.from({ length: count }, (_, i) => i),
     visible,
     check: (indices) => events.push(`check ${indices.join(',')}`),
     publishPartial: (checked) => events.push(`partial ${[...checked].sort((a, b) => a - b).join(',')}`),
