@@ -1,5 +1,5 @@
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { ManifestFile } from '../document/manifestFile';
+import { documentAtIndex, documentChanges, documentCount, documentsSnapshot, type ManifestFile } from '../document/manifestFile';
 import { podModelOf } from '../pod/podModel';
 import { objectOf, serviceOf, type ObjectSummary } from './objects';
 import { referencesOf } from './references';
@@ -136,8 +136,9 @@ export class WorkspaceIndex {
     const previous = into.get(file.uri);
     if (previous === file) return;
     into.set(file.uri, file);
-    this.lookups = undefined;
-    if (!previous || !sameSignature(previous, file)) this.generation++;
+    // The lookups' entries read the file's latest version (IndexEntry): while every document shows the others what
+    // it showed, at the same place, they stay right, and a keystroke rebuilds nothing over the workspace.
+    if (!previous || !sameSignature(previous, file)) this.changed();
   }
 
   private changed(): void {
@@ -153,29 +154,27 @@ export class WorkspaceIndex {
     const uris = [...this.files.keys()].sort();
     for (const uri of uris) {
       const file = this.files.get(uri)!;
-      for (const doc of file.documents) {
-        // Entries are kept per document object (one that an edit neither changed nor moved keeps its object): the
-        // lookups of an open file are built again after each keystroke in it, and that must not cost the file.
-        let entries = ENTRIES.get(doc);
-        if (!entries || entries.uri !== uri || entries.index !== this) {
-          entries = entriesOf(this, uri, doc);
-          ENTRIES.set(doc, entries);
-        }
-        const { object, pod } = entries;
+      const count = documentCount(file);
+      for (let position = 0; position < count; position++) {
+        const doc = documentAtIndex(file, position);
+        const object = objectOf(doc);
         if (!object) continue;
-        if (isCrd(object)) crds.push(object);
-        const list = byKind.get(object.object.kind);
-        if (list) list.push(object);
-        else byKind.set(object.object.kind, [object]);
-        if (pod) pods.push(pod);
+        const pod = podSummaryOf(doc);
+        const entry = pod ? new IndexPodEntry(this.files, uri, position) : new IndexEntry(this.files, uri, position);
+        if (isCrd({ object })) crds.push(entry);
+        const list = byKind.get(object.kind);
+        if (list) list.push(entry);
+        else byKind.set(object.kind, [entry]);
+        if (entry instanceof IndexPodEntry) pods.push(entry);
       }
     }
     for (const uri of [...this.crdSources.keys()].sort()) {
       if (this.files.has(uri)) continue;
       const file = this.crdSources.get(uri)!;
-      for (const doc of file.documents) {
-        const object = objectOf(doc);
-        if (object && isCrd({ object })) crds.push({ uri, file, doc, object });
+      const count = documentCount(file);
+      for (let position = 0; position < count; position++) {
+        const object = objectOf(documentAtIndex(file, position));
+        if (object && isCrd({ object })) crds.push(new IndexEntry(this.crdSources, uri, position));
       }
     }
     this.lookups = { byKind, pods, crds };
@@ -183,24 +182,52 @@ export class WorkspaceIndex {
   }
 }
 
-interface DocumentEntries {
-  readonly index: WorkspaceIndex;
-  readonly uri: string;
-  readonly object?: IndexedObject;
-  readonly pod?: IndexedPod;
+/**
+ * An object of the index, read from the latest version of its file at its position there. The lookups are built
+ * once per generation, and the generation stays while every document of a file shows the others the same
+ * (signatureOf) at the same place: the document at that position may be a newer parse of it (a keystroke elsewhere
+ * in it), whose own reading (ranges, the object's nodes) is then the one given.
+ */
+class IndexEntry implements IndexedObject {
+  private seen?: { readonly file: ManifestFile; readonly doc: ManifestDocument; readonly object: ObjectSummary };
+
+  constructor(
+    private readonly files: ReadonlyMap<string, ManifestFile>,
+    readonly uri: string,
+    private readonly position: number,
+  ) {}
+
+  /** The file's latest version, its document at the position, and its object: read again once the file changed. */
+  protected current(): { readonly file: ManifestFile; readonly doc: ManifestDocument; readonly object: ObjectSummary } {
+    const file = this.files.get(this.uri)!;
+    if (this.seen?.file !== file) {
+      const doc = documentAtIndex(file, this.position);
+      this.seen = { file, doc, object: objectOf(doc)! };
+    }
+    return this.seen;
+  }
+
+  get file(): ManifestFile {
+    return this.current().file;
+  }
+
+  get doc(): ManifestDocument {
+    return this.current().doc;
+  }
+
+  get object(): ObjectSummary {
+    return this.current().object;
+  }
 }
 
-const ENTRIES = new WeakMap<ManifestDocument, DocumentEntries>();
+class IndexPodEntry extends IndexEntry implements IndexedPod {
+  get podLabels(): ReadonlyMap<string, string> {
+    return podSummaryOf(this.doc)!.podLabels;
+  }
 
-/** What the index reads of a document: its object, and for a pod template the labels its Pods get and its ports. */
-function entriesOf(index: WorkspaceIndex, uri: string, doc: ManifestDocument): DocumentEntries {
-  const object = objectOf(doc);
-  if (!object) return { index, uri };
-  // The file is read when asked: the entry outlives versions of its file that keep this document.
-  const entry: IndexedObject = { uri, doc, object, get file() { return index.fileOf(uri)!; } };
-  const pod = podSummaryOf(doc);
-  if (!pod) return { index, uri, object: entry };
-  return { index, uri, object: entry, pod: { uri, doc, object, ...pod, get file() { return index.fileOf(uri)!; } } };
+  get ports(): PodSummary['ports'] {
+    return podSummaryOf(this.doc)!.ports;
+  }
 }
 
 /**
@@ -209,8 +236,14 @@ function entriesOf(index: WorkspaceIndex, uri: string, doc: ManifestDocument): D
  * of the document it changed (joining every document's signature cost the whole file).
  */
 function sameSignature(a: ManifestFile, b: ManifestFile): boolean {
-  if (a.documents.length !== b.documents.length) return false;
-  return a.documents.every((doc, i) => signatureOf(doc) === signatureOf(b.documents[i]));
+  const count = documentCount(b);
+  if (documentCount(a) !== count) return false;
+  const same = (i: number) => signatureOf(documentAtIndex(a, i)) === signatureOf(documentAtIndex(b, i));
+  // A version parsed from the other shares the parses (and so the signatures) of the documents an edit left alone.
+  const changes = documentChanges(documentsSnapshot(a), b);
+  if (changes) return changes.changed.every(same);
+  for (let i = 0; i < count; i++) if (!same(i)) return false;
+  return true;
 }
 
 function signatureOf(doc: ManifestDocument): string {
@@ -228,6 +261,7 @@ function documentSignature(doc: ManifestDocument): string {
   if (isCrd({ object })) return `crd:${contentHash(doc.text)}:${doc.text.length}`;
   const pod = podSummaryOf(doc);
   return JSON.stringify([
+    pod ? 'pod' : 'object',
     object.kind,
     object.name,
     object.namespace,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SegmentedText } from '../../../server/src/document/segmentedText';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { service } from '../support/service';
@@ -89,6 +90,20 @@ describe('workspace: links between documents and files', () => {
     const at = source.textDocument.positionAt(source.textDocument.getText().indexOf('shop-config') + 1);
     const refs = service.references(source, at, false, DEFAULT_SETTINGS, index).map((l) => `${l.uri}:${l.range.start.line}`);
     assert.deepEqual(refs, ['file:///ws/deployment.yaml:14', 'file:///ws/deployment.yaml:16']);
+  });
+
+  it('an edit that moves the ConfigMaps and changes nothing others see: the index keeps its generation, and F12 lands where they are now', () => {
+    const { index, sources } = workspace();
+    const source = sources.get('deployment')!;
+    const onName = source.textDocument.positionAt(source.textDocument.getText().indexOf('shop-config') + 2);
+    const show = (l: { uri: string; range: { start: { line: number; character: number } } }) => `${l.uri}:${l.range.start.line}:${l.range.start.character}`;
+    assert.deepEqual(service.definition(source, onName, DEFAULT_SETTINGS, index).map(show), ['file:///ws/configmaps.yaml:2:17']);
+    const generation = index.generation;
+    // Two lines above the first ConfigMap, in its own document: a new parse of it, at the same place in the file.
+    const edited = SegmentedText.update(SegmentedText.create('file:///ws/configmaps.yaml', 'yaml', 1, CONFIGMAPS), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# shop\n# settings\n' }], 2);
+    index.setFile(service.parse(edited, DEFAULT_SETTINGS, index.fileOf('file:///ws/configmaps.yaml')));
+    assert.equal(index.generation, generation, 'what other files see did not change');
+    assert.deepEqual(service.definition(source, onName, DEFAULT_SETTINGS, index).map(show), ['file:///ws/configmaps.yaml:4:17']);
   });
 
   it('a change in another file changes the findings: the missing key added, the warning goes', () => {
