@@ -5,30 +5,9 @@ import type { DiagramModel } from '../../../shared/diagramTypes';
 import { podSiteInCrdSchema } from '../../../server/src/pod/crdPodSites';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { service, settingsWith, sourceOf, summarize, withCursor, yaml } from '../support/service';
-import { crdWithSpec } from './support';
+import { crdWithSpec, TRAINER_CRD as CRD } from './support';
 
 /** A CRD whose schema says where its resources hold a Pod: the Pod there is checked and explained as a Deployment's. */
-
-const CONTAINER = '{type: object, required: [name], properties: {name: {type: string}, image: {type: string}, ports: {type: array, items: {type: object, properties: {containerPort: {type: integer}}}}}}';
-const CRD = crdWithSpec(
-  'ml.example.com',
-  'Trainer',
-  'trainers',
-  'v1',
-  'epochs: {type: integer, description: How many passes over the data.}',
-  'worker:',
-  '  type: object',
-  '  properties:',
-  '    template:',
-  '      type: object',
-  '      properties:',
-  '        metadata: {type: object, x-kubernetes-preserve-unknown-fields: true}',
-  '        spec:',
-  '          type: object',
-  '          x-kubernetes-preserve-unknown-fields: true',
-  '          properties:',
-  `            containers: {type: array, items: ${CONTAINER}}`,
-);
 
 /** The same CRD with the template left free-form: nothing says a Pod is there. */
 const FREE_FORM = crdWithSpec(

@@ -27,3 +27,25 @@ export function crdWithSpec(group: string, kind: string, plural: string, version
     ...specFields.map((line) => `                ${line}`),
   );
 }
+
+const CONTAINER = '{type: object, required: [name], properties: {name: {type: string}, image: {type: string}, ports: {type: array, items: {type: object, properties: {containerPort: {type: integer}}}}}}';
+/** A CRD whose schema puts a pod template at `spec.worker.template`: the Pod there is checked as a Deployment's. */
+export const TRAINER_CRD = crdWithSpec(
+  'ml.example.com',
+  'Trainer',
+  'trainers',
+  'v1',
+  'epochs: {type: integer, description: How many passes over the data.}',
+  'worker:',
+  '  type: object',
+  '  properties:',
+  '    template:',
+  '      type: object',
+  '      properties:',
+  '        metadata: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+  '        spec:',
+  '          type: object',
+  '          x-kubernetes-preserve-unknown-fields: true',
+  '          properties:',
+  `            containers: {type: array, items: ${CONTAINER}}`,
+);

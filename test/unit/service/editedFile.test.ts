@@ -6,7 +6,7 @@ import { MAX_DOCUMENTS, type ManifestFile } from '../../../server/src/document/m
 import { SegmentedText } from '../../../server/src/document/segmentedText';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
-import { crdWithSpec } from '../customResources/support';
+import { TRAINER_CRD as CRD } from '../customResources/support';
 import { settingsWith, yaml } from '../support/service';
 
 /**
@@ -17,25 +17,6 @@ import { settingsWith, yaml } from '../support/service';
  * check, the workspace index, the complete diagnostics) run over seeded random edits and are compared, diagnostic
  * for diagnostic (ranges, messages, related places, quick-fix data), with a fresh service after every edit.
  */
-
-const CRD = crdWithSpec(
-  'ml.example.com',
-  'Trainer',
-  'trainers',
-  'v1',
-  'worker:',
-  '  type: object',
-  '  properties:',
-  '    template:',
-  '      type: object',
-  '      properties:',
-  '        metadata: {type: object, x-kubernetes-preserve-unknown-fields: true}',
-  '        spec:',
-  '          type: object',
-  '          x-kubernetes-preserve-unknown-fields: true',
-  '          properties:',
-  '            containers: {type: array, items: {type: object, required: [name], properties: {name: {type: string}, image: {type: string}, ports: {type: array, items: {type: object, properties: {containerPort: {type: integer}}}}}}}',
-);
 
 const TRAINER = yaml(
   'apiVersion: ml.example.com/v1',
