@@ -83,4 +83,17 @@ describe('a large multi-document file while typing', function () {
     assert.ok(first, 'the first document still has its squiggle');
     assert.equal(first.range.start.line, typoLines(document)[0], describeDiagnostic(first));
   });
+
+  it('a file over 200 KB, checked partly on the server\'s helper thread: every squiggle, and the whole Outline', async () => {
+    // 700 Deployments, about 370 KB: the server starts its helper thread as the file opens.
+    const count = 700;
+    const document = await openText(Array.from({ length: count }, (_, i) => deployment(i)).join(''));
+    assert.ok(document.getText().length > 200_000);
+    const expected = typoLines(document);
+    assert.equal(expected.length, count);
+    await waitForDiagnostics(document, () => JSON.stringify(squiggleLines(document)) === JSON.stringify(expected), 60000);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.deepEqual(symbols?.map((s) => s.name), Array.from({ length: count }, (_, i) => `Deployment svc-${i}`));
+  });
 });
+
