@@ -8,6 +8,7 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { asciiBundle } from './asciiBundle.mjs';
 import { yamlDebugSwitchesOff } from './yamlDebugSwitches.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -44,12 +45,12 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDebugSwitchesOff] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [asciiBundle] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDebugSwitchesOff, asciiBundle] },
   // The server's helper thread (server/src/checkThreads.ts starts it from beside dist/server.js).
-  { ...common, entryPoints: ['server/src/checkThread.ts'], outfile: 'dist/checkThread.js', plugins: [yamlDebugSwitchesOff] },
+  { ...common, entryPoints: ['server/src/checkThread.ts'], outfile: 'dist/checkThread.js', plugins: [yamlDebugSwitchesOff, asciiBundle] },
   // The CLI: the same language service behind a command line; its worker threads run this same file.
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlDebugSwitchesOff] },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlDebugSwitchesOff, asciiBundle] },
 ];
 if (existsSync(path.join(root, 'client/src/webview/main.ts'))) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' });
