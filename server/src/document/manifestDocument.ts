@@ -76,6 +76,14 @@ class ParsedText implements TreeHolder {
     return this.tree !== undefined;
   }
 
+  /** The checks have run on this text: from now on the tree may be dropped (see `checked`). */
+  markChecked(): void {
+    if (this.checked) return;
+    this.checked = true;
+    // Its check alone does not make the document one a person works in (treeBudget.ts): it joins the fresh trees.
+    if (this.tree && this.build) TREE_BUDGET.checked(this, this.text.length);
+  }
+
   dropTree(): void {
     if (!this.build) return;
     this.tree = undefined;
@@ -194,10 +202,7 @@ export class ManifestDocument {
    * a while (see ParsedText.checked). The facade calls it after a document's findings are kept.
    */
   markChecked(): void {
-    const parsed = this.parsed;
-    if (parsed.checked) return;
-    parsed.checked = true;
-    if (parsed.hasTree) parsed.composed();
+    this.parsed.markChecked();
   }
 
   /**

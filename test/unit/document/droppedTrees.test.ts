@@ -85,7 +85,7 @@ describe('document layer: trees dropped and built again', () => {
     assert.deepEqual(source.file.documents.filter((d) => d.hasTree), [doc]);
   });
 
-  it('opening a file of more documents than the budget checks each once and keeps at most the budget of trees', () => {
+  it('opening a file of more documents than the budget checks each once and keeps only the tree of the last one checked', () => {
     const deployment = readFileSync(path.join(EXAMPLES, 'deployment.yaml'), 'utf8');
     const count = TREE_BUDGET.maxTrees + 40;
     const text = Array.from({ length: count }, (_, i) => `---\n${deployment.replace(/name: (\S+)/, `name: $1-${i}`)}`).join('');
@@ -94,9 +94,64 @@ describe('document layer: trees dropped and built again', () => {
     assert.ok(source.file.documents.length >= count);
     service.validate(source, settings);
     assert.deepEqual(new Set(source.file.documents.map((doc) => doc.treeBuilds)), new Set([1]));
-    assert.ok(source.file.documents.filter((doc) => doc.hasTree).length <= TREE_BUDGET.maxTrees);
-    // The last documents checked keep theirs.
-    assert.ok(source.file.documents[source.file.documents.length - 1].hasTree);
+    // Only the last document checked keeps its tree: a check alone does not make a document one a person works in.
+    const last = source.file.documents[source.file.documents.length - 1];
+    assert.deepEqual(source.file.documents.filter((doc) => doc.hasTree), [last]);
+  });
+
+  /** `count` Deployments, one document each, `replicas: 2` on line 5 of each (every document is 15 lines). */
+  function deployments(uri: string, count: number): ParsedSource {
+    const one = (i: number) =>
+      `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-${i}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web-${i}}}\n` +
+      `  template:\n    metadata: {labels: {app: web-${i}}}\n    spec:\n      containers:\n        - name: web\n          image: web:1.${i}\n` +
+      `          resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 16Mi}}\n          ports: [{containerPort: 8080}]\n`;
+    const textDocument = TextDocument.create(uri, 'yaml', 1, Array.from({ length: count }, (_, i) => one(i)).join(''));
+    return { textDocument, file: service.parse(textDocument, settings) };
+  }
+
+  /** `source` after `replicas: 2` of document `doc` becomes `replicas: <value>`, parsed as the server parses an edit. */
+  function editReplicas(source: ParsedSource, doc: number, value: string): ParsedSource {
+    const line = doc * 15 + 5;
+    const textDocument = TextDocument.update(source.textDocument, [{ range: { start: { line, character: 12 }, end: { line, character: 13 } }, text: value }], source.textDocument.version + 1);
+    return { textDocument, file: service.parse(textDocument, settings, source.file) };
+  }
+
+  it('a document a feature used after its check keeps its tree while other documents are edited and checked', () => {
+    const count = TREE_BUDGET.maxTrees + 10;
+    let source = deployments('file:///worked.yaml', count);
+    service.validate(source, settings);
+    assert.equal(source.file.documents.length, count);
+    // A hover in document 3 after the open: its tree is built again, once.
+    const hovered = source.file.documents[3];
+    const at = { line: 3 * 15 + 5, character: 4 };
+    const answer = service.hover(source, at, settings);
+    assert.match(JSON.stringify(answer), /replicas/);
+    assert.equal(hovered.treeBuilds, 2);
+    // An edit in every other document, each checked: document 3 keeps the tree the hover built.
+    for (let i = 0; i < count; i++) {
+      if (i === 3) continue;
+      source = editReplicas(source, i, '5');
+      service.validate(source, settings);
+      assert.equal(source.file.documents[i].treeBuilds, 1);
+    }
+    assert.ok(source.file.documents[3].sameParseAs(hovered) && hovered.hasTree);
+    assert.deepEqual(service.hover(source, at, settings), answer);
+    assert.equal(hovered.treeBuilds, 2);
+    // The edited documents were only checked: the last one keeps its tree, the others dropped theirs.
+    assert.deepEqual(source.file.documents.filter((doc) => doc.hasTree).map((doc) => doc.index), [3, count - 1]);
+  });
+
+  it('the document an edit changed keeps the tree its check built for the requests right after the edit', () => {
+    const opened = deployments('file:///edited.yaml', TREE_BUDGET.maxTrees + 10);
+    service.validate(opened, settings);
+    const source = editReplicas(opened, 5, '7');
+    service.validate(source, settings);
+    const edited = source.file.documents[5];
+    assert.equal(edited.treeBuilds, 1);
+    const at = { line: 5 * 15 + 5, character: 4 };
+    assert.match(JSON.stringify(service.hover(source, at, settings)), /replicas/);
+    assert.ok(service.complete(source, { line: 5 * 15 + 5, character: 2 }, settings).items.length > 0);
+    assert.equal(edited.treeBuilds, 1);
   });
 
   it('checked in parts and then with the workspace index, as the server opens a file: each tree is built once', () => {
@@ -151,6 +206,25 @@ describe('document layer: the tree budget', () => {
     budget.use(big, 500);
     assert.deepEqual(dropped, ['a', 'b']);
     assert.equal(budget.trees, 1);
+  });
+
+  it('keeps only the newest trees that just their check used, and a tree used after its check with those used last', () => {
+    const dropped: string[] = [];
+    const budget = new TreeBudget(2, 1000, 1);
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => holder(n, dropped));
+    budget.checked(a, 10);
+    budget.checked(b, 10); // a was checked and never used: it goes
+    assert.deepEqual(dropped, ['a']);
+    budget.use(b, 10); // used after its check: b is now among the trees used last
+    budget.checked(c, 10);
+    budget.checked(d, 10); // c goes; b stays
+    assert.deepEqual(dropped, ['a', 'c']);
+    assert.equal(budget.trees, 2);
+    budget.use(d, 10);
+    budget.checked(a, 10);
+    budget.use(a, 10); // three trees used after their check: the oldest of them, b, goes
+    assert.deepEqual(dropped, ['a', 'c', 'b']);
+    assert.equal(budget.trees, 2);
   });
 
   it('forgets a holder that dropped its tree itself', () => {
