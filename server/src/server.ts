@@ -423,7 +423,9 @@ async function afterPass(params: unknown): Promise<void> {
 const THREAD_START_LENGTH = 200_000;
 
 documents.onDidOpen((event) => {
-  if (checkThread && event.document.length > THREAD_START_LENGTH) checkThread.start();
+  const { length } = event.document;
+  // Not for a file too large to be checked at all (it gets a notice, not a pass).
+  if (checkThread && length > THREAD_START_LENGTH && length <= workspace.settingsFor(event.document.uri).maxFileSize) checkThread.start();
   scheduleValidation(event.document.uri);
 });
 documents.onDidChangeContent((event) => {
