@@ -51,7 +51,10 @@ export interface PassTiming {
  *
  * With a helper thread (checkElsewhere), the thread takes batches from the end of the file while this thread checks
  * from the top, the documents a person sees first; they meet in between. A batch is handed over only while enough is
- * left for both (two batches), so neither waits long for the other at the end.
+ * left for both (two batches). When nothing is left here, this thread checks the documents still away itself, the
+ * batch handed last first (the one the thread has not started): it never waits for the thread, and a slow thread (its
+ * first batches run cold) or a failed one costs at most the work it did not finish. What the thread then sends for a
+ * document checked here is ignored.
  */
 export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<'complete' | 'stale'> {
   const { toCheck } = pass;
@@ -60,9 +63,8 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
   const batchSize = Math.max(1, timing.batchSize ?? 16);
   /** The documents from `toCheck[end]` on are handed to the helper thread (or were checked here first). */
   let end = toCheck.length;
-  let away = 0;
-  const failed: number[] = [];
-  let wake: (() => void) | undefined;
+  /** The batches handed over and not answered yet, the last handed last. */
+  const away: number[][] = [];
   const handOver = () => {
     while (pass.checkElsewhere && end - next >= 2 * batchSize) {
       const batch: number[] = [];
@@ -70,15 +72,27 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
       const started = batch.length ? pass.checkElsewhere(batch) : Promise.resolve(true);
       if (!started) return;
       end -= batchSize;
-      away++;
+      away.push(batch);
       void started
         .catch(() => false)
         .then((ok) => {
-          away--;
-          for (const index of batch) if (ok) checked.add(index); else failed.push(index);
-          wake?.();
+          away.splice(away.indexOf(batch), 1);
+          // A failed batch stays unchecked: this thread checks it as it does the rest.
+          if (ok) for (const index of batch) checked.add(index);
+          else failedBatches.push(batch);
         });
     }
+  };
+  const failedBatches: number[][] = [];
+  /** The next document this thread checks once its own part is done: a failed batch's, else one still away. */
+  const leftOver = (): number | undefined => {
+    for (const batches of [failedBatches, away]) {
+      for (let b = batches.length - 1; b >= 0; b--) {
+        const index = batches[b].find((i) => !checked.has(i));
+        if (index !== undefined) return index;
+      }
+    }
+    return undefined;
   };
   let next = 0;
   for (let slice = 0; ; slice++) {
@@ -96,8 +110,14 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
       checked.add(index);
       done++;
     };
-    while (failed.length && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(failed.pop()!);
-    while (next < end && (done === 0 || timing.now() - start < timing.sliceMs)) checkHere(toCheck[next++]);
+    while (done === 0 || timing.now() - start < timing.sliceMs) {
+      if (next < end) checkHere(toCheck[next++]);
+      else {
+        const index = leftOver();
+        if (index === undefined) break;
+        checkHere(index);
+      }
+    }
     // Documents a first check found visible may have been passed over by `next` already: all checked means done.
     if (checked.size === wanted.size) {
       pass.publishComplete();
@@ -107,13 +127,7 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
     handOver();
     // What the person sees is published at once (without an editor's ranges: the top of the file, the first slice).
     if (newlyVisible.length || slice === 0) pass.publishPartial(checked);
-    if (next >= end && !failed.length && away > 0) {
-      // Nothing left here: wait for the helper thread's next batch (requests are answered meanwhile).
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    } else {
-      await timing.yieldToRequests();
-    }
+    await timing.yieldToRequests();
     if (pass.stale()) return 'stale';
   }
 }
