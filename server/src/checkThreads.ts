@@ -12,7 +12,7 @@
  * The thread starts when a large file is opened and ends when it has been idle for a moment: an idle thread would
  * hold tens of megabytes for nothing. If it fails, its documents are checked on the server's thread.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KeptSnapshot } from './document/manifestDocument';
@@ -70,7 +70,8 @@ export class CheckThread {
 
   /** True on a machine where a second thread can run beside the server's. */
   static worthwhile(): boolean {
-    return availableParallelism() >= 2;
+    // availableParallelism is Node.js 18.14+; an older runtime (an editor's own) counts its CPUs.
+    return (typeof availableParallelism === 'function' ? availableParallelism() : cpus().length) >= 2;
   }
 
   /** Starts the thread if it is not running; it takes work once it is ready. */
