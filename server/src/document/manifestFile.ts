@@ -64,6 +64,8 @@ class SegmentedFile implements ManifestFile {
   private all?: readonly ManifestDocument[];
   private joined?: string;
   readonly tooManyDocuments?: boolean;
+  /** The last answer of documentChanges for this file, and the snapshot it compared with. */
+  lastChanges?: { readonly before: DocumentsSnapshot; readonly changes: DocumentChanges };
 
   constructor(
     readonly uri: string,
@@ -171,6 +173,15 @@ export interface DocumentChanges {
 
 export function documentChanges(before: DocumentsSnapshot | undefined, file: ManifestFile): DocumentChanges | undefined {
   if (!before || !(file instanceof SegmentedFile)) return undefined;
+  // Asked by each step of one check (the pass, the index, the diagnostics) against the same earlier version: once.
+  const last = file.lastChanges;
+  if (last?.before === before) return last.changes;
+  const changes = changesBetween(before, file);
+  file.lastChanges = { before, changes };
+  return changes;
+}
+
+function changesBetween(before: DocumentsSnapshot, file: SegmentedFile): DocumentChanges {
   const after = file.stored.segments;
   const common = Math.min(before.length, after.length);
   let head = 0;

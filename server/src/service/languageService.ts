@@ -303,7 +303,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         if (file.tooLarge || isProjectConfigUri(textDocument.uri)) return [];
         // After an edit under the same settings, the documents it did not change keep their findings.
         const since = SHOWN.since(file, (last) => last.uri === textDocument.uri && sameSettings(last.settings, settings));
-        return since ? since.changes.changed : everyIndex(documentCount(file));
+        // The rest past MAX_DOCUMENTS has nothing to check (validate shows its notice): a keystroke's pass is then one
+        // document, which fits in one slice however busy the machine.
+        return since ? since.changes.changed.filter((index) => index < MAX_DOCUMENTS) : everyIndex(documentCount(file));
       });
     },
 
