@@ -4,7 +4,8 @@ import { everyIndex, KeptPerFile } from './fileState';
 import type { CustomResourceView } from '../core/featureRequest';
 import { podSiteInCrdSchema, type CrdPodSite } from '../pod/crdPodSites';
 import { crdPodCarrier, podCarrierOf, setCrdPodCarrier } from '../pod/podCarriers';
-import { customResourceFor, type CustomResourceDefinition, type WorkspaceIndex } from '../workspace/customResources';
+import { customResourceFor, type CustomResourceDefinition } from '../workspace/customResources';
+import { CRDS, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * What hover and completion read of the CRD of a document's apiVersion and kind, from the workspace's CRD
@@ -38,15 +39,15 @@ function lineAt(text: string, offset: number): number {
 export function recordCrdPodCarriers(file: ManifestFile, workspace: WorkspaceIndex | undefined): void {
   if (!workspace) return;
   // What is recorded is kept with each document's parse: after an edit, only the documents it changed are read,
-  // unless the workspace (and so perhaps its CRDs) changed since.
-  const generation = workspace.generation;
-  const since = RECORDED.since(file, (last) => last.workspace === workspace && last.generation === generation);
+  // unless the workspace's CRDs changed since.
+  const crdsAt = workspace.changedAt(CRDS);
+  const since = RECORDED.since(file, (last) => last.workspace === workspace && last.crdsAt === crdsAt);
   const indices = since ? since.changes.changed : everyIndex(documentCount(file));
   for (const index of indices) recordCrdPodCarrier(documentAtIndex(file, index), workspace);
-  RECORDED.keep(file, { workspace, generation });
+  RECORDED.keep(file, { workspace, crdsAt });
 }
 
-const RECORDED = new KeptPerFile<{ readonly workspace: WorkspaceIndex; readonly generation: number }>();
+const RECORDED = new KeptPerFile<{ readonly workspace: WorkspaceIndex; readonly crdsAt: number }>();
 
 function recordCrdPodCarrier(doc: ManifestDocument, workspace: WorkspaceIndex): void {
   if (doc.unchecked) return;

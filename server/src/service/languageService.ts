@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { RenameRefusal } from '../navigation/nameNavigation';
-import { documentAt, documentAtIndex, documentCount, lazyText, parsedDocumentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { documentAt, documentAtIndex, documentCount, type DocumentChanges, lazyText, parsedDocumentAt, MAX_DOCUMENT_LENGTH, MAX_DOCUMENTS, parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import { SegmentedText } from '../document/segmentedText';
 import { ManifestDocument, isPlainData, type KeptSnapshot } from '../document/manifestDocument';
 import type { Finding, Severity } from '../core/finding';
@@ -31,11 +31,11 @@ import { LINK_CHECKS } from '../rules/links/index';
 import type { LinkCheck } from '../rules/links/linkCheck';
 import { FEATURES, type Features } from './features';
 import { lastPlacedDiagnostics, placedDiagnostics } from './placedDiagnostics';
-import { findingsOf, lastLinkFindingsOf, linkFindingsOf } from './validation';
+import { findingsOf, lastLinkFindingsOf, lastLinkReadsOf, linkFindingsOf } from './validation';
 import { isProjectConfigUri, projectConfigDiagnostics } from './projectConfigDiagnostics';
 import { customResourceViewOf, recordCrdPodCarriers } from './customResourceView';
 import { everyIndex, KeptPerFile } from './fileState';
-import { keepLinkSummaries, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { CRDS, keepLinkSummaries, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * The language service: plain functions from a parsed document and settings to protocol data.
@@ -236,42 +236,56 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   /**
    * The indices of the documents of a file that show something (findings of their own or across documents, or a
    * notice that they were not checked), ascending. Every document is checked the first time; after an edit, under
-   * the same settings and workspace generation, the documents it did not change show what they showed, moved.
+   * the same settings, the documents it did not change show what they showed, moved, unless the workspace index
+   * changed in a group of objects their checks across documents read (`readers`: which documents read each group).
    */
   function shownDocuments(source: ParsedSource, settings: PodsmithSettings, workspace: WorkspaceIndex | undefined): number[] {
     const { file, textDocument } = source;
     const generation = workspace?.generation;
-    const since = SHOWN.since(file, (last) => last.uri === textDocument.uri && last.workspace === workspace && last.generation === generation && sameSettings(last.settings, settings));
+    const since = SHOWN.since(file, (last) => last.uri === textDocument.uri && last.workspace === workspace && sameSettings(last.settings, settings));
+    const revisit = since && documentsToRevisit(since.state, since.changes, workspace);
     const shown: number[] = [];
+    const readers = new Map<string, number[]>();
+    const readBy = (group: string, index: number) => {
+      const list = readers.get(group);
+      if (list) list.push(index);
+      else readers.set(group, [index]);
+    };
     const visit = (index: number) => {
       const doc = documentAtIndex(file, index);
       const found = checkedFindings(doc, settings);
       const links = workspace ? linkFindingsOf(doc, settings, workspace, linkChecks, onError) : NO_FINDINGS;
       if (found.length > 0 || links.length > 0 || doc.unchecked) shown.push(index);
+      if (workspace) for (const group of lastLinkReadsOf(doc)?.keys() ?? []) readBy(group, index);
     };
-    if (since) {
-      for (const index of since.state.shown) {
-        const moved = since.changes.movedIndex(index);
-        if (moved !== undefined) shown.push(moved);
+    if (since && revisit) {
+      const { state, changes } = since;
+      const moved = (index: number) => {
+        const to = changes.movedIndex(index);
+        return to === undefined || revisit.has(to) ? undefined : to;
+      };
+      for (const index of state.shown) {
+        const to = moved(index);
+        if (to !== undefined) shown.push(to);
       }
-      for (const index of since.changes.changed) visit(index);
+      for (const [group, list] of state.readers) {
+        for (const index of list) {
+          const to = moved(index);
+          if (to !== undefined) readBy(group, to);
+        }
+      }
+      for (const index of revisit) visit(index);
       shown.sort((a, b) => a - b);
     } else {
       const count = documentCount(file);
       for (let index = 0; index < count; index++) visit(index);
     }
-    SHOWN.keep(file, { uri: textDocument.uri, settings, workspace, generation, shown });
+    SHOWN.keep(file, { uri: textDocument.uri, settings, workspace, generation, shown, readers });
     return shown;
   }
 
   /** Which documents of a file showed something at its last complete check, per file (see shownDocuments). */
-  const SHOWN = new KeptPerFile<{
-    readonly uri: string;
-    readonly settings: PodsmithSettings;
-    readonly workspace: WorkspaceIndex | undefined;
-    readonly generation: number | undefined;
-    readonly shown: readonly number[];
-  }>();
+  const SHOWN = new KeptPerFile<ShownState>();
 
   /** The diagnostics of a file: complete, or with `checked` while it is checked in parts. */
   function fileDiagnostics(source: ParsedSource, settings: PodsmithSettings, workspace?: WorkspaceIndex, checked?: ReadonlySet<number>): Diagnostic[] {
@@ -423,6 +437,38 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 const plainData = (value: unknown) => isPlainData(value);
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+/** What the facade keeps of a file's last complete check (see shownDocuments). */
+interface ShownState {
+  readonly uri: string;
+  readonly settings: PodsmithSettings;
+  readonly workspace: WorkspaceIndex | undefined;
+  readonly generation: number | undefined;
+  /** The documents that showed something, by index, ascending. */
+  readonly shown: readonly number[];
+  /** For each group of the index (WorkspaceIndex.readsOf), the documents whose checks across documents read it. */
+  readonly readers: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The documents of a file to check again since `last`: those the edits changed, and those whose checks across
+ * documents read a group of the index that changed since (a Service, when a pod template's labels changed).
+ * Undefined when every document must be visited (documents added to or removed from another file of the index).
+ */
+function documentsToRevisit(last: ShownState, changes: DocumentChanges, workspace: WorkspaceIndex | undefined): ReadonlySet<number> | undefined {
+  const revisit = new Set(changes.changed);
+  if (!workspace || last.generation === workspace.generation) return revisit;
+  const groups = workspace.changedSince(last.generation!);
+  // The CRDs also say where a custom resource's Pod is, which its own findings depend on: every document, then.
+  if (groups === 'all' || groups.has(CRDS)) return undefined;
+  for (const group of groups) {
+    for (const index of last.readers.get(group) ?? []) {
+      const moved = changes.movedIndex(index);
+      if (moved !== undefined) revisit.add(moved);
+    }
+  }
+  return revisit;
+}
 
 /** Settings objects are never mutated; two objects with the same values count as the same settings. */
 function sameSettings(a: PodsmithSettings, b: PodsmithSettings): boolean {

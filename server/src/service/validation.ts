@@ -41,13 +41,30 @@ export function linkFindingsOf(
   // Kept in the document's memo, which a document moved by an edit above it keeps (findings are relative to it).
   const slot = doc.kept('link-findings', () => ({ last: undefined as LinkMemo | undefined }));
   const last = slot.last;
-  if (last?.index === index && last.generation === index.generation && (last.settings === settings || last.key === settingsKey(settings))) return last.findings;
+  if (last?.index === index && (last.settings === settings || last.key === settingsKey(settings))) {
+    if (last.generation === index.generation) return last.findings;
+    // The index changed, but perhaps nothing these checks read of it (see WorkspaceIndex.readsOf).
+    if (index.stillRight(last.reads)) {
+      slot.last = { ...last, generation: index.generation };
+      return last.findings;
+    }
+  }
   const findings: Finding[] = [];
   const ctx: LinkContext = { ...reportingContext(doc, settings, findings), index };
-  for (const check of checks) runGuarded(check, ctx, onError);
+  const reads = index.readsOf(() => {
+    for (const check of checks) runGuarded(check, ctx, onError);
+  });
   const computed = applySuppressions(doc, findings);
-  slot.last = { index, generation: index.generation, settings, key: settingsKey(settings), findings: computed };
+  slot.last = { index, generation: index.generation, settings, key: settingsKey(settings), findings: computed, reads };
   return computed;
+}
+
+/**
+ * What the checks across documents last read of the index for `doc` (groups and when each last changed), for the
+ * facade to know which documents an index change may concern; undefined when they never ran on it.
+ */
+export function lastLinkReadsOf(doc: ManifestDocument): ReadonlyMap<string, number> | undefined {
+  return doc.kept('link-findings', () => ({ last: undefined as LinkMemo | undefined })).last?.reads;
 }
 
 /** The findings of the checks across documents last computed for `doc`, whatever the index's generation since. */
@@ -84,6 +101,8 @@ interface LinkMemo {
   readonly settings: PodsmithSettings;
   readonly key: string;
   readonly findings: readonly Finding[];
+  /** What the checks read of the index, and the generation at which each group last changed then. */
+  readonly reads: ReadonlyMap<string, number>;
 }
 
 /**

@@ -144,11 +144,13 @@ interface Table {
 const TABLES = new WeakMap<WorkspaceIndex, Table>();
 
 function tableOf(index: WorkspaceIndex): Table {
+  // Asked every time, not only when the table is built: the index records that the CRDs were read (readsOf).
+  const documents = index.customResourceDefinitionDocuments();
   const known = TABLES.get(index);
   if (known && known.generation === index.generation) return known;
   const all: IndexedCustomResourceDefinition[] = [];
   const byGroupKind = new Map<string, IndexedCustomResourceDefinition>();
-  for (const { uri, file, doc } of index.customResourceDefinitionDocuments()) {
+  for (const { uri, file, doc } of documents) {
     const definition = customResourceDefinitionOf(doc);
     if (!definition) continue;
     const entry = { uri, file, doc, definition };

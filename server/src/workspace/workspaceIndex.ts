@@ -69,6 +69,55 @@ export class WorkspaceIndex {
   private lookups: { byKind: Map<string, IndexedObject[]>; pods: IndexedPod[]; crds: IndexedObject[] } | undefined;
   /** Bumped on every change: results that depend on the index are keyed by it. */
   generation = 0;
+  /**
+   * The generation at which each group of the lookups (`kind:<Kind>`, `pods`, `crds`; see groupsOf) last changed,
+   * and the one at which they all did (a file added or removed, one whose documents were added or removed).
+   */
+  private readonly groupChangedAt = new Map<string, number>();
+  private allChangedAt = 0;
+  /** The groups read while readsOf runs. */
+  private reading?: Map<string, number>;
+
+  /**
+   * Runs `read` and returns the groups of the index it read, each with the generation at which it last changed: what
+   * it computed stays right while none of them changes again (`stillRight`), whatever else the generation counts.
+   * This is what lets a keystroke that changes one Deployment's labels re-check the links of what reads pod
+   * templates (Services), not of every document of the workspace.
+   */
+  readsOf(read: () => void): ReadonlyMap<string, number> {
+    const outer = this.reading;
+    const reads = (this.reading = new Map());
+    try {
+      read();
+    } finally {
+      this.reading = outer;
+      if (outer) for (const [group, at] of reads) outer.set(group, at);
+    }
+    return reads;
+  }
+
+  /** True when none of the groups in `reads` (from readsOf) changed since. */
+  stillRight(reads: ReadonlyMap<string, number>): boolean {
+    for (const [group, at] of reads) if (this.changedAt(group) !== at) return false;
+    return true;
+  }
+
+  /** The groups that changed after `generation`, or 'all'. */
+  changedSince(generation: number): ReadonlySet<string> | 'all' {
+    if (this.allChangedAt > generation) return 'all';
+    const groups = new Set<string>();
+    for (const [group, at] of this.groupChangedAt) if (at > generation) groups.add(group);
+    return groups;
+  }
+
+  /** The generation at which `group` last changed. */
+  changedAt(group: string): number {
+    return Math.max(this.allChangedAt, this.groupChangedAt.get(group) ?? 0);
+  }
+
+  private read(group: string): void {
+    this.reading?.set(group, this.changedAt(group));
+  }
 
   /**
    * Adds or replaces a file. The generation moves only when what other documents can see of it changes (its
@@ -101,6 +150,7 @@ export class WorkspaceIndex {
    * then the CRD sources that are not also workspace files (an open or workspace file's text wins).
    */
   customResourceDefinitionDocuments(): readonly IndexedObject[] {
+    this.read(CRDS);
     return this.build().crds;
   }
 
@@ -119,6 +169,7 @@ export class WorkspaceIndex {
 
   /** Objects of a kind, in file and document order. */
   objectsOfKind(kind: string): readonly IndexedObject[] {
+    this.read(kindGroup(kind));
     return this.build().byKind.get(kind) ?? [];
   }
 
@@ -129,6 +180,7 @@ export class WorkspaceIndex {
 
   /** Every pod template (and Pod) of the workspace. */
   pods(): readonly IndexedPod[] {
+    this.read(PODS);
     return this.build().pods;
   }
 
@@ -138,12 +190,15 @@ export class WorkspaceIndex {
     into.set(file.uri, file);
     // The lookups' entries read the file's latest version (IndexEntry): while every document shows the others what
     // it showed, at the same place, they stay right, and a keystroke rebuilds nothing over the workspace.
-    if (!previous || !sameSignature(previous, file)) this.changed();
+    const changed = previous ? changedGroups(previous, file) : 'all';
+    if (changed === 'all' || changed.size > 0) this.changed(changed);
   }
 
-  private changed(): void {
+  private changed(groups: ReadonlySet<string> | 'all' = 'all'): void {
     this.generation++;
     this.lookups = undefined;
+    if (groups === 'all') this.allChangedAt = this.generation;
+    else for (const group of groups) this.groupChangedAt.set(group, this.generation);
   }
 
   private build() {
@@ -231,19 +286,42 @@ class IndexPodEntry extends IndexEntry implements IndexedPod {
 }
 
 /**
- * Whether two versions of a file show other documents the same (objects, labels, keys, ports), document by
- * document: a document reused from the earlier parse compares as one pointer, so a keystroke costs the signature
- * of the document it changed (joining every document's signature cost the whole file).
+ * The groups of the lookups (see groupsOf) in which two versions of a file differ for other documents (objects,
+ * labels, keys, ports), by comparing their documents' signatures: a document reused from the earlier parse compares
+ * as one pointer, so a keystroke costs the signature of the document it changed. 'all' when the documents themselves
+ * were added or removed (every later one moves).
  */
-function sameSignature(a: ManifestFile, b: ManifestFile): boolean {
+function changedGroups(a: ManifestFile, b: ManifestFile): ReadonlySet<string> | 'all' {
   const count = documentCount(b);
-  if (documentCount(a) !== count) return false;
-  const same = (i: number) => signatureOf(documentAtIndex(a, i)) === signatureOf(documentAtIndex(b, i));
+  if (documentCount(a) !== count) return 'all';
+  const groups = new Set<string>();
+  const compare = (i: number) => {
+    const before = documentAtIndex(a, i);
+    const after = documentAtIndex(b, i);
+    if (signatureOf(before) === signatureOf(after)) return;
+    for (const group of groupsOf(before)) groups.add(group);
+    for (const group of groupsOf(after)) groups.add(group);
+  };
   // A version parsed from the other shares the parses (and so the signatures) of the documents an edit left alone.
   const changes = documentChanges(documentsSnapshot(a), b);
-  if (changes) return changes.changed.every(same);
-  for (let i = 0; i < count; i++) if (!same(i)) return false;
-  return true;
+  if (changes) for (const i of changes.changed) compare(i);
+  else for (let i = 0; i < count; i++) compare(i);
+  return groups;
+}
+
+const PODS = 'pods';
+/** The group of the CustomResourceDefinitions (what custom resources are checked against, and where CRDs put Pods). */
+export const CRDS = 'crds';
+const kindGroup = (kind: string) => `kind:${kind}`;
+
+/** The groups of the lookups a document's entries are in: its kind's objects, the pod templates, the CRDs. */
+function groupsOf(doc: ManifestDocument): string[] {
+  const object = objectOf(doc);
+  if (!object) return [];
+  const groups = [kindGroup(object.kind)];
+  if (podSummaryOf(doc)) groups.push(PODS);
+  if (isCrd({ object })) groups.push(CRDS);
+  return groups;
 }
 
 function signatureOf(doc: ManifestDocument): string {

@@ -4,7 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type PodsmithSettings } from '../../../server/src/core/settings';
 import { MAX_DOCUMENTS, type ManifestFile } from '../../../server/src/document/manifestFile';
 import { SegmentedText } from '../../../server/src/document/segmentedText';
-import { getLanguageService } from '../../../server/src/service/languageService';
+import { getLanguageService, type LanguageService, type LanguageServiceOptions } from '../../../server/src/service/languageService';
+import { LINK_CHECKS } from '../../../server/src/rules/links/index';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { TRAINER_CRD as CRD } from '../customResources/support';
 import { settingsWith, yaml } from '../support/service';
@@ -78,7 +79,7 @@ function randomEdit(text: string, next: () => number): TextDocumentContentChange
 
 /** The server's steps for one file, from its open through its edits (server.ts's check pass, without the slices). */
 class EditedFile {
-  readonly service = getLanguageService();
+  readonly service: LanguageService;
   /** The workspace index the file is in; without one (the command line's way), no links are checked. */
   index: WorkspaceIndex | undefined = new WorkspaceIndex();
   text: SegmentedText;
@@ -90,7 +91,9 @@ class EditedFile {
     content: string,
     public settings: PodsmithSettings = DEFAULT_SETTINGS,
     readonly uri = 'file:///edited.yaml',
+    options: LanguageServiceOptions = {},
   ) {
+    this.service = getLanguageService(options);
     this.text = SegmentedText.create(uri, 'yaml', 1, content);
     this.file = this.service.parse(this.text, settings);
   }
@@ -168,6 +171,27 @@ describe('a file under edits: what the facade keeps from the version before equa
       assert.ok(incremental > 60, `most edits checked only what they changed (${incremental} of 120)`);
     });
   }
+
+  it('an edit that changes what other documents read (a Pod\'s labels) checks the links of the documents that read it (the Service), not of every document', () => {
+    const linked: string[] = [];
+    const counter = { name: 'counter', rules: [], run: (ctx: { doc: { text: string } }) => void linked.push(/name: ([\w-]+)/.exec(ctx.doc.text)?.[1] ?? '?') };
+    const edited = new EditedFile(FILE, DEFAULT_SETTINGS, 'file:///labels.yaml', { linkChecks: [...LINK_CHECKS, counter] });
+    const before = edited.diagnostics();
+    assert.ok(linked.length > 10, 'the first check runs the links of every object');
+    linked.length = 0;
+    const at = edited.text.positionAt(edited.text.getText().indexOf('app: web}', FILE.indexOf('pod-3')) + 'app: '.length);
+    edited.edit({ range: { start: at, end: { line: at.line, character: at.character + 3 } }, text: 'api' });
+    const after = assertFresh(edited, 'after the label changed');
+    assert.deepEqual(linked.sort(), ['pod-3', 'web'], 'the Pod typed in and the Service that selects pod templates');
+    assert.equal(after.length, before.length);
+    // A ConfigMap's keys: the Pods that read ConfigMaps are checked again, and the missing key is found.
+    linked.length = 0;
+    const key = edited.text.positionAt(edited.text.getText().indexOf('  a: "1"'));
+    edited.edit({ range: { start: key, end: key }, text: '  b: "2"\n' });
+    const fixed = assertFresh(edited, 'after the key was added');
+    assert.deepEqual(linked.sort(), ['pod-0', 'pod-1', 'pod-2', 'pod-3', 'pod-4', 'pod-5', 'pod-6', 'pod-7', 'settings']);
+    assert.ok(!fixed.some((d) => d.code === 'missing-config-key'));
+  });
 
   it('new settings, a changed index and several edits between two checks are all brought up to date', () => {
     const edited = new EditedFile(FILE);
