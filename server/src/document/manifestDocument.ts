@@ -206,6 +206,14 @@ export class ManifestDocument {
   }
 
   /**
+   * Says nothing will check this text (a file the workspace index reads from disk) and what the index reads of it is
+   * kept: its tree is let go like that of a checked document.
+   */
+  markIndexed(): void {
+    this.parsed.markChecked();
+  }
+
+  /**
    * What this document keeps (the results `travels` accepts), with its identity: for another thread's copy of the
    * same text to adopt (see `adoptKept`).
    */

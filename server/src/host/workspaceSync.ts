@@ -133,7 +133,7 @@ export class WorkspaceSync {
     this.onDisk.add(uri);
     if (this.open.has(uri)) return;
     const before = this.index.generation;
-    this.index.setFile(this.options.parse(uri, text));
+    this.index.setFile(this.options.parse(uri, text), true);
     if (notify && this.index.generation !== before) this.options.onChanged();
   }
 }

@@ -66,6 +66,11 @@ export class WorkspaceIndex {
    * workspace): their other objects are not the workspace's, so no link checks against them.
    */
   private readonly crdSources = new Map<string, ManifestFile>();
+  /**
+   * Files nothing checks (read from disk, and the CRD sources): once the lookups have read a document of one, its tree
+   * is let go (see letTreeGo).
+   */
+  private readonly neverChecked = new WeakSet<ManifestFile>();
   private lookups: { byKind: Map<string, IndexedObject[]>; pods: IndexedPod[]; crds: IndexedObject[] } | undefined;
   /** Bumped on every change: results that depend on the index are keyed by it. */
   generation = 0;
@@ -123,7 +128,8 @@ export class WorkspaceIndex {
    * Adds or replaces a file. The generation moves only when what other documents can see of it changes (its
    * objects, labels, keys, ports): typing in a container's command re-checks no other file.
    */
-  setFile(file: ManifestFile): void {
+  setFile(file: ManifestFile, fromDisk = false): void {
+    if (fromDisk) this.neverChecked.add(file);
     this.put(this.files, file);
   }
 
@@ -133,6 +139,7 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file read for its CRDs only (see crdSources); the generation moves when its CRDs change. */
   setCrdSource(file: ManifestFile): void {
+    this.neverChecked.add(file);
     this.put(this.crdSources, file);
   }
 
@@ -209,9 +216,11 @@ export class WorkspaceIndex {
     const uris = [...this.files.keys()].sort();
     for (const uri of uris) {
       const file = this.files.get(uri)!;
+      const neverChecked = this.neverChecked.has(file);
       const count = documentCount(file);
       for (let position = 0; position < count; position++) {
         const doc = documentAtIndex(file, position);
+        if (neverChecked) letTreeGo(doc);
         const object = objectOf(doc);
         if (!object) continue;
         const pod = podSummaryOf(doc);
@@ -228,13 +237,31 @@ export class WorkspaceIndex {
       const file = this.crdSources.get(uri)!;
       const count = documentCount(file);
       for (let position = 0; position < count; position++) {
-        const object = objectOf(documentAtIndex(file, position));
+        const doc = documentAtIndex(file, position);
+        letTreeGo(doc);
+        const object = objectOf(doc);
         if (object && isCrd({ object })) crds.push(new IndexEntry(this.crdSources, uri, position));
       }
     }
     this.lookups = { byKind, pods, crds };
     return this.lookups;
   }
+}
+
+/**
+ * A document of a file nothing checks (read from disk): what the index and the checks across documents read of it is
+ * kept now, and its tree is then let go like that of a checked document (document/treeBudget.ts); a feature that
+ * needs it (F12 on a key in that file) builds it again. A CRD keeps its tree: its definition, nodes and all, is read
+ * from the tree again whenever the index changes (customResources.ts).
+ *
+ * Why: nothing ever marked such a document checked, so no tree of a workspace file was ever dropped: once an open
+ * file's links were checked, every document of every YAML file read from disk kept its tree for the session (about
+ * 60 bytes a character of its text).
+ */
+function letTreeGo(doc: ManifestDocument): void {
+  if (doc.unchecked) return;
+  keepLinkSummaries(doc);
+  if (doc.identity.kind !== CRD_KIND || doc.identity.apiVersion !== CRD_API_VERSION) doc.markIndexed();
 }
 
 /**
