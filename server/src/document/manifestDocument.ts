@@ -118,8 +118,12 @@ export class ManifestDocument {
     readonly unchecked?: 'too-many-documents' | 'too-large',
   ) {}
 
+  /**
+   * A document of `segment`'s text, parsed when first read. The text is kept as given: it must be a string of its
+   * own, not a slice of a larger one (a segment's text is, see detachedCopy.ts), or it would keep that one alive.
+   */
   static parse(segment: DocumentSegment, index: number): ManifestDocument {
-    const text = detachedCopy(segment.text);
+    const text = segment.text;
     const build = () => {
       const { text: source, masked } = maskTemplateDirectives(text);
       return { yaml: parseSingleDocument(source), isTemplate: masked };
@@ -301,18 +305,6 @@ export class ManifestDocument {
     const range = node.range!;
     return [range[0], range[1]];
   }
-}
-
-/**
- * A copy of `text` that shares no memory with the string it was cut from.
- *
- * Why: a segment's text is a slice of the whole file's text, and V8 keeps a slice's parent alive. A document reused
- * across edits would keep the file's text of the version it was parsed in: after edits in a hundred different
- * documents of a 1 MB file, a hundred old copies of the file (measured: heap from 37 to 137 MB). Copying the one
- * document's text when it is parsed costs microseconds per keystroke, a few milliseconds for a 1 MB file.
- */
-function detachedCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function parseSingleDocument(source: string): Document.Parsed {

@@ -1,4 +1,5 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { detachedCopy } from './detachedCopy';
 import { closeStream, scanSegments, segmentBounds, startsWithDocumentStart } from './splitDocuments';
 
 /**
@@ -7,10 +8,14 @@ import { closeStream, scanSegments, segmentBounds, startsWithDocumentStart } fro
  * is keyed by its segment (manifestFile.ts), so an unchanged document is never compared or parsed again.
  */
 export class TextSegment {
+  /** The segment's text: a string of its own, never a slice of the text it was cut from (see detachedCopy.ts). */
+  readonly text: string;
   private starts?: number[];
   private normalised?: string;
 
-  constructor(readonly text: string) {}
+  constructor(text: string) {
+    this.text = detachedCopy(text);
+  }
 
   get length(): number {
     return this.text.length;
@@ -300,18 +305,15 @@ export class SegmentedText implements TextDocument {
     for (let a = segments.length - 1, b = this.segments.length - 1; a >= head && b >= head && segments[a].text === this.segments[b].text; a--, b--) {
       segments[a] = this.segments[b];
     }
-    const rebuilt = new SegmentedText(this.uri, this.languageId, this.version, segments, next.offsets, next.length, next.directives, next.capped);
-    rebuilt.text = content;
-    return rebuilt;
+    return new SegmentedText(this.uri, this.languageId, this.version, segments, next.offsets, next.length, next.directives, next.capped);
   }
 
   private static split(uri: string, languageId: string, version: number, content: string): SegmentedText {
     const bounds = segmentBounds(content, MAX_SEGMENTS);
     if (!bounds) return new SegmentedText(uri, languageId, version, [new TextSegment(content)], [0], content.length, true, false);
     const segments = bounds.map((s, i) => new TextSegment(content.slice(s, i + 1 < bounds.length ? bounds[i + 1] : content.length)));
-    const text = new SegmentedText(uri, languageId, version, segments, bounds, content.length, false, bounds.length > MAX_SEGMENTS);
-    text.text = content;
-    return text;
+    // The whole text is not kept: the segments hold it (joined again only if something asks, see getText).
+    return new SegmentedText(uri, languageId, version, segments, bounds, content.length, false, bounds.length > MAX_SEGMENTS);
   }
 }
 

@@ -42,4 +42,41 @@ describe('document layer: memory across edits', () => {
     // Retaining one old copy per edited document would add 60 x the file's size; allow a few copies' worth of noise.
     assert.ok(growth < 5 * fileBytes, `heap grew by ${(growth / 1e6).toFixed(1)} MB for a ${(fileBytes / 1e6).toFixed(1)} MB file`);
   });
+
+  it('an open file is held once: what the editor sent is not kept beside the documents\' own text', function () {
+    this.timeout(60000);
+    // Two opens of files of the same size: the text of the first is dropped by the test, the second's kept by it. If
+    // the server held what it was sent, keeping it too would cost nothing more; it costs a whole copy.
+    const child = `
+const { SegmentedText } = require('./server/src/document/segmentedText');
+const { getLanguageService } = require('./server/src/service/languageService');
+const { DEFAULT_SETTINGS } = require('./server/src/core/settings');
+const doc = (i, tag) => ['---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: ' + tag + i, 'data:',
+  ...Array.from({ length: 40 }, (_, k) => '  key' + k + ': "' + 'x'.repeat(40) + '"'), ''].join('\\n');
+const service = getLanguageService();
+const heap = () => { global.gc(); global.gc(); return process.memoryUsage().heapUsed; };
+const files = [];
+const open = (tag) => {
+  const text = Array.from({ length: 600 }, (_, i) => doc(i, tag)).join('');
+  const textDocument = SegmentedText.create('file:///' + tag + '.yaml', 'yaml', 1, text);
+  const file = service.parse(textDocument, DEFAULT_SETTINGS);
+  service.validate({ textDocument, file }, DEFAULT_SETTINGS);
+  files.push({ textDocument, file });
+  return text;
+};
+open('warm');
+let before = heap();
+open('a');
+const dropped = heap() - before;
+before = heap();
+const kept = open('b');
+const keptToo = heap() - before;
+console.log(JSON.stringify({ fileBytes: kept.length, extra: keptToo - dropped }));
+`;
+    const result = spawnSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', '-e', child], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const { fileBytes, extra } = JSON.parse(result.stdout.trim().split('\n').pop()!) as { fileBytes: number; extra: number };
+    assert.ok(extra > 0.8 * fileBytes, `keeping the sent text too cost ${(extra / 1e6).toFixed(2)} MB for a ${(fileBytes / 1e6).toFixed(2)} MB file`);
+  });
 });
+
