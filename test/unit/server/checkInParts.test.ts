@@ -72,6 +72,18 @@ describe('server: a file is checked in parts, what the person sees first', () =>
     assert.equal(pass.events[0], 'check 200');
   });
 
+  it('after an edit only the documents it changed are checked: the visible ones that it did not change are not', async () => {
+    const pass = { ...recorder(400, () => [0, 1, 250]), toCheck: [250, 251] };
+    await checkInParts(pass, oneDocumentPerSlice(pass.events));
+    assert.deepEqual(pass.events, ['check 250', 'check 251', 'complete']);
+  });
+
+  it('nothing to check (a re-check for new links): the complete set at once', async () => {
+    const pass = { ...recorder(400, () => [3]), toCheck: [] };
+    await checkInParts(pass, oneDocumentPerSlice(pass.events));
+    assert.deepEqual(pass.events, ['complete']);
+  });
+
   it('a stale pass stops at its next yield, with no complete publish', async () => {
     let yields = 0;
     const pass = recorder(10, () => [], () => yields >= 2);
