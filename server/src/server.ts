@@ -299,14 +299,20 @@ const SLICE_MS = 15;
 
 /**
  * The helper thread that checks documents from the end of a large file while the pass checks from the top
- * (checkThreads.ts), on a machine with a core to spare. PODSMITH_CHECK_THREAD=0 turns it off, and under
- * PODSMITH_TEST=1, PODSMITH_CHECK_THREAD=wait makes a pass wait until the thread is ready (tests compare both ways).
+ * (checkThreads.ts), on a machine with a core to spare, while one is free. PODSMITH_CHECK_THREAD=0 turns it off, and
+ * under PODSMITH_TEST=1, PODSMITH_CHECK_THREAD=wait makes a pass wait until the thread is ready, whatever the load
+ * (tests compare both ways).
  */
 const checkThread = CheckThread.worthwhile() && process.env.PODSMITH_CHECK_THREAD !== '0' ? new CheckThread((line) => connection.console.log(line)) : undefined;
 
+/** Whether the helper thread takes work now: a core is free for it (or a test asks for it). */
+function threadUsable(): boolean {
+  return (process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait') || CheckThread.coreFree();
+}
+
 /** Hands the documents at `indices` of `source` to the helper thread, when it is ready (see FilePass.checkElsewhere). */
 function checkElsewhere(source: ParsedSource, settings: PodsmithSettings, indices: readonly number[]): Promise<boolean> | undefined {
-  if (!checkThread) return undefined;
+  if (!checkThread || !threadUsable()) return undefined;
   checkThread.start();
   const documents = indices.map((index) => documentAtIndex(source.file, index));
   // Only a document parsed alone travels (not one of a stream with directives, nor text past the limits).
@@ -425,7 +431,7 @@ const THREAD_START_LENGTH = 200_000;
 documents.onDidOpen((event) => {
   const { length } = event.document;
   // Not for a file too large to be checked at all (it gets a notice, not a pass).
-  if (checkThread && length > THREAD_START_LENGTH && length <= workspace.settingsFor(event.document.uri).maxFileSize) checkThread.start();
+  if (checkThread && threadUsable() && length > THREAD_START_LENGTH && length <= workspace.settingsFor(event.document.uri).maxFileSize) checkThread.start();
   scheduleValidation(event.document.uri);
 });
 documents.onDidChangeContent((event) => {

@@ -88,4 +88,13 @@ describe('server: the helper thread', function () {
     assert.equal(thread.check(documents, DEFAULT_SETTINGS), undefined);
     assert.match(log[0] ?? '', /no bundle/);
   });
+
+  it('takes work only while the load leaves a core free beside the server', () => {
+    assert.equal(CheckThread.coreFree(0.2, 2), true);
+    assert.equal(CheckThread.coreFree(1.4, 2), true, 'the server itself busy on one core');
+    assert.equal(CheckThread.coreFree(1.6, 2), false, 'another process busy too');
+    assert.equal(CheckThread.coreFree(5, 8), true);
+    assert.equal(CheckThread.coreFree(0, 1), false, 'one core: never');
+  });
 });
+
