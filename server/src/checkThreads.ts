@@ -1,11 +1,11 @@
 /**
  * The language server's helper thread: while a large file is opened, it checks documents from the end of the file
- * while the server checks from the top (checkInParts.ts), so that on a machine with a core to spare the whole file's
- * diagnostics come in about half the time. The thread runs the server's own code (dist/checkThread.js, a bundle of
+ * while the server checks from the top (checkInParts.ts), on a machine with cores to spare (four or more, two of them
+ * free: see `coreFree`, and what was measured on two). The thread runs the server's own code (dist/checkThread.js, a bundle of
  * checkThread.ts beside dist/server.js) and receives only document texts and settings.
  *
  * Why a thread: opening a file of 500 Deployments is mostly parsing (the `yaml` package), which one thread cannot do
- * faster; a second core can do half of it. What comes back is what each document keeps once checked (its findings,
+ * faster; another core can do part of it. What comes back is what each document keeps once checked (its findings,
  * summaries, outline, folding and lens: plain data), adopted by the server's copy of the document; its tree is built
  * only if a request needs more.
  *
@@ -74,13 +74,18 @@ export class CheckThread {
   }
 
   /**
-   * True while a core is free for the thread now: the machine's load (the last minute's average of runnable
-   * threads, the server's own included) leaves at least half a core beside the server. Measured on two cores, opening
-   * 500 Deployments: with other processes busy (load 3 to 6) the thread competed with the server for a core and the
-   * open took 10-40% longer than without it; at load 0.6, 10-25% less.
+   * True while cores are free for the thread now: the machine has at least four, and its load (the last minute's
+   * average of runnable threads, the server's own included) leaves two beside the server's, one for the thread and
+   * one for V8's collector threads, which the server's own collection uses.
+   *
+   * Measured on two cores, opening 500 and 1,000 Deployments with a second of quiet between opens: a thread started
+   * for the open (its bundle loaded, its first batches run cold) made the whole file's diagnostics 10-20% later than
+   * the server alone, even on a quiet machine, because each document then cost both threads about twice as much
+   * (what the second core did for the server's collector, the thread took); a thread already warm made them 10-25%
+   * earlier; with other processes busy (load 3 to 6), 10-40% later. Four cores or more were not measured here.
    */
   static coreFree(load = loadavg()[0], cores = coreCount()): boolean {
-    return cores >= 2 && load <= cores - 0.5;
+    return cores >= 4 && load <= cores - 2;
   }
 
   /** Starts the thread if it is not running; it takes work once it is ready. */

@@ -299,13 +299,13 @@ const SLICE_MS = 15;
 
 /**
  * The helper thread that checks documents from the end of a large file while the pass checks from the top
- * (checkThreads.ts), on a machine with a core to spare, while one is free. PODSMITH_CHECK_THREAD=0 turns it off, and
+ * (checkThreads.ts), on a machine with cores to spare, while they are free. PODSMITH_CHECK_THREAD=0 turns it off, and
  * under PODSMITH_TEST=1, PODSMITH_CHECK_THREAD=wait makes a pass wait until the thread is ready, whatever the load
  * (tests compare both ways).
  */
 const checkThread = CheckThread.worthwhile() && process.env.PODSMITH_CHECK_THREAD !== '0' ? new CheckThread((line) => connection.console.log(line)) : undefined;
 
-/** Whether the helper thread takes work now: a core is free for it (or a test asks for it). */
+/** Whether the helper thread takes work now: cores are free for it (or a test asks for it). */
 function threadUsable(): boolean {
   return (process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait') || CheckThread.coreFree();
 }

@@ -89,11 +89,12 @@ describe('server: the helper thread', function () {
     assert.match(log[0] ?? '', /no bundle/);
   });
 
-  it('takes work only while the load leaves a core free beside the server', () => {
-    assert.equal(CheckThread.coreFree(0.2, 2), true);
-    assert.equal(CheckThread.coreFree(1.4, 2), true, 'the server itself busy on one core');
-    assert.equal(CheckThread.coreFree(1.6, 2), false, 'another process busy too');
+  it('takes work only with four cores or more, while the load leaves two free beside the server', () => {
+    assert.equal(CheckThread.coreFree(0.2, 4), true);
+    assert.equal(CheckThread.coreFree(1.9, 4), true, 'the server itself busy on one core, another thread on a second');
+    assert.equal(CheckThread.coreFree(2.5, 4), false, 'other processes busy too');
     assert.equal(CheckThread.coreFree(5, 8), true);
+    assert.equal(CheckThread.coreFree(0, 2), false, 'two cores: the second is the collector\'s (measured)');
     assert.equal(CheckThread.coreFree(0, 1), false, 'one core: never');
   });
 });
