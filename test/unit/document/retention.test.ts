@@ -52,7 +52,7 @@ const { SegmentedText } = require('./server/src/document/segmentedText');
 const { getLanguageService } = require('./server/src/service/languageService');
 const { DEFAULT_SETTINGS } = require('./server/src/core/settings');
 const doc = (i, tag) => ['---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: ' + tag + i, 'data:',
-  ...Array.from({ length: 40 }, (_, k) => '  key' + k + ': "' + 'x'.repeat(40) + '"'), ''].join('\\n');
+  ...Array.from({ length: 40 }, (_, k) => '  key' + k + ': "' + 'x'.repeat(120) + '"'), ''].join('\\n');
 const service = getLanguageService();
 const heap = () => { global.gc(); global.gc(); return process.memoryUsage().heapUsed; };
 const files = [];
@@ -76,7 +76,9 @@ console.log(JSON.stringify({ fileBytes: kept.length, extra: keptToo - dropped })
     const result = spawnSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', '-e', child], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const { fileBytes, extra } = JSON.parse(result.stdout.trim().split('\n').pop()!) as { fileBytes: number; extra: number };
-    assert.ok(extra > 0.8 * fileBytes, `keeping the sent text too cost ${(extra / 1e6).toFixed(2)} MB for a ${(fileBytes / 1e6).toFixed(2)} MB file`);
+    // Half the file: the heap readings move by about half a megabyte from run to run, and a server that held what it
+    // was sent would show next to nothing here (3.2 MB files: 2.7-3.4 MB measured).
+    assert.ok(extra > 0.5 * fileBytes, `keeping the sent text too cost ${(extra / 1e6).toFixed(2)} MB for a ${(fileBytes / 1e6).toFixed(2)} MB file`);
   });
 });
 
