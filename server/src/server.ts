@@ -304,10 +304,11 @@ const SLICE_MS = 15;
  * (tests compare both ways).
  */
 const checkThread = CheckThread.worthwhile() && process.env.PODSMITH_CHECK_THREAD !== '0' ? new CheckThread((line) => connection.console.log(line)) : undefined;
+const threadForcedByTest = process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait';
 
 /** Whether the helper thread takes work now: cores are free for it (or a test asks for it). */
 function threadUsable(): boolean {
-  return (process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait') || CheckThread.coreFree();
+  return threadForcedByTest || CheckThread.coreFree();
 }
 
 /** Hands the documents at `indices` of `source` to the helper thread, when it is ready (see FilePass.checkElsewhere). */
@@ -353,7 +354,7 @@ async function validateInParts(uri: string): Promise<void> {
     // A part carries no version: the version says the list is the complete set of that version (clients and tests
     // that wait for a version's diagnostics wait for that one), and a part is shown as it comes all the same.
     const publishPart = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics });
-    if (checkThread && process.env.PODSMITH_TEST === '1' && process.env.PODSMITH_CHECK_THREAD === 'wait') {
+    if (checkThread && threadForcedByTest) {
       checkThread.start();
       await checkThread.whenReady();
     }

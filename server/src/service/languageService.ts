@@ -149,8 +149,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
    * of it, and what the editor shows of it beside the diagnostics (outline, folding, lens).
    */
   function checkOne(doc: ManifestDocument, settings: PodsmithSettings): void {
-    findingsOf(doc, settings, checks, onError);
-    keepLinkSummaries(doc);
+    checkedFindings(doc, settings);
     // A failure here must not cost the document its findings, nor the pass its other documents.
     guard('keepDocumentViews', undefined, () => features.keepDocumentViews(doc, settings));
   }
@@ -330,7 +329,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
           const doc = documentAtIndex(source.file, index);
           checkOne(doc, settings);
           if (workspace) linkFindingsOf(doc, settings, workspace, linkChecks, onError);
-          doc.markChecked();
         }
       });
     },
@@ -340,7 +338,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         guard('validate', { identity: {}, isTemplate: false, entries: [] }, () => {
           const doc = ManifestDocument.parse({ offset: 0, text }, index);
           checkOne(doc, settings);
-          return doc.keptSnapshot(plainData);
+          // Only plain data travels: a class (the text's lines) would arrive without its methods, and is rebuilt.
+          return doc.keptSnapshot(isPlainData);
         }),
       );
     },
@@ -432,9 +431,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }),
   };
 }
-
-/** Which kept results travel between threads: those that are plain data (a class, like the text's lines, is rebuilt). */
-const plainData = (value: unknown) => isPlainData(value);
 
 const NO_FINDINGS: readonly Finding[] = [];
 
