@@ -63,7 +63,10 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
   const batchSize = Math.max(1, timing.batchSize ?? 16);
   /** The documents from `toCheck[end]` on are handed to the helper thread (or were checked here first). */
   let end = toCheck.length;
-  /** The batches handed over and not answered yet, the last handed last. */
+  /**
+   * The batches handed over whose documents the thread has not sent back, the last handed last: a failed batch stays
+   * here, and this thread checks it as it does the rest.
+   */
   const away: number[][] = [];
   const handOver = () => {
     while (pass.checkElsewhere && end - next >= 2 * batchSize) {
@@ -76,21 +79,17 @@ export async function checkInParts(pass: FilePass, timing: PassTiming): Promise<
       void started
         .catch(() => false)
         .then((ok) => {
+          if (!ok) return;
           away.splice(away.indexOf(batch), 1);
-          // A failed batch stays unchecked: this thread checks it as it does the rest.
-          if (ok) for (const index of batch) checked.add(index);
-          else failedBatches.push(batch);
+          for (const index of batch) checked.add(index);
         });
     }
   };
-  const failedBatches: number[][] = [];
-  /** The next document this thread checks once its own part is done: a failed batch's, else one still away. */
+  /** The next document this thread checks once its own part is done: one still away, from the batch handed last. */
   const leftOver = (): number | undefined => {
-    for (const batches of [failedBatches, away]) {
-      for (let b = batches.length - 1; b >= 0; b--) {
-        const index = batches[b].find((i) => !checked.has(i));
-        if (index !== undefined) return index;
-      }
+    for (let b = away.length - 1; b >= 0; b--) {
+      const index = away[b].find((i) => !checked.has(i));
+      if (index !== undefined) return index;
     }
     return undefined;
   };
