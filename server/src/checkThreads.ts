@@ -150,13 +150,17 @@ export class CheckThread {
     this.stuckTimer = undefined;
     const worker = this.worker;
     if (!worker || this.waiting.size === 0) return;
-    this.stuckTimer = setTimeout(() => {
-      this.ended(worker, `podsmith: the helper thread answered nothing for ${this.stuckMs / 1000} s; its documents are checked here`);
-      void worker.terminate();
-    }, this.stuckMs);
+    this.stuckTimer = setTimeout(() => this.end(worker, `podsmith: the helper thread answered nothing for ${this.stuckMs / 1000} s; its documents are checked here`), this.stuckMs);
     this.stuckTimer.unref();
   }
 
+  /** Ends the thread now: what it was asked is answered with nothing at once, then the thread is terminated. */
+  private end(worker: Worker, why?: string): void {
+    this.ended(worker, why);
+    void worker.terminate();
+  }
+
+  /** Forgets a thread that ended (or is being ended); its requests resolve to nothing. */
   private ended(worker: Worker, why?: string): void {
     if (this.worker !== worker) return;
     if (why) this.log(why);
@@ -177,10 +181,7 @@ export class CheckThread {
       // A thread still starting (a busy machine) is waited for: ending it would make every open start one again.
       const worker = this.worker;
       if (worker && !this.ready) this.keepAlive();
-      else if (worker && this.waiting.size === 0) {
-        this.ended(worker);
-        void worker.terminate();
-      }
+      else if (worker && this.waiting.size === 0) this.end(worker);
     }, this.idleMs);
     this.idleTimer.unref();
   }
