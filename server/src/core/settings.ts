@@ -104,4 +104,9 @@ export function settingsKey(settings: PodsmithSettings): string {
   return key;
 }
 
+/** Settings objects are never mutated; two objects with the same values count as the same settings. */
+export function sameSettings(a: PodsmithSettings, b: PodsmithSettings): boolean {
+  return a === b || settingsKey(a) === settingsKey(b);
+}
+
 const KEYS = new WeakMap<PodsmithSettings, string>();

@@ -25,7 +25,7 @@ import { ManifestDocument, isPlainData, type KeptSnapshot } from '../document/ma
 import type { Finding, Severity } from '../core/finding';
 import type { FeatureRequest, ParsedSource } from '../core/featureRequest';
 import type { Check } from '../core/rule';
-import { settingsKey, type PodsmithSettings } from '../core/settings';
+import { sameSettings, type PodsmithSettings } from '../core/settings';
 import { ALL_CHECKS } from '../rules/index';
 import { LINK_CHECKS } from '../rules/links/index';
 import type { LinkCheck } from '../rules/links/linkCheck';
@@ -464,11 +464,6 @@ function documentsToRevisit(last: ShownState, changes: DocumentChanges, workspac
     }
   }
   return revisit;
-}
-
-/** Settings objects are never mutated; two objects with the same values count as the same settings. */
-function sameSettings(a: PodsmithSettings, b: PodsmithSettings): boolean {
-  return a === b || settingsKey(a) === settingsKey(b);
 }
 
 /** The line a document starts on (documents start at the start of a line). */

@@ -3,7 +3,7 @@ import { crdPodCarrierOf, podCarrierKey, servedPodCarrierOf } from '../pod/podCa
 import { isKubernetesObject } from '../pod/workloadKinds';
 import type { Check, CheckContext, RuleDescriptor } from '../core/rule';
 import type { Finding, Severity } from '../core/finding';
-import { profileIncludes, settingsKey, type PodsmithSettings, type RuleLevel } from '../core/settings';
+import { profileIncludes, sameSettings, settingsKey, type PodsmithSettings, type RuleLevel } from '../core/settings';
 import type { LinkCheck, LinkContext } from '../rules/links/linkCheck';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -41,7 +41,7 @@ export function linkFindingsOf(
   // Kept in the document's memo, which a document moved by an edit above it keeps (findings are relative to it).
   const slot = doc.kept('link-findings', () => ({ last: undefined as LinkMemo | undefined }));
   const last = slot.last;
-  if (last?.index === index && (last.settings === settings || last.key === settingsKey(settings))) {
+  if (last?.index === index && sameSettings(last.settings, settings)) {
     if (last.generation === index.generation) return last.findings;
     // The index changed, but perhaps nothing these checks read of it (see WorkspaceIndex.readsOf).
     if (index.stillRight(last.reads)) {
@@ -55,7 +55,7 @@ export function linkFindingsOf(
     for (const check of checks) runGuarded(check, ctx, onError);
   });
   const computed = applySuppressions(doc, findings);
-  slot.last = { index, generation: index.generation, settings, key: settingsKey(settings), findings: computed, reads };
+  slot.last = { index, generation: index.generation, settings, findings: computed, reads };
   return computed;
 }
 
@@ -99,7 +99,6 @@ interface LinkMemo {
   readonly index: WorkspaceIndex;
   readonly generation: number;
   readonly settings: PodsmithSettings;
-  readonly key: string;
   readonly findings: readonly Finding[];
   /** What the checks read of the index, and the generation at which each group last changed then. */
   readonly reads: ReadonlyMap<string, number>;
