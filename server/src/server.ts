@@ -316,8 +316,7 @@ function checkElsewhere(source: ParsedSource, settings: PodsmithSettings, indice
   if (!checkThread || !threadUsable()) return undefined;
   checkThread.start();
   const documents = indices.map((index) => documentAtIndex(source.file, index));
-  // Only a document parsed alone travels (not one of a stream with directives, nor text past the limits).
-  const travelling = documents.filter((doc) => !doc.unchecked && !doc.fromStream);
+  const travelling = documents.filter((doc) => doc.parsedAlone);
   const started = checkThread.check(travelling.map((doc) => ({ index: doc.index, text: doc.text })), settings);
   if (!started) return undefined;
   const here = indices.filter((_, i) => !travelling.includes(documents[i]));

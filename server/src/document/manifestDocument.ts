@@ -155,6 +155,14 @@ export class ManifestDocument {
     return new ManifestDocument(index, offset, this.parsed, this.extent, false, this.unchecked);
   }
 
+  /**
+   * True when the document is its own text parsed alone: not one of a stream with directives, nor text past the
+   * limits. Only such a document can take another's parse of the same text (an earlier version's, a helper thread's).
+   */
+  get parsedAlone(): boolean {
+    return !this.fromStream && !this.unchecked;
+  }
+
   /** The document's text, as written (template directives not masked). */
   get text(): string {
     return this.parsed.text;

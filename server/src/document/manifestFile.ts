@@ -244,7 +244,7 @@ function documentOf(segment: TextSegment, index: number, offset: number, byText?
 function reusableByText(previous: ManifestFile): Map<string, ManifestDocument[]> {
   const reusable = new Map<string, ManifestDocument[]>();
   for (const doc of previous.documents) {
-    if (doc.fromStream || doc.unchecked) continue;
+    if (!doc.parsedAlone) continue;
     const list = reusable.get(doc.text);
     if (list) list.push(doc);
     else reusable.set(doc.text, [doc]);

@@ -44,7 +44,7 @@ function shown(source: ParsedSource, settings = DEFAULT_SETTINGS) {
 function checkedOnAThread(uri: string, text: string, settings = DEFAULT_SETTINGS) {
   const source = open(uri, text);
   const documents = Array.from({ length: documentCount(source.file) }, (_, i) => documentAtIndex(source.file, i));
-  const travelling = documents.filter((doc) => !doc.unchecked && !doc.fromStream);
+  const travelling = documents.filter((doc) => doc.parsedAlone);
   const snapshots = structuredClone(service.checkTexts(travelling.map((doc) => ({ index: doc.index, text: doc.text })), settings));
   service.adoptChecked(travelling, snapshots);
   service.checkDocuments(source, settings, documents.filter((doc) => !travelling.includes(doc)).map((doc) => doc.index));
